@@ -1,0 +1,95 @@
+// One build for every package: ESM + bundled .d.ts per package, plus the browser's script-tag IIFE.
+// TypeScript is only transpiled here (isolated modules); `pnpm typecheck` does the type checking.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import { dts } from 'rollup-plugin-dts'
+import ts from 'typescript'
+
+const root = (path) => fileURLToPath(new URL(path, import.meta.url))
+const manifest = (name) => JSON.parse(readFileSync(root(`packages/${name}/package.json`), 'utf8'))
+
+/** Transpiles .ts files with TypeScript's own compiler, one module at a time. */
+function transpileTypeScript() {
+  return {
+    name: 'transpile-typescript',
+    transform(code, id) {
+      if (!id.endsWith('.ts') || id.endsWith('.d.ts')) return null
+      const { outputText, sourceMapText } = ts.transpileModule(code, {
+        fileName: id,
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2020,
+          module: ts.ModuleKind.ESNext,
+          verbatimModuleSyntax: true,
+          sourceMap: true,
+        },
+      })
+      return { code: outputText, map: sourceMapText }
+    },
+  }
+}
+
+/** Resolves sibling workspace packages to their TypeScript source (used where they are bundled in). */
+function workspaceSource() {
+  return {
+    name: 'workspace-source',
+    resolveId(source) {
+      const match = /^@es-tracker\/(core|browser|node|collector)$/.exec(source)
+      return match ? root(`packages/${match[1]}/src/index.ts`) : null
+    },
+  }
+}
+
+const isExternalFor = (name) => {
+  const { dependencies = {}, peerDependencies = {} } = manifest(name)
+  const names = [...Object.keys(dependencies), ...Object.keys(peerDependencies)]
+  return (id) => id.startsWith('node:') || names.some((dep) => id === dep || id.startsWith(`${dep}/`))
+}
+
+/** ESM build and bundled declarations for one package's entry points. */
+function packageBuild(name, entries = { index: 'src/index.ts' }) {
+  const input = Object.fromEntries(
+    Object.entries(entries).map(([key, file]) => [key, root(`packages/${name}/${file}`)]),
+  )
+  const external = isExternalFor(name)
+  return [
+    {
+      input,
+      external,
+      plugins: [transpileTypeScript(), nodeResolve({ extensions: ['.ts', '.js'] })],
+      output: {
+        dir: root(`packages/${name}/dist`),
+        format: 'esm',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+    {
+      input: { index: input.index },
+      external,
+      plugins: [dts({ tsconfig: root('tsconfig.base.json') })],
+      output: { dir: root(`packages/${name}/dist`), format: 'esm', entryFileNames: '[name].d.ts' },
+    },
+  ]
+}
+
+/** The script-tag build: everything bundled, minified, no `eval`, registers `window.esTracker`. */
+const scriptTagBuild = {
+  input: root('packages/browser/src/scriptTag.ts'),
+  plugins: [
+    workspaceSource(),
+    transpileTypeScript(),
+    nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
+    terser({ ecma: 2020, compress: { passes: 2, unsafe_arrows: true }, format: { comments: false } }),
+  ],
+  output: { file: root('packages/browser/dist/es-tracker.min.js'), format: 'iife', name: undefined, strict: true },
+}
+
+export default [
+  ...packageBuild('core'),
+  ...packageBuild('browser'),
+  scriptTagBuild,
+  ...packageBuild('node'),
+  ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),
+]
