@@ -8,6 +8,8 @@ export type TrackerErrorCode =
   | 'consent'
   | 'closed'
   | 'queue_full'
+  /** A queued event waited longer than `maxAgeMs` and was dropped unsent. */
+  | 'expired'
   | 'unsupported'
 
 /** One failing field of a payload, named by its path in the wire payload. */
