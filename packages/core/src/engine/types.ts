@@ -42,7 +42,11 @@ export interface RetryOptions {
 /** Time, injectable for tests. */
 export interface Clock {
   now(): number
-  sleep(ms: number): Promise<void>
+  /**
+   * Resolves after `ms`. When `signal` aborts first it resolves at once and clears its timer, so that
+   * a closed tracker leaves no timer behind (a pending Node timer would keep the process alive).
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
 /** One event waiting for delivery. Persisted as is by browser stores (JSON-safe). */

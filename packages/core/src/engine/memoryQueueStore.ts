@@ -1,0 +1,32 @@
+import type { QueueEntry, QueueStore } from './types'
+
+/**
+ * A queue store that keeps entries in memory only: the default, and what servers use.
+ *
+ * `takeOver()` answers every entry it holds; the engine skips those it is still delivering, so only
+ * entries it let go of (an unload attempt that failed, a `close()` that ran out of time) come back.
+ *
+ * @example
+ * const engine = createTrackerEngine({ url, transport, store: createMemoryQueueStore() })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createMemoryQueueStore(): QueueStore & { size(): number } {
+  const entries = new Map<string, QueueEntry>()
+  return {
+    add(entry) {
+      entries.set(entry.id, { ...entry })
+    },
+    update(entry) {
+      if (entries.has(entry.id)) entries.set(entry.id, { ...entry })
+    },
+    remove(id) {
+      entries.delete(id)
+    },
+    takeOver() {
+      return [...entries.values()].map((entry) => ({ ...entry }))
+    },
+    size() {
+      return entries.size
+    },
+  }
+}
