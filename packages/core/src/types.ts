@@ -1,4 +1,4 @@
-import type { TrackerError } from './errors/TrackerError'
+import type { TrackerError, ValidationIssue } from './errors/TrackerError'
 
 /** What every tracker method resolves to; it never rejects. */
 export type SendResult = { ok: true } | { ok: false; error: TrackerError }
@@ -51,7 +51,10 @@ export interface EventContext {
 }
 
 /** A builder's or validator's answer: a wire payload, or an `invalid_event` error with its issues. */
-export type BuildResult<Payload = WirePayload> = { ok: true; payload: Payload } | { ok: false; error: TrackerError }
+export type BuildResult<Payload = WirePayload> =
+  /** `warnings`: what was dropped or looks wrong but did not stop the event (a malformed e-mail, say). */
+  | { ok: true; payload: Payload; warnings?: ValidationIssue[] }
+  | { ok: false; error: TrackerError }
 
 /** Any wire payload: `{ GeneralInfo, <BodyKey>? }`. */
 export interface WirePayload {
