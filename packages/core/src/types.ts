@@ -52,8 +52,12 @@ export interface EventContext {
 
 /** A builder's or validator's answer: a wire payload, or an `invalid_event` error with its issues. */
 export type BuildResult<Payload = WirePayload> =
-  /** `warnings`: what was dropped or looks wrong but did not stop the event (a malformed e-mail, say). */
-  | { ok: true; payload: Payload; warnings?: ValidationIssue[] }
+  | {
+      ok: true
+      payload: Payload
+      /** What was dropped or looks wrong but did not stop the event (a malformed e-mail, say). */
+      warnings?: ValidationIssue[]
+    }
   | { ok: false; error: TrackerError }
 
 /** Any wire payload: `{ GeneralInfo, <BodyKey>? }`. */
