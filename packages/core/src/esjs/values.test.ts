@@ -1,0 +1,144 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  copyOpen,
+  isBlank,
+  renameField,
+  toEventTags,
+  toFoundFlag,
+  toInteger,
+  toNumber,
+  toStockFlag,
+  toTagValues,
+  toWireString,
+} from './values'
+
+describe('toNumber', () => {
+  it('should read the decimal strings templates print when a price comes as text', () => {
+    expect(toNumber('450.00')).toBe(450)
+    expect(toNumber(' 201.95 ')).toBe(201.95)
+    expect(toNumber('1 234,50')).toBe(1234.5)
+    expect(toNumber('1\u00a0234')).toBe(1234)
+    expect(toNumber('.5')).toBe(0.5)
+    expect(toNumber(596)).toBe(596)
+  })
+
+  it('should return the value unchanged when it is not a plain decimal', () => {
+    for (const value of ['', 'abc', '1,234.50', '12 USD', '1e3', 'Infinity', null, true, [1]]) {
+      expect(toNumber(value)).toBe(value)
+    }
+  })
+})
+
+describe('toInteger', () => {
+  it('should read integer-valued strings and numbers when a quantity comes as text', () => {
+    expect(toInteger('2')).toBe(2)
+    expect(toInteger('2.0')).toBe(2)
+    expect(toInteger(3)).toBe(3)
+  })
+
+  it('should return the value unchanged when it is not an integer', () => {
+    expect(toInteger('2.5')).toBe('2.5')
+    expect(toInteger(1.5)).toBe(1.5)
+    expect(toInteger('x')).toBe('x')
+  })
+})
+
+describe('toStockFlag', () => {
+  it('should answer "1" when the flag is any truthy spelling', () => {
+    for (const value of [true, 1, '1', 'true', ' TRUE ']) expect(toStockFlag(value)).toBe('1')
+  })
+
+  it('should answer "0" when the flag is any falsy spelling, PHP\'s empty string included', () => {
+    for (const value of [false, 0, '0', 'false', '']) expect(toStockFlag(value)).toBe('0')
+  })
+
+  it('should return the value unchanged when it is no flag', () => {
+    for (const value of [2, 'yes please', null, {}]) expect(toStockFlag(value)).toBe(value)
+  })
+})
+
+describe('toFoundFlag', () => {
+  it('should answer the number 1 or 0 when the flag is a boolean or a 0/1 spelling', () => {
+    expect(toFoundFlag(true)).toBe(1)
+    expect(toFoundFlag('1')).toBe(1)
+    expect(toFoundFlag(false)).toBe(0)
+    expect(toFoundFlag('0')).toBe(0)
+  })
+})
+
+describe('toWireString', () => {
+  it('should turn numbers into strings and keep the digits of strings when a wire field is a string', () => {
+    expect(toWireString(72354)).toBe('72354')
+    expect(toWireString(201.95)).toBe('201.95')
+    expect(toWireString('341.80')).toBe('341.80')
+    expect(toWireString(Number.NaN)).toBeNaN()
+  })
+})
+
+describe('toTagValues', () => {
+  it('should make a string array when tag values come as a scalar or a mixed array', () => {
+    expect(toTagValues('abc')).toEqual(['abc'])
+    expect(toTagValues(5)).toEqual(['5'])
+    expect(toTagValues(['a', 2])).toEqual(['a', '2'])
+  })
+
+  it('should return the value unchanged when it holds something else', () => {
+    const nested = [['a']]
+    expect(toTagValues(nested)).toBe(nested)
+  })
+})
+
+describe('toEventTags', () => {
+  it('should normalise every tag of an event when Tags is an object', () => {
+    expect(toEventTags({ size: 'XL', ids: [1, 2] })).toEqual({ size: ['XL'], ids: ['1', '2'] })
+  })
+})
+
+describe('isBlank', () => {
+  it('should call missing, null and whitespace-only values blank when they stand for "none"', () => {
+    expect([undefined, null, '', '  '].every(isBlank)).toBe(true)
+    expect([0, false, 'x'].some(isBlank)).toBe(false)
+  })
+})
+
+describe('renameField', () => {
+  it('should move the value to the wire name when only the other name is given', () => {
+    const record: Record<string, unknown> = { currency: 'UAH' }
+    renameField(record, 'currency', 'price_currency_code')
+    expect(record).toEqual({ price_currency_code: 'UAH' })
+  })
+
+  it('should keep the wire name and drop the other when both are given', () => {
+    const record: Record<string, unknown> = { productKey: '1', product_id: '2' }
+    renameField(record, 'productKey', 'product_id')
+    expect(record).toEqual({ product_id: '2' })
+  })
+
+  it('should drop the field when its value is blank', () => {
+    const record: Record<string, unknown> = { currency: '' }
+    renameField(record, 'currency', 'price_currency_code')
+    expect(record).toEqual({})
+  })
+})
+
+describe('copyOpen', () => {
+  it('should keep unknown keys, normalise tag_ values and leave out omitted keys when copying', () => {
+    expect(copyOpen({ a: 1, tag_size: 'XL', Tags: {} }, ['Tags'])).toEqual({ a: 1, tag_size: ['XL'] })
+  })
+
+  it('should keep a __proto__ key as data when the input was parsed from JSON', () => {
+    const copy = copyOpen(JSON.parse('{"__proto__":{"polluted":1}}'))
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.keys(copy)).toEqual(['__proto__'])
+  })
+
+  it('should never throw when given any object', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.anything()), (record) => {
+        copyOpen(record)
+      }),
+    )
+  })
+})

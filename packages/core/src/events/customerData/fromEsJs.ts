@@ -1,0 +1,19 @@
+import { readGeneralInfo } from '../../esjs/readGeneralInfo'
+import type { EsJsBodyResult } from '../../esjs/types'
+import type { LooseRecord } from '../../esjs/values'
+import { isRecord } from '../../esjs/values'
+
+/**
+ * Converts a CustomerData body (`{ CustomerData: { externalCustomerId, user_email, ... } }`) to the
+ * REST event, which has no body: its fields are identity and page context for GeneralInfo, and are
+ * remembered for later events like `identify`.
+ *
+ * @example
+ * customerDataFromEsJs({ CustomerData: { user_email: 'a@example.com', user_city: 'Kyiv' } })
+ * // { ok: true, body: {}, identity: { email: 'a@example.com' }, context: { user_city: 'Kyiv' } }
+ */
+export function customerDataFromEsJs(body: LooseRecord): EsJsBodyResult {
+  // Some integrations put the fields straight in the body, without the CustomerData wrapper.
+  const fields = readGeneralInfo(isRecord(body.CustomerData) ? body.CustomerData : body)
+  return { ok: true, body: {}, ...fields }
+}

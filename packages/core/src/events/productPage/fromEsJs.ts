@@ -1,0 +1,15 @@
+import { productBodyFromEsJs } from '../../esjs/productBody'
+import type { EsJsBodyResult } from '../../esjs/types'
+import type { LooseRecord } from '../../esjs/values'
+
+/**
+ * Converts a ProductPage body, in the eS.JS form (`{ ProductPage: { productKey, price, isInStock } }`)
+ * or the REST form (`{ ProductPage: { Product, Tags? } }`), to the REST wire body.
+ *
+ * @example
+ * productPageFromEsJs({ ProductPage: { productKey: '72354', price: '754', isInStock: 1 } })
+ * // { ok: true, body: { ProductPage: { Product: { productKey: '72354', price: '754', isInStock: '1' } } } }
+ */
+export function productPageFromEsJs(body: LooseRecord): EsJsBodyResult {
+  return productBodyFromEsJs('ProductPage', body)
+}
