@@ -1,0 +1,30 @@
+import type { CartStore } from '@es-tracker/core'
+import { customAlphabet } from 'nanoid'
+import type { SafeStorage } from '../storage/safeStorage'
+
+// Created on first use so that importing the module does no work.
+let hexDigits: (() => string) | undefined
+
+/**
+ * Returns a new cart GUID in the reference's form: 32 uppercase hex digits grouped 8-4-4-4-12.
+ *
+ * @example
+ * newCartGuid() // '3F2504E0-4F89-11D3-9A0C-0305E82C3301'
+ */
+export function newCartGuid(): string {
+  hexDigits ??= customAlphabet('0123456789ABCDEF', 32)
+  const digits = hexDigits()
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`
+}
+
+/**
+ * Keeps the GUID of the last cart that had products in storage that every page and tab of the site
+ * shares, so that a purchase on another page or tab joins it (memory where storage fails).
+ */
+export function createCartStore(storage: SafeStorage, key: string): CartStore {
+  return {
+    get: () => storage.get(key) || undefined,
+    set: (guid) => storage.set(key, guid),
+    clear: () => storage.remove(key),
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { maskEmail, maskPersonalData, maskPhone } from './maskPersonalData'
+
+describe('maskEmail', () => {
+  it('should keep the first letter and the domain when given an address', () => {
+    expect(maskEmail('jane@example.com')).toBe('j***@example.com')
+  })
+
+  it('should mask everything when the text has no local part', () => {
+    expect(maskEmail('@example.com')).toBe('***')
+    expect(maskEmail('no-at-sign')).toBe('***')
+  })
+})
+
+describe('maskPhone', () => {
+  it('should keep the last four digits when given a formatted number', () => {
+    expect(maskPhone('+380 (50) 111-3010')).toBe('***3010')
+  })
+
+  it('should mask everything when the number is four digits or shorter', () => {
+    expect(maskPhone('3010')).toBe('***')
+  })
+})
+
+describe('maskPersonalData', () => {
+  it('should mask e-mails and phones in a wire payload when they sit in GeneralInfo', () => {
+    const payload = {
+      GeneralInfo: {
+        eventName: 'CustomerData',
+        user_email: 'jane@example.com',
+        user_phone: '+380501113010',
+        siteId: 'S',
+      },
+    }
+    expect(maskPersonalData(payload)).toEqual({
+      GeneralInfo: { eventName: 'CustomerData', user_email: 'j***@example.com', user_phone: '***3010', siteId: 'S' },
+    })
+  })
+
+  it('should mask identity input and numeric phones when given identify arguments', () => {
+    expect(maskPersonalData([{ email: 'bob@shop.io', phone: 380501113010, name: 'Bob' }])).toEqual([
+      { email: 'b***@shop.io', phone: '***3010', name: 'Bob' },
+    ])
+  })
+
+  it('should mask e-mail-like strings when they sit under any other key', () => {
+    expect(maskPersonalData({ Tags: { contact: ['jane@example.com'] } })).toEqual({
+      Tags: { contact: ['j***@example.com'] },
+    })
+  })
+
+  it('should not change the original value when masking', () => {
+    const input = { email: 'jane@example.com' }
+    maskPersonalData(input)
+    expect(input.email).toBe('jane@example.com')
+  })
+
+  it('should leave other values alone when they are not personal data', () => {
+    expect(maskPersonalData({ price: '754 USD', quantity: 2, ok: true, none: null })).toEqual({
+      price: '754 USD',
+      quantity: 2,
+      ok: true,
+      none: null,
+    })
+  })
+})

@@ -1,0 +1,52 @@
+// Keys whose values are e-mails or phones, in input and wire names alike.
+const emailKeys = new Set(['email', 'user_email'])
+const phoneKeys = new Set(['phone', 'user_phone'])
+
+/**
+ * Masks an e-mail address to its first letter and domain: `jane@example.com` -> `j***@example.com`.
+ *
+ * @example
+ * maskEmail('jane@example.com') // 'j***@example.com'
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@')
+  if (at <= 0) return '***'
+  return `${email[0]}***${email.slice(at)}`
+}
+
+/**
+ * Masks a phone number to its last four digits: `+380 50 111 3010` -> `***3010`.
+ *
+ * @example
+ * maskPhone('+380501113010') // '***3010'
+ */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '')
+  return digits.length > 4 ? `***${digits.slice(-4)}` : '***'
+}
+
+/**
+ * Returns a copy of a value for logging with every e-mail and phone masked, wherever it sits
+ * (identity input, GeneralInfo, any nesting), and any other string that looks like an e-mail too.
+ *
+ * @example
+ * maskPersonalData({ GeneralInfo: { user_email: 'jane@example.com', user_phone: '+380501113010' } })
+ * // { GeneralInfo: { user_email: 'j***@example.com', user_phone: '***3010' } }
+ */
+export function maskPersonalData<T>(value: T): T {
+  return mask(value, undefined, 0) as T
+}
+
+function mask(value: unknown, key: string | undefined, depth: number): unknown {
+  if (typeof value === 'string') {
+    if (key !== undefined && phoneKeys.has(key)) return maskPhone(value)
+    if ((key !== undefined && emailKeys.has(key)) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
+    return value
+  }
+  if (typeof value === 'number' && key !== undefined && phoneKeys.has(key)) return maskPhone(String(value))
+  if (typeof value !== 'object' || value === null || depth > 20) return value
+  if (Array.isArray(value)) return value.map((item) => mask(item, undefined, depth + 1))
+  const copy: Record<string, unknown> = {}
+  for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
+  return copy
+}

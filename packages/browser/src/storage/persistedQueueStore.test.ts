@@ -1,0 +1,124 @@
+import type { QueueEntry } from '@es-tracker/core'
+import { describe, expect, it } from 'vitest'
+import { createPersistedQueueStore } from './persistedQueueStore'
+import { createSafeStorage } from './safeStorage'
+
+const entry = (id: string, overrides: Partial<QueueEntry> = {}): QueueEntry => ({
+  id,
+  eventName: 'CustomEvent',
+  body: `{"id":"${id}"}`,
+  createdAt: 1000,
+  attempts: 0,
+  ...overrides,
+})
+
+/** Two pages (or tabs) of one site: one storage, one clock, each its own owner id. */
+function twoPages(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
+  const storage = createSafeStorage(() => undefined)
+  const clock = { time: 1000 }
+  const page = (owner: string) =>
+    createPersistedQueueStore({ storage, key: 'queue', owner, leaseMs: 100, now: () => clock.time, ...options })
+  return { storage, clock, first: page('first'), second: page('second') }
+}
+
+describe('createPersistedQueueStore', () => {
+  it('should persist an entry so that another page sees it when added', () => {
+    const { first, second, clock } = twoPages()
+    first.add(entry('a'))
+    expect(second.orphans()).toEqual({ count: 0, nextExpiry: 1100 })
+    clock.time = 1101
+    expect(second.takeOver()).toEqual([entry('a')])
+  })
+
+  it('should not let another page take an entry over while its owner renews the lease', () => {
+    const { first, second, clock } = twoPages()
+    first.add(entry('a'))
+    clock.time = 1090
+    first.renew()
+    clock.time = 1150
+    expect(second.takeOver()).toEqual([])
+    expect(first.takeOver()).toEqual([entry('a')])
+  })
+
+  it('should hand an entry to exactly one page when two take over in turn', () => {
+    const { first, second, storage } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third', leaseMs: 100, now: () => 1000 })
+    expect(second.takeOver()).toEqual([entry('a')])
+    expect(third.takeOver()).toEqual([])
+  })
+
+  it('should keep handed-off entries claimed when releasing the rest', () => {
+    const { first, second } = twoPages()
+    first.add(entry('a'))
+    first.add(entry('b'))
+    first.release(new Set([entry('a').body]))
+    expect(second.takeOver()).toEqual([entry('b')])
+  })
+
+  it('should record attempts when an entry is updated', () => {
+    const { first, second } = twoPages()
+    first.add(entry('a'))
+    first.update(entry('a', { attempts: 3 }))
+    first.release()
+    expect(second.takeOver()).toEqual([entry('a', { attempts: 3 })])
+  })
+
+  it('should add an entry when the engine updates it before adding it', () => {
+    const { first } = twoPages()
+    first.update(entry('a', { attempts: 1 }))
+    first.add(entry('a', { attempts: 1 }))
+    expect(first.takeOver()).toEqual([entry('a', { attempts: 1 })])
+    expect(first.ownedCount()).toBe(1)
+  })
+
+  it('should not bring a removed entry back when a late update comes', () => {
+    const { first } = twoPages()
+    first.add(entry('a'))
+    first.remove('a')
+    first.update(entry('a', { attempts: 2 }))
+    expect(first.takeOver()).toEqual([])
+  })
+
+  it('should drop the oldest entries when there are more than maxEntries', () => {
+    const { first } = twoPages({ maxEntries: 2 })
+    first.add(entry('a'))
+    first.add(entry('b'))
+    first.add(entry('c'))
+    expect(first.takeOver().map((taken) => taken.id)).toEqual(['b', 'c'])
+  })
+
+  it('should drop entries older than maxAgeMs when it writes', () => {
+    const { first, clock } = twoPages({ maxAgeMs: 500 })
+    first.add(entry('old', { createdAt: 100 }))
+    clock.time = 700
+    first.add(entry('new', { createdAt: 700 }))
+    expect(first.takeOver().map((taken) => taken.id)).toEqual(['new'])
+  })
+
+  it('should ignore foreign or broken data under its key', () => {
+    const { storage, first } = twoPages()
+    storage.set('queue', '{broken')
+    expect(first.takeOver()).toEqual([])
+    storage.set('queue', JSON.stringify([{ id: 1 }, 'x', null]))
+    expect(first.takeOver()).toEqual([])
+    first.add(entry('a'))
+    expect(first.takeOver()).toEqual([entry('a')])
+  })
+
+  it('should remove the storage key when the last entry is removed', () => {
+    const { first, storage } = twoPages()
+    first.add(entry('a'))
+    first.remove('a')
+    expect(storage.get('queue')).toBeNull()
+  })
+
+  it('should count orphans when their owner released them', () => {
+    const { first, second } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    expect(second.orphans()).toEqual({ count: 1, nextExpiry: undefined })
+    expect(first.ownedCount()).toBe(1)
+  })
+})

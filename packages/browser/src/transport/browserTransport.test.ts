@@ -1,0 +1,142 @@
+import type { TransportRequest } from '@es-tracker/core'
+import { describe, expect, it } from 'vitest'
+import { createBrowserTransport } from './browserTransport'
+
+interface SeenRequest {
+  url: string
+  method: string
+  body: string
+  contentType: string | null
+  keepalive: boolean
+  credentials: RequestCredentials
+}
+
+/** A fetch that records each request and answers from a queue of replies (a Response, an error or 'hang'). */
+function fakeFetch(...replies: Array<Response | Error | 'hang'>) {
+  const seen: SeenRequest[] = []
+  const release: Array<() => void> = []
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init)
+    seen.push({
+      url: request.url,
+      method: request.method,
+      body: await request.clone().text(),
+      contentType: request.headers.get('Content-Type'),
+      keepalive: request.keepalive,
+      credentials: request.credentials,
+    })
+    const reply = replies.shift() ?? new Response(null, { status: 204 })
+    if (reply === 'hang') {
+      return new Promise((resolve, reject) => {
+        release.push(() => resolve(new Response(null, { status: 204 })))
+        request.signal.addEventListener('abort', () => reject(request.signal.reason))
+      })
+    }
+    if (reply instanceof Error) throw reply
+    return reply
+  }
+  return { fetch: fetch as typeof globalThis.fetch, seen, release }
+}
+
+const request = (overrides: Partial<TransportRequest> = {}): TransportRequest => ({
+  url: 'https://tracker.example/api/v2',
+  body: '{"GeneralInfo":{"eventName":"CustomerData"}}',
+  headers: {},
+  timeoutMs: 1000,
+  ...overrides,
+})
+
+describe('createBrowserTransport', () => {
+  it('should post the body as text/plain with keepalive when the budget allows', async () => {
+    const { fetch, seen } = fakeFetch()
+    const transport = createBrowserTransport({ fetch })
+    expect(await transport.send(request())).toEqual({ type: 'response', status: 204, retryAfter: null })
+    expect(seen).toEqual([
+      {
+        url: 'https://tracker.example/api/v2',
+        method: 'POST',
+        body: '{"GeneralInfo":{"eventName":"CustomerData"}}',
+        contentType: 'text/plain;charset=UTF-8',
+        keepalive: true,
+        credentials: 'omit',
+      },
+    ])
+    expect(transport.bytesInFlight()).toBe(0)
+  })
+
+  it('should report the status and Retry-After when the endpoint answers an error', async () => {
+    const { fetch } = fakeFetch(new Response('busy', { status: 503, headers: { 'Retry-After': '7' } }))
+    const transport = createBrowserTransport({ fetch })
+    expect(await transport.send(request())).toEqual({ type: 'response', status: 503, retryAfter: '7' })
+  })
+
+  it('should resolve a network_error when fetch rejects', async () => {
+    const failure = new TypeError('Failed to fetch')
+    const { fetch } = fakeFetch(failure)
+    const outcome = await createBrowserTransport({ fetch }).send(request())
+    expect(outcome).toEqual({ type: 'network_error', cause: failure })
+  })
+
+  it('should resolve a timeout when the endpoint does not answer in time', async () => {
+    const { fetch } = fakeFetch('hang')
+    const outcome = await createBrowserTransport({ fetch }).send(request({ timeoutMs: 20 }))
+    expect(outcome.type).toBe('timeout')
+  })
+
+  it('should send without keepalive when the page stays and the budget is spent', async () => {
+    const { fetch, seen, release } = fakeFetch('hang')
+    const transport = createBrowserTransport({ fetch, budgetBytes: 60 })
+    const first = transport.send(request())
+    await transport.send(request())
+    expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([true, false])
+    expect(transport.bytesInFlight()).toBe(request().body.length)
+    release[0]?.()
+    await first
+    expect(transport.bytesInFlight()).toBe(0)
+  })
+
+  it('should hand the event to sendBeacon when unloading past the budget', async () => {
+    const { fetch, seen } = fakeFetch('hang')
+    const beacons: Array<{ url: string; data: string }> = []
+    const transport = createBrowserTransport({
+      fetch,
+      budgetBytes: 60,
+      sendBeacon: (url, data) => beacons.push({ url, data }) > 0,
+    })
+    void transport.send(request())
+    expect(await transport.send(request({ unloading: true }))).toEqual({ type: 'handed_off' })
+    expect(beacons).toEqual([{ url: 'https://tracker.example/api/v2', data: request().body }])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(seen).toHaveLength(1)
+  })
+
+  it('should report a failure when sendBeacon refuses the event', async () => {
+    const transport = createBrowserTransport({ fetch: fakeFetch().fetch, budgetBytes: 0, sendBeacon: () => false })
+    const outcome = await transport.send(request({ unloading: true }))
+    expect(outcome.type).toBe('network_error')
+  })
+
+  it('should report a failure when there is no sendBeacon and the budget is spent', async () => {
+    const transport = createBrowserTransport({ fetch: fakeFetch().fetch, budgetBytes: 0 })
+    const outcome = await transport.send(request({ unloading: true }))
+    expect(outcome.type).toBe('network_error')
+  })
+
+  it('should count keepalive requests in flight as handed off when the page is left', async () => {
+    const { fetch } = fakeFetch('hang', 'hang')
+    const transport = createBrowserTransport({ fetch })
+    const pending = transport.send(request({ unloading: true }))
+    transport.leave()
+    expect(await pending).toEqual({ type: 'handed_off' })
+    expect(await transport.send(request())).toEqual({ type: 'handed_off' })
+    expect(transport.bytesInFlight()).toBeGreaterThan(0)
+  })
+
+  it('should wait for real answers again when the page comes back', async () => {
+    const { fetch } = fakeFetch(new Response(null, { status: 500 }))
+    const transport = createBrowserTransport({ fetch })
+    transport.leave()
+    transport.stay()
+    expect(await transport.send(request())).toEqual({ type: 'response', status: 500, retryAfter: null })
+  })
+})

@@ -1,0 +1,110 @@
+import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
+import ky from 'ky'
+import { utf8Length } from './utf8Length'
+
+/** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
+export const keepaliveBudgetBytes = 64 * 1024
+
+/** Options of {@link createBrowserTransport}; the defaults are the page's own `fetch` and `sendBeacon`. */
+export interface BrowserTransportOptions {
+  fetch?: typeof fetch
+  /** `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
+  sendBeacon?: (url: string, data: string) => boolean
+  /** @default 65536 */
+  budgetBytes?: number
+}
+
+/** The browser's transport, told when the page is being left so that keepalive requests count as handed off. */
+export interface BrowserTransport extends Transport {
+  /** The page is being left (`pagehide`): what keepalive fetches carry now belongs to the browser. */
+  leave(): void
+  /** The page came back from the back/forward cache (`pageshow` persisted). */
+  stay(): void
+  /** Body bytes of keepalive requests in flight now. */
+  bytesInFlight(): number
+}
+
+/**
+ * Sends one event with ky (`keepalive`, no retries of its own, no HTTP errors thrown) as a
+ * `text/plain` JSON body, which needs no CORS preflight; maps every end to a TransportOutcome and
+ * never rejects. While the page is hidden or left it keeps within the 64 KiB keepalive budget and
+ * falls back to `navigator.sendBeacon` past it.
+ */
+export function createBrowserTransport(options: BrowserTransportOptions = {}): BrowserTransport {
+  const budgetBytes = options.budgetBytes ?? keepaliveBudgetBytes
+  let inFlight = 0
+  let leaving = false
+  // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off.
+  const handOffs = new Set<() => void>()
+
+  const beacon = (request: TransportRequest): TransportOutcome => {
+    try {
+      const sendBeacon = options.sendBeacon ?? defaultSendBeacon()
+      if (sendBeacon?.(request.url, request.body)) return { type: 'handed_off' }
+      return { type: 'network_error', cause: new Error('navigator.sendBeacon refused the event') }
+    } catch (cause) {
+      return { type: 'network_error', cause }
+    }
+  }
+
+  const post = async (request: TransportRequest, keepalive: boolean): Promise<TransportOutcome> => {
+    try {
+      const response = await ky.post(request.url, {
+        body: request.body,
+        headers: { ...request.headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+        keepalive,
+        retry: 0,
+        throwHttpErrors: false,
+        timeout: request.timeoutMs,
+        credentials: 'omit',
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+      // Nothing in the answer is needed; release it.
+      void response.body?.cancel().catch(() => {})
+      return { type: 'response', status: response.status, retryAfter: response.headers.get('Retry-After') }
+    } catch (cause) {
+      return { type: (cause as Error | undefined)?.name === 'TimeoutError' ? 'timeout' : 'network_error', cause }
+    }
+  }
+
+  return {
+    send(request) {
+      const bytes = utf8Length(request.body)
+      const keepalive = supportsKeepalive() && inFlight + bytes <= budgetBytes
+      if (!keepalive && request.unloading) return Promise.resolve(beacon(request))
+      if (!keepalive) return post(request, false)
+      inFlight += bytes
+      const delivery = post(request, true).finally(() => {
+        inFlight -= bytes
+      })
+      if (leaving) return Promise.resolve({ type: 'handed_off' })
+      return new Promise<TransportOutcome>((resolve) => {
+        const handOff = () => resolve({ type: 'handed_off' })
+        handOffs.add(handOff)
+        void delivery.then((outcome) => {
+          handOffs.delete(handOff)
+          resolve(outcome)
+        })
+      })
+    },
+    leave() {
+      leaving = true
+      for (const handOff of handOffs) handOff()
+      handOffs.clear()
+    },
+    stay() {
+      leaving = false
+    },
+    bytesInFlight: () => inFlight,
+  }
+}
+
+// Browsers without keepalive fetch would drop a request made while the page is being left.
+function supportsKeepalive(): boolean {
+  return typeof Request !== 'undefined' && 'keepalive' in Request.prototype
+}
+
+function defaultSendBeacon(): ((url: string, data: string) => boolean) | undefined {
+  if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return undefined
+  return (url, data) => navigator.sendBeacon(url, data)
+}

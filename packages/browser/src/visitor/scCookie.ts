@@ -1,0 +1,122 @@
+import { TrackerError } from '@es-tracker/core'
+import Cookies from 'js-cookie'
+
+/** The cookie jar the `sc` source reads and writes; js-cookie by default, a fake in tests. */
+export interface CookieJar {
+  get(name: string): string | undefined
+  set(name: string, value: string, attributes: Cookies.CookieAttributes): void
+}
+
+/** Options of {@link createScSource}. */
+export interface ScSourceOptions {
+  /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. */
+  create: boolean
+  /** Add `Secure` to a created cookie (the page is served over https). */
+  secure: boolean
+  /** A new visitor id: an uppercase UUID. */
+  newId: () => string
+  /** Give up waiting for the cookie after this long. @default 600000 (10 minutes) */
+  waitTimeoutMs?: number
+  /** How often to look for the cookie while events wait for it. @default 1000 */
+  pollIntervalMs?: number
+  /** Events that may wait at once; past it an event resolves `queue_full`. @default 100 */
+  maxWaiting?: number
+  cookies?: CookieJar
+}
+
+/** Answers the visitor's `sc` cookie at send time. */
+export interface ScSource {
+  /** The current `sc`, creating it where allowed, or waiting for the site to set it. */
+  get(): Promise<string | TrackerError>
+  /** Stops the poll timer and refuses the waiting events with `closed`. */
+  stop(): void
+}
+
+interface Waiter {
+  resolve(result: string | TrackerError): void
+  deadline: number
+}
+
+/**
+ * Reads the `sc` cookie with js-cookie when an event is sent; where the site has none, sets one
+ * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `create: false`, makes the
+ * event wait until the cookie appears, looking again on each event and once a second meanwhile.
+ */
+export function createScSource(options: ScSourceOptions): ScSource {
+  const cookies = options.cookies ?? Cookies
+  const waitTimeoutMs = options.waitTimeoutMs ?? 600_000
+  const pollIntervalMs = options.pollIntervalMs ?? 1000
+  const maxWaiting = options.maxWaiting ?? 100
+  const waiters: Waiter[] = []
+  let timer: ReturnType<typeof setInterval> | undefined
+  // Where cookies are blocked, one id for the page's life is better than dropping every event.
+  let createdButBlocked: string | undefined
+
+  const read = (): string | undefined => {
+    try {
+      return cookies.get('sc') || undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  const create = (): string => {
+    const id = options.newId()
+    try {
+      cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: options.secure })
+    } catch {
+      // A sandboxed document throws on cookie writes; fall through to the page-long id.
+    }
+    const stored = read()
+    if (stored) return stored
+    createdButBlocked = id
+    return id
+  }
+
+  // Resolves in call order, so that a cart still goes out before the purchase that follows it.
+  const settle = (now: number) => {
+    const sc = read()
+    const waiting = waiters.splice(0)
+    for (const waiter of waiting) {
+      if (sc) waiter.resolve(sc)
+      else if (now >= waiter.deadline) {
+        waiter.resolve(
+          new TrackerError('timeout', `no sc cookie appeared within ${waitTimeoutMs} ms (createScCookie: false)`),
+        )
+      } else waiters.push(waiter)
+    }
+    if (waiters.length === 0 && timer !== undefined) {
+      clearInterval(timer)
+      timer = undefined
+    }
+  }
+
+  return {
+    get() {
+      const sc = read() ?? createdButBlocked
+      if (sc) {
+        if (waiters.length > 0) settle(Date.now())
+        return Promise.resolve(sc)
+      }
+      if (options.create) return Promise.resolve(create())
+      if (waiters.length >= maxWaiting) {
+        return Promise.resolve(new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`))
+      }
+      return new Promise((resolve) => {
+        waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
+        timer ??= setInterval(() => settle(Date.now()), pollIntervalMs)
+      })
+    },
+    stop() {
+      if (timer !== undefined) clearInterval(timer)
+      timer = undefined
+      for (const waiter of waiters.splice(0)) waiter.resolve(new TrackerError('closed', 'the tracker was stopped'))
+    },
+  }
+}
+
+/** An uppercase UUID from `crypto.randomUUID`, or from nanoid's hex alphabet where that is missing. */
+export function newVisitorId(fallback: () => string): string {
+  const uuid = globalThis.crypto?.randomUUID?.()
+  return uuid ? uuid.toUpperCase() : fallback()
+}
