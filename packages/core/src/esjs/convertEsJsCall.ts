@@ -49,7 +49,7 @@ function invalidCall(message: string, eventName?: string, cause?: unknown): EsJs
 function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
   if (typeof name !== 'string') return invalidCall(`${command}: expected an event name, got ${describeValue(name)}`)
   const key = name.trim().toLowerCase()
-  const scriptOnly = SCRIPT_ONLY[key]
+  const scriptOnly = Object.hasOwn(SCRIPT_ONLY, key) ? SCRIPT_ONLY[key] : undefined
   const record = isRecord(body) ? body : {}
   if (scriptOnly !== undefined) {
     // A PageView may carry the visitor's GeneralInfo: the only thing such a call can give the REST API.

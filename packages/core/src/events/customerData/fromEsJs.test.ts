@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { customerDataFromEsJs } from './fromEsJs'
+
+describe('customerDataFromEsJs', () => {
+  it('should answer an empty body and the identity when the eS.JS body carries the customer', () => {
+    expect(
+      customerDataFromEsJs({
+        CustomerData: {
+          externalCustomerId: '1234509876',
+          user_email: 'user@example.com',
+          user_phone: '3801111111111',
+          user_name: 'Johny',
+          user_card_id: 'CARD-1',
+          user_city: 'Kyiv',
+        },
+      }),
+    ).toEqual({
+      ok: true,
+      body: {},
+      identity: { externalCustomerId: '1234509876', email: 'user@example.com', phone: '3801111111111', name: 'Johny' },
+      context: { user_card_id: 'CARD-1', user_city: 'Kyiv' },
+    })
+  })
+
+  it('should read the fields from the body itself when there is no CustomerData wrapper', () => {
+    expect(customerDataFromEsJs({ user_email: 'user@example.com' })).toEqual({
+      ok: true,
+      body: {},
+      identity: { email: 'user@example.com' },
+    })
+  })
+
+  it('should answer an empty body and no identity when the body is empty', () => {
+    expect(customerDataFromEsJs({})).toEqual({ ok: true, body: {} })
+  })
+})
