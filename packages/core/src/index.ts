@@ -1,8 +1,25 @@
 export type { EndpointPreset, EndpointResult } from './endpoint/resolveEndpoint'
 export { endpointPresets, resolveEndpoint } from './endpoint/resolveEndpoint'
 export { createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
+export { createTrackerMethods } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
+export type {
+  CartProductInput,
+  CatalogProductInput,
+  CategoryPageInput,
+  CustomEventInput,
+  EventTagsInput,
+  ImpressionInput,
+  OrderProductInput,
+  ProductEventInput,
+  ProductImpressionsInput,
+  ProductInput,
+  ProductTagsInput,
+  PurchasedItemsInput,
+  SearchRequestInput,
+  StatusCartInput,
+} from './engine/methodInputs'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
@@ -15,6 +32,7 @@ export type {
   QueueStore,
   RetryOptions,
   TrackerEngine,
+  TrackerMethods,
   TrackerMethodsOptions,
   Transport,
   TransportOutcome,
@@ -23,4 +41,6 @@ export type {
 export type { TrackerErrorCode, TrackerErrorDetails, ValidationIssue } from './errors/TrackerError'
 export { TrackerError } from './errors/TrackerError'
 export { buildEvent, buildRawEvent } from './events/buildEvent'
-export type { SendResult } from './types'
+export type { BuildResult, EventContext, EventName, Identity, PageContext, SendResult, WirePayload } from './types'
+export { convertEsJsCall } from './esjs/convertEsJsCall'
+export type { EsJsCartState, EsJsCommand, EsJsConversion } from './esjs/types'

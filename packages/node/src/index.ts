@@ -1,2 +1,8 @@
-/** Placeholder until its issue lands. */
-export const packageName = '@es-tracker/node'
+export type { SendResult, TrackerErrorCode, TrackerMethods } from '@es-tracker/core'
+export { TrackerError } from '@es-tracker/core'
+export type { KyTransportOptions } from './createKyTransport'
+export { createKyTransport } from './createKyTransport'
+export { createNodeTracker } from './createNodeTracker'
+export { newCartGuid } from './newCartGuid'
+export { scFromCookieHeader } from './scFromCookieHeader'
+export type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'

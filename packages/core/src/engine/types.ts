@@ -1,7 +1,17 @@
 // The contract between core's platform-free engine and the platform adapters (browser, node).
 // The adapters bring I/O only: a Transport, a QueueStore, a CartStore, a Clock and an id generator.
-import type { TrackerError } from '../errors/TrackerError'
+import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
 import type { EventContext, EventName, SendResult } from '../types'
+import type {
+  CatalogProductInput,
+  CategoryPageInput,
+  CustomEventInput,
+  ProductEventInput,
+  ProductImpressionsInput,
+  PurchasedItemsInput,
+  SearchRequestInput,
+  StatusCartInput,
+} from './methodInputs'
 
 /** One HTTP attempt to deliver one serialized event. */
 export interface TransportRequest {
@@ -133,6 +143,33 @@ export interface TrackerMethodsOptions {
   newGuid: () => string
   /** Event time at the call; @default Date.now */
   now?: () => number
-  /** Every failed result is reported here too. */
+  /**
+   * Failures before delivery (a refused context, an invalid input) are reported here; delivery
+   * failures are reported by the engine, so pass both the same callback and each failure comes once.
+   */
   onError?: (error: TrackerError) => void
+  /** What a builder dropped or found odd while the event still went out (a malformed e-mail, say). */
+  onWarning?: (issues: ValidationIssue[], eventName: EventName) => void
+}
+
+/**
+ * Every tracker method of API.md. Each resolves to a {@link SendResult} once its event is delivered or
+ * has finally failed; none throws and none rejects, whatever it is given.
+ */
+export interface TrackerMethods {
+  productPage(input: ProductEventInput): Promise<SendResult>
+  addToWishlist(input: ProductEventInput): Promise<SendResult>
+  /** Every call gets a new cart GUID unless `input.guid` is given; a non-empty cart's GUID is kept for the purchase. */
+  statusCart(input: StatusCartInput): Promise<SendResult>
+  /** Joins `input.guid`, else the last non-empty cart's GUID (unless `oneClick: true`). */
+  purchasedItems(input: PurchasedItemsInput): Promise<SendResult>
+  productImpressions(input: ProductImpressionsInput): Promise<SendResult>
+  categoryPage(input: CategoryPageInput): Promise<SendResult>
+  /** Sends the visitor's identity (GeneralInfo only). */
+  customerData(): Promise<SendResult>
+  customEvent(input: CustomEventInput): Promise<SendResult>
+  searchRequest(input: SearchRequestInput): Promise<SendResult>
+  productUpdate(products: CatalogProductInput[]): Promise<SendResult>
+  /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
+  send(eventName: string, body: unknown): Promise<SendResult>
 }

@@ -1,0 +1,83 @@
+import type { EventContext, EventName, TrackerMethods } from '@es-tracker/core'
+import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
+import { createKyTransport } from './createKyTransport'
+import { newCartGuid } from './newCartGuid'
+import { resolveNodeOptions } from './resolveNodeOptions'
+import type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
+
+const warnOnError = (error: TrackerError): void => {
+  console.warn(`[es-tracker] ${error.code}: ${error.message}`)
+}
+
+/**
+ * Creates the server-side tracker: events are queued in memory, sent over keep-alive connections
+ * with bounded concurrency, retried with back-off, and every method resolves to a result.
+ *
+ * Configuration mistakes (no `siteId`, a non-https endpoint) throw a `TrackerError` with code
+ * `invalid_config` right here, at start-up; after that nothing throws and nothing rejects.
+ *
+ * @example
+ * const tracker = createNodeTracker({ siteId: '8A412DC', apiKey: process.env.ESPUTNIK_API_KEY })
+ * const visitor = tracker.visitor({ sc: scFromCookieHeader(req.headers.cookie), user: { email } })
+ * await visitor.purchasedItems({ orderNumber: '123/2017', guid })
+ */
+export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
+  const resolved = resolveNodeOptions(options)
+  const onError = options.onError ?? warnOnError
+  const onWarning =
+    options.onWarning ??
+    ((issues, eventName) => {
+      for (const issue of issues) console.warn(`[es-tracker] ${eventName}: ${issue.path}: ${issue.message}`)
+    })
+  const engine = createTrackerEngine({
+    url: resolved.url,
+    headers: resolved.headers,
+    transport: createKyTransport(options.fetch ? { fetch: options.fetch } : {}),
+    retry: resolved.retry,
+    timeoutMs: resolved.timeoutMs,
+    concurrency: resolved.concurrency,
+    maxQueue: resolved.maxQueue,
+    onError,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  })
+  const enqueue = engine.enqueue
+  const methodsFor = (context: (eventName: EventName) => EventContext | TrackerError): TrackerMethods =>
+    createTrackerMethods({ context, enqueue, newGuid: newCartGuid, onError, onWarning })
+
+  const catalog = methodsFor(() => ({ siteId: resolved.siteId }))
+
+  function visitor(input: VisitorOptions): TrackerMethods {
+    const given = input !== null && typeof input === 'object' ? input : ({} as Partial<VisitorOptions>)
+    const sc = typeof given.sc === 'string' ? given.sc.trim() : ''
+    const base: EventContext = {
+      siteId: resolved.siteId,
+      sc,
+      ...(given.user === undefined ? {} : { identity: given.user }),
+      ...(given.datetime === undefined ? {} : { datetime: given.datetime }),
+      ...(given.context === undefined ? {} : { context: given.context }),
+    }
+    return methodsFor((eventName) =>
+      sc === ''
+        ? new TrackerError(
+            'invalid_event',
+            `${eventName} not sent: the visitor has no sc cookie value (pass visitor({ sc: scFromCookieHeader(req.headers.cookie) }))`,
+            { eventName, issues: [{ path: 'GeneralInfo.cookies.sc', message: 'expected a non-empty string' }] },
+          )
+        : base,
+    )
+  }
+
+  return {
+    visitor(input) {
+      try {
+        return visitor(input)
+      } catch {
+        return visitor({ sc: undefined })
+      }
+    },
+    productUpdate: (products) => catalog.productUpdate(products),
+    flush: () => engine.flush(),
+    close: (timeoutMs) => engine.close(timeoutMs),
+  }
+}

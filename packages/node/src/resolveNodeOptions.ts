@@ -1,0 +1,75 @@
+import type { RetryOptions } from '@es-tracker/core'
+import { resolveEndpoint, TrackerError } from '@es-tracker/core'
+import { basicAuthHeader } from './basicAuthHeader'
+import type { NodeTrackerOptions } from './types'
+
+/** The largest delay `setTimeout` honours; ky refuses longer timeouts. */
+const maxTimerMs = 2_147_483_647
+
+/** Node defaults, see {@link NodeTrackerOptions}. */
+export const nodeDefaults = { timeoutMs: 10_000, concurrency: 8, maxQueue: 10_000 } as const
+
+/** The options of a node tracker, checked and with defaults filled in. */
+export interface ResolvedNodeOptions {
+  siteId: string
+  url: string
+  headers: Record<string, string>
+  timeoutMs: number
+  concurrency: number
+  maxQueue: number
+  retry: RetryOptions
+}
+
+const fail = (message: string): never => {
+  throw new TrackerError('invalid_config', `createNodeTracker: ${message}`)
+}
+
+const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value))
+
+function count(name: string, value: unknown, min: number, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > maxTimerMs) {
+    fail(`${name} must be an integer of at least ${min}; got ${show(value)}`)
+  }
+  return value as number
+}
+
+function checkRetry(retry: unknown): RetryOptions {
+  if (retry === undefined) return {}
+  if (retry === null || typeof retry !== 'object') return fail(`retry must be an object; got ${show(retry)}`)
+  const { attempts, baseDelayMs, maxDelayMs } = retry as Record<string, unknown>
+  return {
+    ...(attempts === undefined ? {} : { attempts: count('retry.attempts', attempts, 1, 1) }),
+    ...(baseDelayMs === undefined ? {} : { baseDelayMs: count('retry.baseDelayMs', baseDelayMs, 0, 0) }),
+    ...(maxDelayMs === undefined ? {} : { maxDelayMs: count('retry.maxDelayMs', maxDelayMs, 0, 0) }),
+  }
+}
+
+/**
+ * Checks a node tracker's options and fills in the defaults; throws an `invalid_config`
+ * TrackerError naming the option at fault, so that a misconfigured server fails at start-up.
+ */
+export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOptions {
+  if (options === null || typeof options !== 'object') return fail('options must be an object with a siteId')
+  const { siteId, apiKey, onError, onWarning, fetch } = options
+  if (typeof siteId !== 'string' || siteId.trim() === '') {
+    fail(`siteId must be a non-empty string (the site's tracker id, e.g. '8A412DC'); got ${show(siteId)}`)
+  }
+  const endpoint = resolveEndpoint(options.endpoint)
+  if (!endpoint.ok) throw new TrackerError('invalid_config', `createNodeTracker: ${endpoint.error.message}`)
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) {
+    fail('apiKey must be a non-empty string when given')
+  }
+  for (const [name, value] of Object.entries({ onError, onWarning, fetch })) {
+    if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function; got ${show(value)}`)
+  }
+  return {
+    siteId: siteId.trim(),
+    url: endpoint.url,
+    headers: apiKey === undefined ? {} : { Authorization: basicAuthHeader(apiKey) },
+    timeoutMs: count('timeout', options.timeout, 1, nodeDefaults.timeoutMs),
+    concurrency: count('concurrency', options.concurrency, 1, nodeDefaults.concurrency),
+    maxQueue: count('maxQueue', options.maxQueue, 1, nodeDefaults.maxQueue),
+    retry: checkRetry(options.retry),
+  }
+}

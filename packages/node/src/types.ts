@@ -1,0 +1,69 @@
+import type {
+  CatalogProductInput,
+  Clock,
+  Identity,
+  PageContext,
+  RetryOptions,
+  SendResult,
+  TrackerError,
+  TrackerMethods,
+  ValidationIssue,
+} from '@es-tracker/core'
+
+/** Options of {@link createNodeTracker}. Mistakes here throw an `invalid_config` TrackerError at once. */
+export interface NodeTrackerOptions {
+  /** The site's tracker id from the eSputnik / Yespo account, e.g. `'8A412DC'`. */
+  siteId: string
+  /**
+   * Where events go: `'esputnik'`, `'yespo'` or an `https:` URL (`http:` only for loopback hosts).
+   * @default 'esputnik'
+   */
+  endpoint?: string
+  /** The account's API key; adds HTTP Basic auth (empty user, the key as password). Server-side only. */
+  apiKey?: string
+  /** Time limit of one HTTP attempt, in ms. @default 10000 */
+  timeout?: number
+  /** Attempts and back-off. @default { attempts: 5, baseDelayMs: 500, maxDelayMs: 30000 } */
+  retry?: RetryOptions
+  /** Requests in flight at once. @default 8 */
+  concurrency?: number
+  /** Events accepted but not yet delivered; past it an event resolves `queue_full` (and is reported). @default 10000 */
+  maxQueue?: number
+  /** Called with every failure: invalid input, refused or undeliverable events, a full queue. @default a console.warn line */
+  onError?: (error: TrackerError) => void
+  /** Called when an event went out without something it was given (a malformed e-mail, say). @default a console.warn line */
+  onWarning?: (issues: ValidationIssue[], eventName: string) => void
+  /** A fetch to use instead of the global one (tests, edge runtimes). */
+  fetch?: typeof fetch
+  /** Time source for back-off waits; for tests. @default Date.now and setTimeout */
+  clock?: Clock
+  /** Jitter source in [0, 1); for tests. @default Math.random */
+  random?: () => number
+}
+
+/** Who a server-side event is about: the visitor of the request being handled. */
+export interface VisitorOptions {
+  /** The visitor's `sc` cookie value; without it every method resolves `invalid_event`. */
+  sc: string | undefined
+  /** What the server knows of the visitor. */
+  user?: Identity
+  /** Fixes the time of the visitor's events, in ms since epoch. @default the time of each call */
+  datetime?: number
+  /** Page-context fields added to GeneralInfo (`s_location`, `referrer`, ...). */
+  context?: PageContext
+}
+
+/** The server-side tracker: scope it to a visitor to send visitor events. */
+export interface NodeTracker {
+  /** Every tracker method, for one visitor. Never throws; without `sc` every method resolves `invalid_event`. */
+  visitor(visitor: VisitorOptions): TrackerMethods
+  /** Sends catalog changes (no visitor needed). */
+  productUpdate(products: CatalogProductInput[]): Promise<SendResult>
+  /** Resolves when every event sent so far has been delivered or has finally failed. */
+  flush(): Promise<void>
+  /**
+   * Delivers what is pending within `timeoutMs` (reporting what it could not), then refuses new
+   * events with code `closed`. @default timeoutMs 10000
+   */
+  close(timeoutMs?: number): Promise<void>
+}
