@@ -41,6 +41,9 @@ const SCRIPT_ONLY: Record<string, string> = {
   pageview: 'PageView',
 }
 
+// Object.hasOwn is ES2022; the script tag still serves browsers older than that.
+const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key)
+
 function invalidCall(message: string, eventName?: string, cause?: unknown): EsJsConversion {
   const details = eventName === undefined ? { cause } : { cause, eventName }
   return { kind: 'error', error: new TrackerError('invalid_event', message, details) }
@@ -49,7 +52,7 @@ function invalidCall(message: string, eventName?: string, cause?: unknown): EsJs
 function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
   if (typeof name !== 'string') return invalidCall(`${command}: expected an event name, got ${describeValue(name)}`)
   const key = name.trim().toLowerCase()
-  const scriptOnly = Object.hasOwn(SCRIPT_ONLY, key) ? SCRIPT_ONLY[key] : undefined
+  const scriptOnly = hasOwn(SCRIPT_ONLY, key) ? SCRIPT_ONLY[key] : undefined
   const record = isRecord(body) ? body : {}
   if (scriptOnly !== undefined) {
     // A PageView may carry the visitor's GeneralInfo: the only thing such a call can give the REST API.
@@ -59,7 +62,7 @@ function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo
     if (fields.identity === undefined && fields.context === undefined) return { kind: 'skip', reason } as const
     return { kind: 'identity', reason, ...fields } as const
   }
-  const entry = Object.hasOwn(CONVERTERS, key) ? CONVERTERS[key] : undefined
+  const entry = hasOwn(CONVERTERS, key) ? CONVERTERS[key] : undefined
   if (entry === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`, name)
   const [eventName, fromEsJs] = entry
   if (body !== undefined && body !== null && !isRecord(body)) {
