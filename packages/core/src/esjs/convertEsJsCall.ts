@@ -19,30 +19,25 @@ import { isRecord } from './values'
 type Converter = (body: LooseRecord, state: EsJsCartState) => EsJsBodyResult
 
 /** Every REST event by the names eS.JS calls use for it (both impression names mean one event). */
-const CONVERTERS: Record<string, readonly [EventName, Converter]> = {
-  productpage: ['ProductPage', productPageFromEsJs],
-  addtowishlist: ['AddToWishlist', addToWishlistFromEsJs],
-  statuscart: ['StatusCart', statusCartFromEsJs],
-  purchaseditems: ['PurchasedItems', purchasedItemsFromEsJs],
-  productimpression: ['ProductImpressions', productImpressionsFromEsJs],
-  productimpressions: ['ProductImpressions', productImpressionsFromEsJs],
-  categorypage: ['CategoryPage', categoryPageFromEsJs],
-  customerdata: ['CustomerData', customerDataFromEsJs],
-  customevent: ['CustomEvent', customEventFromEsJs],
-  searchrequest: ['SearchRequest', searchRequestFromEsJs],
-  productupdate: ['ProductUpdate', productUpdateFromEsJs],
-}
+// Maps, not object literals: a name such as `__proto__` or `constructor` must find nothing.
+const CONVERTERS = new Map<string, readonly [EventName, Converter]>([
+  ['productpage', ['ProductPage', productPageFromEsJs]],
+  ['addtowishlist', ['AddToWishlist', addToWishlistFromEsJs]],
+  ['statuscart', ['StatusCart', statusCartFromEsJs]],
+  ['purchaseditems', ['PurchasedItems', purchasedItemsFromEsJs]],
+  ['productimpression', ['ProductImpressions', productImpressionsFromEsJs]],
+  ['productimpressions', ['ProductImpressions', productImpressionsFromEsJs]],
+  ['categorypage', ['CategoryPage', categoryPageFromEsJs]],
+  ['customerdata', ['CustomerData', customerDataFromEsJs]],
+  ['customevent', ['CustomEvent', customEventFromEsJs]],
+  ['searchrequest', ['SearchRequest', searchRequestFromEsJs]],
+  ['productupdate', ['ProductUpdate', productUpdateFromEsJs]],
+])
 
 /** Events of the vendor's script that the REST API does not have: nothing is sent for them. */
-const SCRIPT_ONLY: Record<string, string> = {
-  mainpage: 'MainPage',
-  notfound: 'NotFound',
-  statuscartpage: 'StatusCartPage',
-  pageview: 'PageView',
-}
-
-// Object.hasOwn is ES2022; the script tag still serves browsers older than that.
-const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key)
+const SCRIPT_ONLY = new Map(
+  ['MainPage', 'NotFound', 'StatusCartPage', 'PageView'].map((name) => [name.toLowerCase(), name]),
+)
 
 function invalidCall(message: string, eventName?: string, cause?: unknown): EsJsConversion {
   const details = eventName === undefined ? { cause } : { cause, eventName }
@@ -52,7 +47,7 @@ function invalidCall(message: string, eventName?: string, cause?: unknown): EsJs
 function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
   if (typeof name !== 'string') return invalidCall(`${command}: expected an event name, got ${describeValue(name)}`)
   const key = name.trim().toLowerCase()
-  const scriptOnly = hasOwn(SCRIPT_ONLY, key) ? SCRIPT_ONLY[key] : undefined
+  const scriptOnly = SCRIPT_ONLY.get(key)
   const record = isRecord(body) ? body : {}
   if (scriptOnly !== undefined) {
     // A PageView may carry the visitor's GeneralInfo: the only thing such a call can give the REST API.
@@ -62,7 +57,7 @@ function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo
     if (fields.identity === undefined && fields.context === undefined) return { kind: 'skip', reason } as const
     return { kind: 'identity', reason, ...fields } as const
   }
-  const entry = hasOwn(CONVERTERS, key) ? CONVERTERS[key] : undefined
+  const entry = CONVERTERS.get(key)
   if (entry === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`, name)
   const [eventName, fromEsJs] = entry
   if (body !== undefined && body !== null && !isRecord(body)) {
