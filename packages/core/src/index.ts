@@ -4,22 +4,6 @@ export { createTrackerEngine, engineDefaults } from './engine/createTrackerEngin
 export { createTrackerMethods } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
-export type {
-  CartProductInput,
-  CatalogProductInput,
-  CategoryPageInput,
-  CustomEventInput,
-  EventTagsInput,
-  ImpressionInput,
-  OrderProductInput,
-  ProductEventInput,
-  ProductImpressionsInput,
-  ProductInput,
-  ProductTagsInput,
-  PurchasedItemsInput,
-  SearchRequestInput,
-  StatusCartInput,
-} from './engine/methodInputs'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'

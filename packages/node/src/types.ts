@@ -1,5 +1,4 @@
 import type {
-  CatalogProductInput,
   Clock,
   Identity,
   PageContext,
@@ -58,7 +57,7 @@ export interface NodeTracker {
   /** Every tracker method, for one visitor. Never throws; without `sc` every method resolves `invalid_event`. */
   visitor(visitor: VisitorOptions): TrackerMethods
   /** Sends catalog changes (no visitor needed). */
-  productUpdate(products: CatalogProductInput[]): Promise<SendResult>
+  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0]): Promise<SendResult>
   /** Resolves when every event sent so far has been delivered or has finally failed. */
   flush(): Promise<void>
   /**
