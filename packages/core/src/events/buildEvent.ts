@@ -1,23 +1,64 @@
-import { TrackerError } from '../errors/TrackerError'
+import type { ValidationIssue } from '../errors/TrackerError'
+import { isRecord } from '../schemas/values'
 import type { BuildResult, EventContext, EventName } from '../types'
+import { forbiddenKeyIssue, isForbiddenKey } from '../validation/forbiddenKeys'
+import { invalidEvent, makeIssue } from '../validation/issues'
+import { EVENT_NAMES, isEventName } from './bodyKeys'
+import { eventRegistry } from './registry'
+import { neverThrow, settleEvent } from './shared/assembleEvent'
+import type { Issues } from './shared/fields'
+import { buildGeneralInfo } from './shared/generalInfo'
 
-/**
- * Builds the wire payload of one event from its friendly input; never throws.
- *
- * @example
- * buildEvent('CategoryPage', { categoryKey: 'Babies' }, { siteId: '8A412DC', sc: 'CDA6...' })
- */
-export function buildEvent(eventName: EventName, _input: unknown, _context: EventContext): BuildResult {
-  // Placeholder until the per-event builders land; the signature is final.
-  return { ok: false, error: new TrackerError('invalid_event', `Invalid ${eventName} event: not implemented yet`) }
+/** The `invalid_event` answer for a name that is not a REST event. */
+function unknownEvent(eventName: unknown): BuildResult {
+  const issue = makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)
+  return { ok: false, error: invalidEvent(undefined, [issue]) }
+}
+
+/** Copies own keys, overwriting; prototype-polluting keys are reported at their path instead. */
+function assignOwn(target: Record<string, unknown>, source: Record<string, unknown>, path: string, issues: Issues) {
+  for (const key of Object.keys(source)) {
+    if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(path ? `${path}.${key}` : key, key))
+    else target[key] = source[key]
+  }
 }
 
 /**
- * Wraps a raw wire body (`{ ProductPage: {...} }`) with GeneralInfo from the context and validates it; never throws.
+ * Builds the wire payload of one event from its friendly input (API.md's tracker-method inputs);
+ * never throws. This is what every tracker method calls.
  *
  * @example
- * buildRawEvent('ProductPage', { ProductPage: { Product: { productKey: '1', price: '5' } } }, context)
+ * buildEvent('CategoryPage', { categoryKey: 'Babies' }, { siteId: '8A412DC', sc: 'CDA68358-94FB-4D83-9655-3FEB3C4114A3' })
+ * // { ok: true, payload: { GeneralInfo: {...}, CategoryPage: { Category: { categoryKey: 'Babies' } } } }
  */
-export function buildRawEvent(eventName: string, _body: unknown, _context: EventContext): BuildResult {
-  return { ok: false, error: new TrackerError('invalid_event', `Invalid ${eventName} event: not implemented yet`) }
+export function buildEvent(eventName: EventName, input: unknown, context: EventContext): BuildResult {
+  if (!isEventName(eventName)) return unknownEvent(eventName)
+  return neverThrow(eventName, () => eventRegistry[eventName].build(input, context))
+}
+
+/**
+ * Adds GeneralInfo from the context to a raw wire body (`{ ProductPage: { Product: {...} } }`;
+ * CustomerData: `{}` or nothing) and validates the result; never throws. Fields of a `GeneralInfo`
+ * inside the body win over the context's. For `tracker.send(eventName, body)`.
+ *
+ * @example
+ * buildRawEvent('ProductPage', { ProductPage: { Product: { productKey: '72354', price: '754' } } }, context)
+ */
+export function buildRawEvent(eventName: string, body: unknown, context: EventContext): BuildResult {
+  return neverThrow(undefined, () => {
+    if (!isEventName(eventName)) return unknownEvent(eventName)
+    const issues: Issues = []
+    const warnings: ValidationIssue[] = []
+    if (body !== undefined && body !== null && !isRecord(body)) {
+      issues.push(makeIssue('', `a raw event body object such as { ${eventName}: {...} }`, body))
+    }
+    const given = isRecord(body) ? body : {}
+    const generalInfo = buildGeneralInfo(eventName, context, issues, warnings)
+    if (isRecord(given.GeneralInfo)) assignOwn(generalInfo, given.GeneralInfo, 'GeneralInfo', issues)
+    else if (given.GeneralInfo !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given.GeneralInfo))
+    const { GeneralInfo: _, ...rest } = given
+    const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
+    assignOwn(payload, rest, '', issues)
+    return settleEvent(eventName, eventRegistry[eventName].schema, payload, issues, warnings)
+  })
 }

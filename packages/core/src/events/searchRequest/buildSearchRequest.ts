@@ -1,0 +1,27 @@
+import type { BuildResult, EventContext } from '../../types'
+import { assembleEvent } from '../shared/assembleEvent'
+import { toFoundFlag } from '../shared/convert'
+import { asRecord, setDefined } from '../shared/fields'
+import { searchRequestSchema } from './searchRequestSchema'
+
+/** Input of {@link buildSearchRequest}: what was searched and whether anything was found. */
+export interface SearchRequestInput {
+  search: string
+  /** Sent as 1 / 0. */
+  isFound?: boolean | 0 | 1
+}
+
+/**
+ * Builds a `SearchRequest` payload: a visitor searched the site.
+ *
+ * @example
+ * buildSearchRequest({ search: 'Coffe', isFound: false }, context)
+ */
+export function buildSearchRequest(input: SearchRequestInput, context: EventContext): BuildResult {
+  return assembleEvent('SearchRequest', searchRequestSchema, context, () => {
+    const given = asRecord(input)
+    const body: Record<string, unknown> = { search: given.search }
+    setDefined(body, 'isFound', toFoundFlag(given.isFound))
+    return body
+  })
+}

@@ -1,0 +1,66 @@
+import type * as v from 'valibot'
+import type { ValidationIssue } from '../../errors/TrackerError'
+import type { BuildResult, EventContext, EventName, WirePayload } from '../../types'
+import { checkPayload } from '../../validation/checkPayload'
+import { invalidEvent, makeIssue } from '../../validation/issues'
+import { BODY_KEYS } from '../bodyKeys'
+import type { Issues } from './fields'
+import { buildGeneralInfo } from './generalInfo'
+
+/** Keeps the first of issues that say the same thing about the same path. */
+function unique(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>()
+  return issues.filter((issue) => {
+    const key = `${issue.path}\n${issue.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Checks an assembled payload against its event's schema and answers: the payload (and any
+ * warnings), or `invalid_event` with the builder's issues and the schema's, each once.
+ */
+export function settleEvent(
+  eventName: EventName,
+  schema: v.GenericSchema,
+  payload: Record<string, unknown>,
+  issues: Issues,
+  warnings: ValidationIssue[],
+): BuildResult {
+  const all = unique([...issues, ...checkPayload(eventName, schema, payload)])
+  if (all.length > 0) return { ok: false, error: invalidEvent(eventName, all) }
+  const wire = payload as unknown as WirePayload
+  return warnings.length > 0 ? { ok: true, payload: wire, warnings } : { ok: true, payload: wire }
+}
+
+/** Runs a build step, turning anything it throws into `invalid_event`: a builder never throws. */
+export function neverThrow(eventName: string | undefined, build: () => BuildResult): BuildResult {
+  try {
+    return build()
+  } catch (cause) {
+    // Reached only by hostile input (a throwing getter, a revoked proxy, a cyclic structure).
+    return { ok: false, error: invalidEvent(eventName, [makeIssue('', 'a readable input', cause)], cause) }
+  }
+}
+
+/**
+ * Puts one event together: GeneralInfo from the context, the body from `buildBody` under the
+ * event's body key, then {@link settleEvent}. Never throws.
+ */
+export function assembleEvent(
+  eventName: EventName,
+  schema: v.GenericSchema,
+  context: EventContext,
+  buildBody?: (issues: Issues) => unknown,
+): BuildResult {
+  return neverThrow(eventName, () => {
+    const issues: Issues = []
+    const warnings: ValidationIssue[] = []
+    const payload: Record<string, unknown> = { GeneralInfo: buildGeneralInfo(eventName, context, issues, warnings) }
+    const bodyKey = BODY_KEYS[eventName]
+    if (bodyKey !== undefined && buildBody) payload[bodyKey] = buildBody(issues)
+    return settleEvent(eventName, schema, payload, issues, warnings)
+  })
+}

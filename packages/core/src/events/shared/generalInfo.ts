@@ -1,0 +1,58 @@
+import type { ValidationIssue } from '../../errors/TrackerError'
+import { IDENTITY_FIELDS, isEmptyIdentityValue } from '../../schemas/identity'
+import { isRecord } from '../../schemas/values'
+import type { EventContext, EventName } from '../../types'
+import { forbiddenKeyIssue, isForbiddenKey } from '../../validation/forbiddenKeys'
+import { makeIssue } from '../../validation/issues'
+import type { Issues } from './fields'
+
+const PATH = 'GeneralInfo'
+
+/** Adds identity in wire names; empty fields are left out, malformed ones are left out with a warning. */
+function addIdentity(info: Record<string, unknown>, identity: unknown, warnings: ValidationIssue[]): void {
+  if (!isRecord(identity)) return
+  for (const field of IDENTITY_FIELDS) {
+    const value = identity[field.input]
+    if (isEmptyIdentityValue(value)) continue
+    const wire = field.normalize(value)
+    if (wire !== undefined) {
+      info[field.wire] = wire
+      continue
+    }
+    const warning = makeIssue(`${PATH}.${field.wire}`, field.expected, value)
+    warnings.push({ ...warning, message: `${warning.message}; left out, the event goes without it` })
+  }
+}
+
+/** Copies page-context fields as given, never over the fields the builder owns. */
+function addPageContext(info: Record<string, unknown>, page: unknown, issues: Issues): void {
+  if (page === undefined || page === null) return
+  if (!isRecord(page)) {
+    issues.push(makeIssue(PATH, 'page context fields in an object', page))
+    return
+  }
+  for (const key of Object.keys(page)) {
+    if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(`${PATH}.${key}`, key))
+    else if (!Object.hasOwn(info, key) && page[key] !== undefined) info[key] = page[key]
+  }
+}
+
+/**
+ * Builds GeneralInfo from an event context: name, site, time (default now), identity, the `sc`
+ * cookie and page context. `ProductUpdate` gets `{ eventName, siteId }` only.
+ */
+export function buildGeneralInfo(
+  eventName: EventName,
+  context: EventContext,
+  issues: Issues,
+  warnings: ValidationIssue[],
+): Record<string, unknown> {
+  const given: Record<string, unknown> = isRecord(context) ? context : {}
+  const info: Record<string, unknown> = { eventName, siteId: given.siteId }
+  if (eventName === 'ProductUpdate') return info
+  info.datetime = given.datetime ?? Date.now()
+  addIdentity(info, given.identity, warnings)
+  info.cookies = { sc: given.sc }
+  addPageContext(info, given.context, issues)
+  return info
+}

@@ -1,0 +1,41 @@
+import { EVENT_NAMES, isEventName } from '../events/bodyKeys'
+import { eventRegistry } from '../events/registry'
+import { neverThrow } from '../events/shared/assembleEvent'
+import { isRecord } from '../schemas/values'
+import type { BuildResult, WirePayload } from '../types'
+import { checkPayload } from './checkPayload'
+import { findForbiddenKeys } from './forbiddenKeys'
+import { identityWarnings } from './identityWarnings'
+import { invalidEvent, makeIssue } from './issues'
+
+/**
+ * Checks that a JSON value is one valid wire payload (PAYLOADS.md), as leniently as the real world
+ * sends them; never throws. Failures are `invalid_event` with every issue named by its wire path.
+ *
+ * @example
+ * const result = validatePayload(JSON.parse(body))
+ * if (!result.ok) console.log(result.error.issues) // [{ path: 'StatusCart.Products[1].quantity', message: ... }]
+ */
+export function validatePayload(json: unknown): BuildResult {
+  return neverThrow(undefined, () => {
+    if (!isRecord(json)) {
+      return {
+        ok: false,
+        error: invalidEvent(undefined, [makeIssue('', 'a payload object { GeneralInfo, ... }', json)]),
+      }
+    }
+    const info = json.GeneralInfo
+    const eventName = isRecord(info) ? info.eventName : undefined
+    if (!isEventName(eventName)) {
+      const first = isRecord(info)
+        ? makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)
+        : makeIssue('GeneralInfo', 'an object', info)
+      return { ok: false, error: invalidEvent(undefined, [first, ...findForbiddenKeys(json)]) }
+    }
+    const issues = checkPayload(eventName, eventRegistry[eventName].schema, json)
+    if (issues.length > 0) return { ok: false, error: invalidEvent(eventName, issues) }
+    const warnings = identityWarnings(info)
+    const payload = json as unknown as WirePayload
+    return warnings.length > 0 ? { ok: true, payload, warnings } : { ok: true, payload }
+  })
+}
