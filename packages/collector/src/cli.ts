@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-export {}
+// The `es-tracker-collector` command. All logic lives in runCli (testable); this file only runs it.
+import { runCli } from './runCli'
+
+void runCli(process.argv.slice(2))

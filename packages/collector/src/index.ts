@@ -1,2 +1,11 @@
-/** Placeholder until its issue lands. */
-export const packageName = '@es-tracker/collector'
+export { DEFAULT_COLLECTOR_PORT, startCollector } from './startCollector'
+export type {
+  CollectedEvent,
+  Collector,
+  CollectorOptions,
+  EventFilter,
+  FaultConfig,
+  FaultControls,
+  FaultState,
+} from './types'
+export { wireNotes } from './wireNotes'

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** How long a browser may cache a preflight answer, in seconds. */
+const PREFLIGHT_MAX_AGE = 600
+
+/**
+ * Adds CORS headers that let a page on any origin call the collector, with or without credentials
+ * (the origin is echoed, since `*` is refused for credentialed requests).
+ */
+export function applyCors(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin
+  response.setHeader('Access-Control-Allow-Origin', origin ?? '*')
+  if (origin) {
+    response.setHeader('Access-Control-Allow-Credentials', 'true')
+    response.setHeader('Vary', 'Origin')
+  }
+}
+
+/** Answers a CORS preflight for any origin, method and header set the browser asks about. */
+export function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
+  applyCors(request, response)
+  response.setHeader('Access-Control-Allow-Methods', 'POST, GET, DELETE, OPTIONS')
+  const asked = request.headers['access-control-request-headers']
+  response.setHeader('Access-Control-Allow-Headers', asked ?? 'Content-Type, Authorization')
+  response.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE))
+  // Chromium's Private Network Access asks this before a public page may call a loopback server.
+  if (request.headers['access-control-request-private-network'] === 'true') {
+    response.setHeader('Access-Control-Allow-Private-Network', 'true')
+  }
+  response.writeHead(204).end()
+}
+
+/** Sends a JSON body with the given status. */
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  response.end(text)
+}
+
+/** Sends an HTML page that loads nothing from elsewhere; only elements carrying `nonce` may run or style. */
+export function sendHtml(response: ServerResponse, html: string, nonce: string): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+  })
+  response.end(html)
+}

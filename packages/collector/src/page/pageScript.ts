@@ -1,0 +1,204 @@
+// Runs in the live page (shipped as source text): no module-scope references; its helpers come in
+// as arguments. Payloads are untrusted: every value goes into the page through textContent.
+import type { CollectedEvent } from '../types'
+import type { renderCartJourney } from './cartJourney'
+import type { describeVisitor, summarizeEvent } from './eventSummary'
+import type { renderJsonView } from './jsonView'
+
+/** The page's helpers, shipped beside the main function. */
+export interface PageHelpers {
+  renderJsonView: typeof renderJsonView
+  renderCartJourney: typeof renderCartJourney
+  summarizeEvent: typeof summarizeEvent
+  describeVisitor: typeof describeVisitor
+}
+
+/** The live page's main function: loads the events, follows the stream (or polls), renders. */
+export function livePageMain(helpers: PageHelpers): void {
+  const POLL_MS = 1000
+  const MAX_CARDS = 500
+  const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement
+  const el = (tag: string, className: string, text?: string): HTMLElement => {
+    const node = document.createElement(tag)
+    if (className) node.className = className
+    if (text !== undefined) node.textContent = text
+    return node
+  }
+  const events = new Map<number, CollectedEvent>()
+  let lastId = 0
+  let filter = 'all'
+  let nameFilter = ''
+  let pollTimer: number | undefined
+  let stream: EventSource | undefined
+  const list = byId('list')
+  const nameSelect = byId('event-filter') as HTMLSelectElement
+  const showPayloads = byId('show-payloads') as HTMLInputElement
+  byId('endpoint').textContent = `${location.origin}/api/v2`
+
+  const setStatus = (state: 'live' | 'polling' | 'offline', text: string): void => {
+    const status = byId('status')
+    status.className = `status ${state}`
+    status.textContent = text
+  }
+  const shows = (event: CollectedEvent): boolean => {
+    if (nameFilter && event.eventName !== nameFilter) return false
+    if (filter === 'valid') return event.valid && !event.failedByFault
+    if (filter === 'invalid') return !event.valid
+    if (filter === 'notes') return event.notes.length > 0
+    if (filter === 'failed') return event.failedByFault === true
+    return true
+  }
+  const time = (ms: number): string => {
+    const date = new Date(ms)
+    return `${date.toLocaleTimeString([], { hour12: false })}.${String(date.getMilliseconds()).padStart(3, '0')}`
+  }
+
+  const card = (event: CollectedEvent): HTMLElement => {
+    const state = event.failedByFault ? 'faulted' : event.valid ? 'valid' : 'invalid'
+    const article = el('article', `card ${state}`)
+    article.id = `event-${event.id}`
+    article.dataset.eventId = String(event.id)
+    article.dataset.valid = String(event.valid)
+    const head = el('header', 'card-head')
+    head.append(el('span', 'event-name', event.eventName ?? '(no event name)'))
+    head.append(el('span', `pill ${event.valid ? 'ok' : 'bad'}`, event.valid ? 'valid' : 'invalid'))
+    if (event.failedByFault) head.append(el('span', 'pill fault', 'failed by injected fault'))
+    if (event.notes.length > 0) head.append(el('span', 'pill warn', `${event.notes.length} note(s)`))
+    const meta = [`#${event.id}`, time(event.receivedAt), event.contentType || 'no content type']
+    if (event.authorization) meta.push('with Authorization')
+    head.append(el('span', 'meta', meta.join(' · ')))
+    article.append(head)
+    const summary = el('p', 'summary', helpers.summarizeEvent(event))
+    const visitor = helpers.describeVisitor(event)
+    if (visitor) summary.append(el('span', 'visitor', visitor))
+    article.append(summary)
+    const messageList = (className: string, title: string, items: { path: string; message: string }[]) => {
+      const box = el('div', className)
+      box.append(el('h4', '', title))
+      const ul = el('ul', '')
+      for (const item of items) {
+        const li = el('li', '')
+        li.append(el('code', '', item.path || '(body)'), el('span', '', ` ${item.message}`))
+        ul.append(li)
+      }
+      box.append(ul)
+      return box
+    }
+    const notes = event.notes.map((note) => {
+      const cut = note.indexOf(': ')
+      return cut < 0 ? { path: '', message: note } : { path: note.slice(0, cut), message: note.slice(cut + 2) }
+    })
+    if (event.issues.length > 0) article.append(messageList('issues', 'Issues', event.issues))
+    if (notes.length > 0) article.append(messageList('notes', 'Accepted, but not the reference wire form', notes))
+    const details = el('details', 'payload') as HTMLDetailsElement
+    details.open = showPayloads.checked || !event.valid || event.notes.length > 0
+    details.append(el('summary', '', event.payload === undefined ? 'Raw body' : 'Payload'))
+    if (event.payload !== undefined) {
+      const annotations = [
+        ...event.issues.map((issue) => ({ path: issue.path, message: issue.message, kind: 'issue' as const })),
+        ...notes.map((note) => ({ ...note, kind: 'note' as const })),
+      ]
+      details.append(helpers.renderJsonView(event.payload, annotations))
+    } else {
+      details.append(el('pre', 'raw', event.raw ?? '(not kept)'))
+    }
+    article.append(details)
+    article.hidden = !shows(event)
+    return article
+  }
+
+  const refresh = (): void => {
+    const all = [...events.values()]
+    byId('count-all').textContent = String(all.length)
+    byId('count-valid').textContent = String(all.filter((event) => event.valid && !event.failedByFault).length)
+    byId('count-invalid').textContent = String(all.filter((event) => !event.valid).length)
+    byId('count-notes').textContent = String(all.filter((event) => event.notes.length > 0).length)
+    byId('empty').hidden = all.length > 0
+    byId('journey').replaceChildren(helpers.renderCartJourney(all, helpers.summarizeEvent))
+    const names = [...new Set(all.map((event) => event.eventName).filter((name): name is string => !!name))].sort()
+    const known = [...nameSelect.options].map((option) => option.value)
+    for (const name of names) {
+      if (known.includes(name)) continue
+      const option = el('option', '', name) as HTMLOptionElement
+      option.value = name
+      nameSelect.append(option)
+    }
+  }
+  const add = (incoming: CollectedEvent[]): void => {
+    for (const event of incoming) {
+      if (events.has(event.id)) continue
+      events.set(event.id, event)
+      lastId = Math.max(lastId, event.id)
+      list.prepend(card(event))
+    }
+    while (list.children.length > MAX_CARDS) {
+      const oldest = list.lastElementChild as HTMLElement
+      events.delete(Number(oldest.dataset.eventId))
+      oldest.remove()
+    }
+    if (incoming.length > 0) refresh()
+  }
+  const reset = (): void => {
+    events.clear()
+    list.replaceChildren()
+    refresh()
+  }
+  const catchUp = async (): Promise<void> => {
+    try {
+      const response = await fetch(`/events?includeFailed=1&after=${lastId}`, { cache: 'no-store' })
+      add((await response.json()) as CollectedEvent[])
+      if (!(window.EventSource && stream?.readyState === EventSource.OPEN)) setStatus('polling', 'polling')
+    } catch {
+      setStatus('offline', 'collector unreachable')
+    }
+  }
+  const startPolling = (): void => {
+    if (pollTimer === undefined) pollTimer = window.setInterval(catchUp, POLL_MS)
+  }
+  const stopPolling = (): void => {
+    window.clearInterval(pollTimer)
+    pollTimer = undefined
+  }
+
+  if (window.EventSource) {
+    stream = new EventSource('/events/stream')
+    stream.addEventListener('open', () => {
+      stopPolling()
+      setStatus('live', 'live')
+      void catchUp()
+    })
+    stream.addEventListener('collected', (message) => add([JSON.parse((message as MessageEvent<string>).data)]))
+    stream.addEventListener('cleared', reset)
+    stream.addEventListener('error', () => {
+      setStatus('polling', 'reconnecting… (polling)')
+      startPolling()
+    })
+  } else {
+    startPolling()
+  }
+  void catchUp()
+
+  const applyFilter = (): void => {
+    for (const node of list.children) {
+      const event = events.get(Number((node as HTMLElement).dataset.eventId))
+      if (event) (node as HTMLElement).hidden = !shows(event)
+    }
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-filter]')) {
+    button.addEventListener('click', () => {
+      filter = button.dataset.filter ?? 'all'
+      for (const other of document.querySelectorAll('[data-filter]')) other.classList.toggle('active', other === button)
+      applyFilter()
+    })
+  }
+  showPayloads.addEventListener('change', () => {
+    for (const details of list.querySelectorAll('details')) details.open = showPayloads.checked
+  })
+  nameSelect.addEventListener('change', () => {
+    nameFilter = nameSelect.value
+    applyFilter()
+  })
+  byId('clear').addEventListener('click', () => {
+    void fetch('/events', { method: 'DELETE' }).then(reset)
+  })
+}

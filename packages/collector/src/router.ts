@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { EventStore } from './eventStore'
+import type { FaultInjector } from './faultInjector'
+import { eventFilterFromQuery } from './http/eventFilter'
+import { serveEventStream } from './http/eventStream'
+import { readBody } from './http/readBody'
+import { answerPreflight, applyCors, sendHtml, sendJson } from './http/respond'
+import { handleIngest, type IngestDependencies } from './ingest'
+import { renderLivePage } from './page/livePage'
+
+/** Fault configs are tiny; anything larger is a mistake. */
+const FAULT_BODY_LIMIT = 16 * 1024
+
+/** The collector's routes, as one Node request listener. */
+export function createRouter(deps: IngestDependencies): (request: IncomingMessage, response: ServerResponse) => void {
+  const { store, faults } = deps
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://collector.invalid')
+    const path = url.pathname.replace(/\/+$/, '') || '/'
+    const method = request.method ?? 'GET'
+    if (method === 'OPTIONS') return answerPreflight(request, response)
+    if (path === '/api/v2' && method === 'POST') return handleIngest(request, response, deps)
+    if (path === '/events') return eventsRoute(request, response, url, store)
+    if (path === '/events/stream' && method === 'GET') return serveEventStream(request, response, store)
+    if (path === '/_faults') return faultsRoute(request, response, faults)
+    if (path === '/' && method === 'GET') return livePage(response)
+    applyCors(request, response)
+    sendJson(response, 404, { error: `no route for ${method} ${url.pathname}` })
+  }
+  return (request, response) => {
+    route(request, response).catch((error: unknown) => {
+      if (response.headersSent) response.destroy()
+      else sendJson(response, 500, { error: error instanceof Error ? error.message : String(error) })
+    })
+  }
+}
+
+function eventsRoute(request: IncomingMessage, response: ServerResponse, url: URL, store: EventStore): void {
+  applyCors(request, response)
+  if (request.method === 'GET') {
+    sendJson(response, 200, store.list(eventFilterFromQuery(url.searchParams)))
+  } else if (request.method === 'DELETE') {
+    store.clear()
+    response.writeHead(204).end()
+  } else {
+    sendJson(response, 405, { error: 'use GET or DELETE on /events' })
+  }
+}
+
+async function faultsRoute(request: IncomingMessage, response: ServerResponse, faults: FaultInjector): Promise<void> {
+  applyCors(request, response)
+  if (request.method === 'GET') return sendJson(response, 200, faults.state())
+  if (request.method === 'DELETE') {
+    faults.clear()
+    response.writeHead(204).end()
+    return
+  }
+  if (request.method !== 'POST') return sendJson(response, 405, { error: 'use GET, POST or DELETE on /_faults' })
+  const body = await readBody(request, FAULT_BODY_LIMIT)
+  if (body.kind === 'too_large') return sendJson(response, 413, { error: 'fault config too large' })
+  try {
+    faults.set(JSON.parse(body.text || '{}'))
+  } catch (error) {
+    return sendJson(response, 400, { error: error instanceof Error ? error.message : String(error) })
+  }
+  sendJson(response, 200, faults.state())
+}
+
+function livePage(response: ServerResponse): void {
+  const nonce = randomBytes(16).toString('base64')
+  sendHtml(response, renderLivePage(nonce), nonce)
+}
