@@ -1,0 +1,59 @@
+import { expect, test } from '../fixtures'
+import { categoryPagePayload, postEvent, purchasePayload, statusCartPayload } from '../support/payloads'
+import { saveScreenshot } from '../support/screenshots'
+
+test.describe('collector live page', () => {
+  test.beforeEach(async ({ page, collector }) => {
+    await page.goto(`${collector.url}/`)
+    await expect(page.locator('#status')).toHaveText('live')
+    // A marker that a reload would wipe out.
+    await page.evaluate(() => Object.assign(window, { __notReloaded: true }))
+  })
+
+  test('should show a posted event without a reload', async ({ page, collector }) => {
+    expect(await postEvent(collector.endpoint, categoryPagePayload('espresso'))).toBe(204)
+    const card = page.locator('article.card').first()
+    await expect(card).toContainText('CategoryPage')
+    await expect(card).toContainText('category espresso')
+    await expect(card.locator('.pill.ok')).toHaveText('valid')
+    expect(await page.evaluate(() => (window as { __notReloaded?: boolean }).__notReloaded)).toBe(true)
+  })
+
+  test('should show an invalid event with its issue beside the field', async ({ page, collector }) => {
+    const payload = statusCartPayload()
+    ;(payload.StatusCart.Products[1] as { quantity: unknown }).quantity = 'x'
+    expect(await postEvent(collector.endpoint, payload, 'text/plain;charset=UTF-8')).toBe(400)
+    const card = page.locator('article.card.invalid')
+    await expect(card.locator('.issues')).toContainText('StatusCart.Products[1].quantity')
+    const flagged = card.locator('.json .line.has-issue')
+    await expect(flagged).toContainText('"quantity": "x"')
+    await expect(flagged.locator('.flag.issue')).toBeVisible()
+    await saveScreenshot(page, 'collector-invalid-event')
+  })
+
+  test('should show payload text as text, never as markup', async ({ page, collector }) => {
+    const payload = categoryPagePayload('<img src=x onerror="window.__owned=1">')
+    expect(await postEvent(collector.endpoint, payload)).toBe(204)
+    await expect(page.locator('article.card').first()).toContainText('<img src=x')
+    expect(await page.locator('article.card img').count()).toBe(0)
+    expect(await page.evaluate(() => (window as { __owned?: number }).__owned)).toBeUndefined()
+  })
+
+  test('should group a cart and the purchase that joins it by GUID', async ({ page, collector }) => {
+    const guid = '0A1B2C3D-0000-4000-8000-00000000C0DE'
+    expect(await postEvent(collector.endpoint, statusCartPayload(guid))).toBe(204)
+    expect(await postEvent(collector.endpoint, purchasePayload(guid, 'A-77'))).toBe(204)
+    const group = page.locator('.guid-group', { hasText: guid })
+    await expect(group.locator('.purchase.joined')).toContainText('order A-77')
+    await expect(group.locator('.cart')).toContainText('2 line(s), 3 item(s)')
+    await saveScreenshot(page, 'collector-cart-journey')
+  })
+
+  test('should empty the page when the events are cleared', async ({ page, collector }) => {
+    expect(await postEvent(collector.endpoint, categoryPagePayload())).toBe(204)
+    await expect(page.locator('article.card')).toHaveCount(1)
+    await collector.clear()
+    await expect(page.locator('article.card')).toHaveCount(0)
+    await expect(page.locator('#empty')).toBeVisible()
+  })
+})
