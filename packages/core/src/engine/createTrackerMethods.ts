@@ -14,6 +14,9 @@ function isTrackerError(value: unknown): value is TrackerError {
   return value instanceof TrackerError || (value instanceof Error && value.name === 'TrackerError' && 'code' in value)
 }
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function'
+
 /** How one method turns its input into a payload once the context is known. */
 interface Plan {
   eventName: EventName
@@ -27,7 +30,9 @@ interface Plan {
  *
  * Each method takes the event time at the call, waits for the context, builds and validates the
  * payload with core's builders, applies the cart GUID rule (PAYLOADS.md "GUID") and hands the payload
- * to `enqueue`. Calls are processed in call order, so a purchase always sees the cart sent before it.
+ * to `enqueue`. With a synchronous context the event is queued before the method returns (so a
+ * `flush()` right after covers it); an asynchronous one is awaited, and later calls queue behind it,
+ * so calls are always processed in call order and a purchase sees the cart sent before it.
  * Whatever goes wrong, the method resolves `{ ok: false, error }` (also passed to `onError`).
  *
  * @example
@@ -36,8 +41,9 @@ interface Plan {
  */
 export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMethods {
   const { cart } = options
-  /** The previous call's context-and-build step; each call waits for it, never for its delivery. */
+  /** The last call still waiting for an asynchronous context; later calls queue behind it. */
   let previous: Promise<unknown> = Promise.resolve()
+  let waiting = 0
 
   const report = (error: TrackerError): SendResult => {
     const returned = callSafely(() => options.onError?.(error)) as unknown
@@ -56,50 +62,83 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     return typeof value === 'number' && Number.isFinite(value) ? value : Date.now()
   }
 
-  async function prepare(plan: Plan, at: number): Promise<{ delivery: Promise<SendResult> }> {
-    let context: EventContext | TrackerError
-    try {
-      context = await options.context(plan.eventName)
-    } catch (cause) {
-      const error = isTrackerError(cause)
+  const contextFailed = (eventName: EventName, cause: unknown): SendResult =>
+    report(
+      isTrackerError(cause)
         ? cause
-        : new TrackerError('invalid_config', `${plan.eventName} not sent: the tracker context failed`, { cause })
-      return { delivery: Promise.resolve(report(error)) }
-    }
-    if (isTrackerError(context)) return { delivery: Promise.resolve(report(context)) }
+        : new TrackerError('invalid_config', `${eventName} not sent: the tracker context failed`, { cause }),
+    )
+
+  /** Builds with the context and queues: synchronous, so a sync context gets the event queued at the call. */
+  function complete(plan: Plan, context: unknown, at: number): Promise<SendResult> {
+    if (isTrackerError(context)) return Promise.resolve(report(context))
+    if (!isRecord(context)) return Promise.resolve(contextFailed(plan.eventName, context))
+    const given = context as unknown as EventContext
     let result: BuildResult
     try {
-      result = plan.build({ ...context, datetime: context.datetime ?? at })
+      result = plan.build({ ...given, datetime: given.datetime ?? at })
     } catch (cause) {
       const message = `Invalid ${plan.eventName} event: its input could not be read (${String(cause)})`
-      return { delivery: Promise.resolve(report(new TrackerError('invalid_event', message, { cause }))) }
+      return Promise.resolve(report(new TrackerError('invalid_event', message, { cause })))
     }
-    if (!result.ok) return { delivery: Promise.resolve(report(result.error)) }
+    if (!result.ok) return Promise.resolve(report(result.error))
     warn(result, plan.eventName)
     plan.onBuilt?.(result)
     // A raw `send` names its event loosely; the built payload carries the canonical name.
     const eventName = result.payload.GeneralInfo.eventName ?? plan.eventName
-    return { delivery: Promise.resolve(options.enqueue(eventName, result.payload)) }
+    return Promise.resolve(options.enqueue(eventName, result.payload))
   }
 
-  function run(plan: () => Plan): Promise<SendResult> {
+  /** Runs after every earlier call that is still waiting for its context, so calls keep their order. */
+  function later(start: () => { plan: Plan; context: unknown }, at: number): Promise<SendResult> {
+    waiting++
+    const step = previous.then(async () => {
+      const { plan, context } = start()
+      let resolved: unknown
+      try {
+        resolved = await context
+      } catch (cause) {
+        return { delivery: Promise.resolve(contextFailed(plan.eventName, cause)) }
+      }
+      // Wrapped so that the next call waits for this one's queueing, not for its delivery.
+      return { delivery: complete(plan, resolved, at) }
+    })
+    const done = step.finally(() => {
+      waiting--
+    })
+    previous = done.catch(() => {})
+    return done.then(({ delivery }) => delivery)
+  }
+
+  function run(makePlan: () => Plan): Promise<SendResult> {
     const at = eventTime()
-    const step = previous.then(() => prepare(plan(), at))
-    previous = step.catch(() => {})
-    return step
-      .then(({ delivery }) => delivery)
-      .then(
-        (result) =>
-          isRecord(result) && typeof result.ok === 'boolean'
-            ? (result as SendResult)
-            : report(new TrackerError('invalid_config', 'Event not sent: enqueue answered no result')),
-        (cause) =>
-          report(
-            isTrackerError(cause)
-              ? cause
-              : new TrackerError('invalid_event', `Event not sent: ${String(cause)}`, { cause }),
-          ),
-      )
+    let delivery: Promise<SendResult>
+    try {
+      if (waiting > 0) {
+        delivery = later(() => {
+          const plan = makePlan()
+          return { plan, context: options.context(plan.eventName) }
+        }, at)
+      } else {
+        const plan = makePlan()
+        const context = options.context(plan.eventName)
+        delivery = isThenable(context) ? later(() => ({ plan, context }), at) : complete(plan, context, at)
+      }
+    } catch (cause) {
+      delivery = Promise.reject(cause)
+    }
+    return delivery.then(
+      (result) =>
+        isRecord(result) && typeof result.ok === 'boolean'
+          ? (result as SendResult)
+          : report(new TrackerError('invalid_config', 'Event not sent: enqueue answered no result')),
+      (cause) =>
+        report(
+          isTrackerError(cause)
+            ? cause
+            : new TrackerError('invalid_event', `Event not sent: ${String(cause)}`, { cause }),
+        ),
+    )
   }
 
   const friendly = (eventName: EventName, input: unknown): Plan => ({

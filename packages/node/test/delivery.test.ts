@@ -1,0 +1,191 @@
+import { createNodeTracker, type NodeTrackerOptions, type TrackerError } from '@es-tracker/node'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from './testServer'
+
+const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
+let server: TestServer
+let errors: TrackerError[]
+
+beforeEach(async () => {
+  server = await startTestServer()
+  errors = []
+})
+afterEach(async () => {
+  await server.close()
+})
+
+function tracker(options: Partial<NodeTrackerOptions> = {}) {
+  return createNodeTracker({
+    siteId: '8A412DC',
+    endpoint: server.url,
+    retry: { attempts: 5, baseDelayMs: 1, maxDelayMs: 5 },
+    onError: (error) => errors.push(error),
+    ...options,
+  })
+}
+
+const search = (n: number | string) => ({ search: `q${n}` })
+const searched = () =>
+  server.requests.map((request) => (request.json as { SearchRequest: { search: string } }).SearchRequest.search)
+
+describe('createNodeTracker delivery', () => {
+  it('should retry through 500 and 503 when the server fails, then deliver once', async () => {
+    server.reply = (_request, index) => ({ status: [500, 503][index] ?? 204 })
+    const result = await tracker().visitor({ sc }).searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    expect(searched()).toEqual(['q1', 'q1', 'q1'])
+    expect(errors).toEqual([])
+  })
+
+  it('should retry when the connection is reset before an answer', async () => {
+    server.reply = (_request, index) => (index < 2 ? { destroy: true } : { status: 200, body: 'ok' })
+    const result = await tracker().visitor({ sc }).searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('should fail with network_error when every attempt is reset', async () => {
+    server.reply = () => ({ destroy: true })
+    const result = await tracker({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } })
+      .visitor({ sc })
+      .searchRequest(search(1))
+    expect(result.ok === false && result.error.code).toBe('network_error')
+    expect(server.requests).toHaveLength(3)
+    expect(errors.map((error) => error.code)).toEqual(['network_error'])
+  })
+
+  it('should not retry and resolve http_error when the server answers 400', async () => {
+    server.reply = () => ({ status: 400, body: '{"error":"bad"}' })
+    const result = await tracker().visitor({ sc }).searchRequest(search(1))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('http_error')
+    expect(result.error.status).toBe(400)
+    expect(result.error.message).toBe(`Request failed with status code 400: POST ${server.url}`)
+    expect(server.requests).toHaveLength(1)
+    expect(errors).toEqual([result.error])
+  })
+
+  it('should give up each attempt at the timeout and retry when the server does not answer', async () => {
+    server.reply = (_request, index) => (index === 0 ? { hang: true } : { status: 204 })
+    const result = await tracker({ timeout: 100 }).visitor({ sc }).searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('should resolve timeout when no attempt gets an answer in time', async () => {
+    server.reply = () => ({ status: 204, delayMs: 1000 })
+    const result = await tracker({ timeout: 50, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } })
+      .visitor({ sc })
+      .searchRequest(search(1))
+    expect(result.ok === false && result.error.code).toBe('timeout')
+    expect(result.ok === false && result.error.message).toBe(`Request timed out after 50 ms: POST ${server.url}`)
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('should wait the Retry-After seconds the server asks for', async () => {
+    server.reply = (_request, index) =>
+      index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }
+    const sleeps: number[] = []
+    const clock = { now: () => Date.now(), sleep: async (ms: number) => void sleeps.push(ms) }
+    const result = await tracker({ clock, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } })
+      .visitor({ sc })
+      .searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    expect(sleeps).toEqual([1000])
+    expect(server.requests).toHaveLength(2)
+  })
+
+  it('should really pause for Retry-After, capped by maxDelayMs', async () => {
+    server.reply = (_request, index) =>
+      index === 0 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 204 }
+    const result = await tracker({ retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 150 } })
+      .visitor({ sc })
+      .searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    const gap = server.requests[1]!.at - server.requests[0]!.at
+    expect(gap).toBeGreaterThanOrEqual(140)
+    expect(gap).toBeLessThan(900)
+  })
+
+  it('should deliver 2,000 concurrent events exactly once each', async () => {
+    // Every 7th event is refused with 503 the first time, so retries are part of the load.
+    const refusedOnce = new Set<string>()
+    const delivered = new Map<string, number>()
+    server.reply = (request) => {
+      const key = (request.json as { SearchRequest: { search: string } }).SearchRequest.search
+      if (Number(key.slice(1)) % 7 === 0 && !refusedOnce.has(key)) {
+        refusedOnce.add(key)
+        return { status: 503 }
+      }
+      delivered.set(key, (delivered.get(key) ?? 0) + 1)
+      return { status: 204 }
+    }
+    const visitor = tracker({ concurrency: 16 }).visitor({ sc })
+    const results = await Promise.all(Array.from({ length: 2000 }, (_, n) => visitor.searchRequest(search(n))))
+    expect(results.filter((result) => !result.ok)).toEqual([])
+    expect(delivered.size).toBe(2000)
+    expect([...delivered.values()].every((count) => count === 1)).toBe(true)
+    expect(refusedOnce.size).toBe(286)
+    expect(server.requests).toHaveLength(2000 + 286)
+    expect(errors).toEqual([])
+  })
+
+  it('should deliver pending events on close and then refuse new ones with closed', async () => {
+    server.reply = () => ({ status: 204, delayMs: 30 })
+    const instance = tracker({ concurrency: 2 })
+    const visitor = instance.visitor({ sc })
+    const pending = Array.from({ length: 6 }, (_, n) => visitor.searchRequest(search(n)))
+    await instance.close(5000)
+    expect(await Promise.all(pending)).toEqual(Array(6).fill({ ok: true }))
+    expect(searched().sort()).toEqual(['q0', 'q1', 'q2', 'q3', 'q4', 'q5'])
+    const late = await visitor.searchRequest(search('late'))
+    expect(late.ok === false && late.error.code).toBe('closed')
+    expect(await instance.productUpdate([{ productKey: '1', isInStock: true }])).toMatchObject({ ok: false })
+    expect(server.requests).toHaveLength(6)
+  })
+
+  it('should report what it could not deliver when close runs out of time', async () => {
+    server.reply = () => ({ hang: true })
+    const instance = tracker({ timeout: 10_000 })
+    const pending = instance.visitor({ sc }).searchRequest(search(1))
+    const started = performance.now()
+    await instance.close(100)
+    expect(performance.now() - started).toBeLessThan(2000)
+    const result = await pending
+    expect(result.ok === false && result.error.code).toBe('closed')
+    expect(errors.map((error) => error.code)).toEqual(['closed'])
+  })
+
+  it('should resolve queue_full and report it when more than maxQueue events wait', async () => {
+    server.reply = () => ({ status: 204, delayMs: 20 })
+    const visitor = tracker({ maxQueue: 3, concurrency: 1 }).visitor({ sc })
+    const results = await Promise.all(Array.from({ length: 5 }, (_, n) => visitor.searchRequest(search(n))))
+    expect(results.map((result) => result.ok || result.error.code)).toEqual([
+      true,
+      true,
+      true,
+      'queue_full',
+      'queue_full',
+    ])
+    expect(errors.map((error) => error.code)).toEqual(['queue_full', 'queue_full'])
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('should send HTTP Basic auth with the API key as password when apiKey is set', async () => {
+    await tracker({ apiKey: 'sëcret:key' }).visitor({ sc }).searchRequest(search(1))
+    const header = server.requests[0]!.headers.authorization!
+    expect(header.startsWith('Basic ')).toBe(true)
+    expect(Buffer.from(header.slice(6), 'base64').toString('utf8')).toBe(':sëcret:key')
+  })
+
+  it('should use the given fetch when one is passed', async () => {
+    const seen: string[] = []
+    const spyFetch: typeof fetch = (input, init) => {
+      seen.push(input instanceof Request ? input.url : String(input))
+      return fetch(input, init)
+    }
+    expect(await tracker({ fetch: spyFetch }).visitor({ sc }).searchRequest(search(1))).toEqual({ ok: true })
+    expect(seen).toEqual([server.url])
+  })
+})
