@@ -1,2 +1,4 @@
-/** Placeholder until its issue lands. */
-export const packageName = '@es-tracker/browser'
+export type { ConsentState } from './consent/consentGate'
+export { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
+export { maskEmail, maskPersonalData, maskPhone } from './debug/maskPersonalData'
+export type { BrowserTracker, BrowserTrackerOptions, IdentifyInput } from './types'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskEmail, maskPersonalData, maskPhone } from './maskPersonalData'
+import { maskEmail, maskPersonalData, maskPhone, maskText } from './maskPersonalData'
 
 describe('maskEmail', () => {
   it('should keep the first letter and the domain when given an address', () => {
@@ -62,5 +62,17 @@ describe('maskPersonalData', () => {
       ok: true,
       none: null,
     })
+  })
+})
+
+describe('maskText', () => {
+  it('should mask e-mails and phones when a message quotes them', () => {
+    expect(maskText('GeneralInfo.user_email: got "jane@example.com", phone +380 50 111 3010')).toBe(
+      'GeneralInfo.user_email: got "j***@example.com", phone ***3010',
+    )
+  })
+
+  it('should leave timestamps, prices and words alone when there is nothing personal', () => {
+    expect(maskText('event at 1700000000000 cost 754.50 USD')).toBe('event at 1700000000000 cost 754.50 USD')
   })
 })

@@ -50,3 +50,16 @@ function mask(value: unknown, key: string | undefined, depth: number): unknown {
   for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
   return copy
 }
+
+/**
+ * Masks e-mails and phone-like digit runs inside free text, such as an error message that quotes
+ * the value it refused.
+ *
+ * @example
+ * maskText('user_email: got "jane@example.com"') // 'user_email: got "j***@example.com"'
+ */
+export function maskText(text: string): string {
+  return text
+    .replace(/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
+    .replace(/\+?\d[\d\s().-]{7,}\d/g, (match) => (/^\d{13}$/.test(match) ? match : maskPhone(match)))
+}

@@ -21,13 +21,31 @@ function twoPages(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
   return { storage, clock, first: page('first'), second: page('second') }
 }
 
+/** Claims under the (here imaginary) replay lock, as the replay coordinator does. */
+function claim(store: ReturnType<typeof createPersistedQueueStore>) {
+  let taken: QueueEntry[] = []
+  store.claiming(() => {
+    taken = store.takeOver()
+  })
+  return taken
+}
+
 describe('createPersistedQueueStore', () => {
+  it('should answer only its own entries when not claiming', () => {
+    const { first, second } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    second.add(entry('b'))
+    expect(second.takeOver()).toEqual([entry('b')])
+    expect(claim(second)).toEqual([entry('a'), entry('b')])
+  })
+
   it('should persist an entry so that another page sees it when added', () => {
     const { first, second, clock } = twoPages()
     first.add(entry('a'))
     expect(second.orphans()).toEqual({ count: 0, nextExpiry: 1100 })
     clock.time = 1101
-    expect(second.takeOver()).toEqual([entry('a')])
+    expect(claim(second)).toEqual([entry('a')])
   })
 
   it('should not let another page take an entry over while its owner renews the lease', () => {
@@ -36,7 +54,7 @@ describe('createPersistedQueueStore', () => {
     clock.time = 1090
     first.renew()
     clock.time = 1150
-    expect(second.takeOver()).toEqual([])
+    expect(claim(second)).toEqual([])
     expect(first.takeOver()).toEqual([entry('a')])
   })
 
@@ -45,8 +63,8 @@ describe('createPersistedQueueStore', () => {
     first.add(entry('a'))
     first.release()
     const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third', leaseMs: 100, now: () => 1000 })
-    expect(second.takeOver()).toEqual([entry('a')])
-    expect(third.takeOver()).toEqual([])
+    expect(claim(second)).toEqual([entry('a')])
+    expect(claim(third)).toEqual([])
   })
 
   it('should keep handed-off entries claimed when releasing the rest', () => {
@@ -54,7 +72,7 @@ describe('createPersistedQueueStore', () => {
     first.add(entry('a'))
     first.add(entry('b'))
     first.release(new Set([entry('a').body]))
-    expect(second.takeOver()).toEqual([entry('b')])
+    expect(claim(second)).toEqual([entry('b')])
   })
 
   it('should record attempts when an entry is updated', () => {
@@ -62,7 +80,7 @@ describe('createPersistedQueueStore', () => {
     first.add(entry('a'))
     first.update(entry('a', { attempts: 3 }))
     first.release()
-    expect(second.takeOver()).toEqual([entry('a', { attempts: 3 })])
+    expect(claim(second)).toEqual([entry('a', { attempts: 3 })])
   })
 
   it('should add an entry when the engine updates it before adding it', () => {

@@ -26,6 +26,11 @@ export interface PersistedQueueStoreOptions {
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
 export interface PersistedQueueStore extends QueueStore {
+  /**
+   * Runs `replay` with claiming allowed: only then does `takeOver()` claim other pages' orphaned
+   * entries (the caller holds the replay lock); otherwise it answers this page's own entries only.
+   */
+  claiming(replay: () => void): void
   /** Gives this page's entries up (the page is being left), except those whose bodies were handed off. */
   release(exceptBodies?: ReadonlySet<string>): void
   /** Renews the claim on this page's entries; the tracker calls it on a timer while it owns some. */
@@ -50,6 +55,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
   const now = options.now ?? Date.now
   // Ids this page removed: a late update must not bring a delivered entry back.
   const removed = new Set<string>()
+  let claimsAllowed = false
 
   const read = (): StoredEntry[] => {
     const text = storage.get(key)
@@ -101,7 +107,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       const taken: QueueEntry[] = []
       let claimed = false
       for (const [index, entry] of entries.entries()) {
-        if (entry.owner !== owner && entry.lease > time) continue
+        if (entry.owner !== owner && (entry.lease > time || !claimsAllowed)) continue
         if (entry.owner !== owner || entry.lease <= time) {
           entries[index] = { ...entry, owner, lease: time + leaseMs }
           claimed = true
@@ -110,6 +116,14 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       }
       if (claimed) write(entries)
       return taken
+    },
+    claiming(replay) {
+      claimsAllowed = true
+      try {
+        replay()
+      } finally {
+        claimsAllowed = false
+      }
     },
     release(exceptBodies) {
       const entries = read()

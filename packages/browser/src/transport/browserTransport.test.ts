@@ -1,5 +1,5 @@
 import type { TransportRequest } from '@es-tracker/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createBrowserTransport } from './browserTransport'
 
 interface SeenRequest {
@@ -125,11 +125,32 @@ describe('createBrowserTransport', () => {
   it('should count keepalive requests in flight as handed off when the page is left', async () => {
     const { fetch } = fakeFetch('hang', 'hang')
     const transport = createBrowserTransport({ fetch })
-    const pending = transport.send(request({ unloading: true }))
-    transport.leave()
+    const pending = transport.send(request({ unloading: true, body: '{"first":1}' }))
+    expect(transport.leave()).toEqual(new Set(['{"first":1}']))
     expect(await pending).toEqual({ type: 'handed_off' })
-    expect(await transport.send(request())).toEqual({ type: 'handed_off' })
+    expect(await transport.send(request({ body: '{"second":2}' }))).toEqual({ type: 'handed_off' })
+    expect(transport.leave()).toEqual(new Set(['{"first":1}', '{"second":2}']))
     expect(transport.bytesInFlight()).toBeGreaterThan(0)
+  })
+
+  it('should list beacon bodies as handed off when the page is left', async () => {
+    const transport = createBrowserTransport({ fetch: fakeFetch().fetch, budgetBytes: 0, sendBeacon: () => true })
+    await transport.send(request({ unloading: true }))
+    expect(transport.leave()).toEqual(new Set([request().body]))
+  })
+
+  it('should hand nothing off when the page is left offline', async () => {
+    vi.stubGlobal('navigator', { onLine: false })
+    try {
+      const { fetch } = fakeFetch('hang', new TypeError('Failed to fetch'))
+      const transport = createBrowserTransport({ fetch })
+      const pending = transport.send(request({ unloading: true }))
+      expect(transport.leave()).toEqual(new Set())
+      const outcome = await Promise.race([pending, new Promise((resolve) => setTimeout(() => resolve('waiting'), 20))])
+      expect(outcome).toBe('waiting')
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('should wait for real answers again when the page comes back', async () => {
@@ -138,5 +159,6 @@ describe('createBrowserTransport', () => {
     transport.leave()
     transport.stay()
     expect(await transport.send(request())).toEqual({ type: 'response', status: 500, retryAfter: null })
+    expect(transport.leave()).toEqual(new Set())
   })
 })

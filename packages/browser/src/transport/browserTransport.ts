@@ -16,8 +16,12 @@ export interface BrowserTransportOptions {
 
 /** The browser's transport, told when the page is being left so that keepalive requests count as handed off. */
 export interface BrowserTransport extends Transport {
-  /** The page is being left (`pagehide`): what keepalive fetches carry now belongs to the browser. */
-  leave(): void
+  /**
+   * The page is being left (`pagehide`): what keepalive fetches carry now belongs to the browser.
+   * Answers the bodies handed to the browser (keepalive or beacon) since the page was last shown.
+   * Offline, nothing is handed off: those requests fail and their entries stay for a later page.
+   */
+  leave(): ReadonlySet<string>
   /** The page came back from the back/forward cache (`pageshow` persisted). */
   stay(): void
   /** Body bytes of keepalive requests in flight now. */
@@ -35,12 +39,16 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   let inFlight = 0
   let leaving = false
   // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off.
-  const handOffs = new Set<() => void>()
+  const handOffs = new Map<() => void, string>()
+  const handedOff = new Set<string>()
 
   const beacon = (request: TransportRequest): TransportOutcome => {
     try {
       const sendBeacon = options.sendBeacon ?? defaultSendBeacon()
-      if (sendBeacon?.(request.url, request.body)) return { type: 'handed_off' }
+      if (sendBeacon?.(request.url, request.body)) {
+        handedOff.add(request.body)
+        return { type: 'handed_off' }
+      }
       return { type: 'network_error', cause: new Error('navigator.sendBeacon refused the event') }
     } catch (cause) {
       return { type: 'network_error', cause }
@@ -77,10 +85,13 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
       const delivery = post(request, true).finally(() => {
         inFlight -= bytes
       })
-      if (leaving) return Promise.resolve({ type: 'handed_off' })
+      if (leaving) {
+        handedOff.add(request.body)
+        return Promise.resolve({ type: 'handed_off' })
+      }
       return new Promise<TransportOutcome>((resolve) => {
         const handOff = () => resolve({ type: 'handed_off' })
-        handOffs.add(handOff)
+        handOffs.set(handOff, request.body)
         void delivery.then((outcome) => {
           handOffs.delete(handOff)
           resolve(outcome)
@@ -88,15 +99,25 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
       })
     },
     leave() {
+      if (isOffline()) return handedOff
       leaving = true
-      for (const handOff of handOffs) handOff()
+      for (const [handOff, body] of handOffs) {
+        handedOff.add(body)
+        handOff()
+      }
       handOffs.clear()
+      return handedOff
     },
     stay() {
       leaving = false
+      handedOff.clear()
     },
     bytesInFlight: () => inFlight,
   }
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false
 }
 
 // Browsers without keepalive fetch would drop a request made while the page is being left.

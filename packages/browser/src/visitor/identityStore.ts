@@ -1,4 +1,4 @@
-import type { Identity } from '../coreTypes'
+import type { Identity } from '@es-tracker/core'
 import type { SafeStorage } from '../storage/safeStorage'
 
 const identityFields = ['externalCustomerId', 'email', 'phone', 'name', 'contactId'] as const

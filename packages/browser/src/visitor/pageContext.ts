@@ -1,4 +1,4 @@
-import type { PageContext } from '../coreTypes'
+import type { PageContext } from '@es-tracker/core'
 
 /**
  * Reads the page-context fields of GeneralInfo (`s_location`, `referrer`, `screendim`) from the

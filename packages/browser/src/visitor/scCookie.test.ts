@@ -54,7 +54,7 @@ describe('createScSource', () => {
     const first = source.get()
     const second = source.get()
     let settled = false
-    void first.then(() => {
+    void Promise.resolve(first).then(() => {
       settled = true
     })
     await vi.advanceTimersByTimeAsync(3000)

@@ -26,8 +26,10 @@ export interface ScSourceOptions {
 
 /** Answers the visitor's `sc` cookie at send time. */
 export interface ScSource {
-  /** The current `sc`, creating it where allowed, or waiting for the site to set it. */
-  get(): Promise<string | TrackerError>
+  /** The current `sc` (at once when the cookie is there or may be created), or a promise while waiting for the site to set it. */
+  get(): string | TrackerError | Promise<string | TrackerError>
+  /** Events waiting for the cookie now. */
+  waiting(): number
   /** Stops the poll timer and refuses the waiting events with `closed`. */
   stop(): void
 }
@@ -96,17 +98,18 @@ export function createScSource(options: ScSourceOptions): ScSource {
       const sc = read() ?? createdButBlocked
       if (sc) {
         if (waiters.length > 0) settle(Date.now())
-        return Promise.resolve(sc)
+        return sc
       }
-      if (options.create) return Promise.resolve(create())
+      if (options.create) return create()
       if (waiters.length >= maxWaiting) {
-        return Promise.resolve(new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`))
+        return new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
       }
       return new Promise((resolve) => {
         waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
         timer ??= setInterval(() => settle(Date.now()), pollIntervalMs)
       })
     },
+    waiting: () => waiters.length,
     stop() {
       if (timer !== undefined) clearInterval(timer)
       timer = undefined

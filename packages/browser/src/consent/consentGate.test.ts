@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { createConsentGate, isConsentState } from './consentGate'
+
+describe('createConsentGate', () => {
+  it('should let events go at once when consent is granted', () => {
+    expect(createConsentGate('granted').check('ProductPage')).toBeUndefined()
+  })
+
+  it('should refuse events with code consent when consent is denied', () => {
+    expect(createConsentGate('denied').check('ProductPage')).toMatchObject({
+      code: 'consent',
+      eventName: 'ProductPage',
+    })
+  })
+
+  it('should release waiting events in order when consent is granted later', async () => {
+    const gate = createConsentGate('pending')
+    const order: string[] = []
+    const first = Promise.resolve(gate.check('A')).then((result) => order.push(`A:${result}`))
+    const second = Promise.resolve(gate.check('B')).then((result) => order.push(`B:${result}`))
+    expect(gate.waiting()).toBe(2)
+    gate.set('granted')
+    await Promise.all([first, second])
+    expect(order).toEqual(['A:undefined', 'B:undefined'])
+    expect(gate.waiting()).toBe(0)
+  })
+
+  it('should drop waiting events with code consent when consent is denied later', async () => {
+    const gate = createConsentGate('pending')
+    const waiting = gate.check('CategoryPage')
+    gate.set('denied')
+    expect(await waiting).toMatchObject({ code: 'consent', eventName: 'CategoryPage' })
+  })
+
+  it('should keep events waiting when set to pending again', () => {
+    const gate = createConsentGate('pending')
+    void gate.check('A')
+    gate.set('pending')
+    expect(gate.waiting()).toBe(1)
+  })
+
+  it('should refuse events past the waiting limit with queue_full', () => {
+    const gate = createConsentGate('pending', 1)
+    void gate.check('A')
+    expect(gate.check('B')).toMatchObject({ code: 'queue_full' })
+  })
+})
+
+describe('isConsentState', () => {
+  it('should accept the three states and nothing else', () => {
+    expect(['granted', 'pending', 'denied', 'yes', undefined].map(isConsentState)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
+  })
+})

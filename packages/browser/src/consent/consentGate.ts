@@ -1,0 +1,52 @@
+import { TrackerError } from '@es-tracker/core'
+
+/** Whether events may go out: `granted` sends, `pending` waits in memory, `denied` drops. */
+export type ConsentState = 'granted' | 'pending' | 'denied'
+
+/** Holds events back until consent is granted. */
+export interface ConsentGate {
+  state(): ConsentState
+  /** Changes the state: `granted` lets the waiting events go, `denied` drops them with code `consent`. */
+  set(state: ConsentState): void
+  /** `undefined` when the event may go now, an error when it may not, or a promise of either. */
+  check(eventName: string): undefined | TrackerError | Promise<undefined | TrackerError>
+  /** Events waiting for consent now. */
+  waiting(): number
+}
+
+/** Whether a value is one of the three consent states. */
+export function isConsentState(value: unknown): value is ConsentState {
+  return value === 'granted' || value === 'pending' || value === 'denied'
+}
+
+const denied = (eventName: string) =>
+  new TrackerError('consent', `${eventName} not sent: the visitor has not consented to tracking`, { eventName })
+
+/**
+ * Creates the consent gate: while consent is pending, events wait in memory (never persisted,
+ * at most `maxWaiting` of them); denied events resolve with code `consent`.
+ */
+export function createConsentGate(initial: ConsentState, maxWaiting = 100): ConsentGate {
+  let current = initial
+  const waiters: Array<{ eventName: string; resolve: (result: undefined | TrackerError) => void }> = []
+
+  return {
+    state: () => current,
+    set(state) {
+      current = state
+      if (state === 'pending') return
+      for (const waiter of waiters.splice(0)) waiter.resolve(state === 'granted' ? undefined : denied(waiter.eventName))
+    },
+    check(eventName) {
+      if (current === 'granted') return undefined
+      if (current === 'denied') return denied(eventName)
+      if (waiters.length >= maxWaiting) {
+        return new TrackerError('queue_full', `${eventName} dropped: ${maxWaiting} events already wait for consent`, {
+          eventName,
+        })
+      }
+      return new Promise((resolve) => waiters.push({ eventName, resolve }))
+    },
+    waiting: () => waiters.length,
+  }
+}

@@ -1,0 +1,251 @@
+import type { EventContext, EventName, SendResult, TrackerMethods } from '@es-tracker/core'
+import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
+import { nanoid } from 'nanoid'
+import { createCartStore, newCartGuid } from './cart/cartGuid'
+import { checkOptions } from './config/checkOptions'
+import { createConsentGate, isConsentState } from './consent/consentGate'
+import { createDebugLog } from './debug/debugLog'
+import { createPersistedQueueStore } from './storage/persistedQueueStore'
+import { createReplayCoordinator } from './storage/replayCoordinator'
+import { createSafeStorage } from './storage/safeStorage'
+import { createBrowserTransport } from './transport/browserTransport'
+import type { BrowserTracker, BrowserTrackerOptions } from './types'
+import { createIdentityStore } from './visitor/identityStore'
+import { readPageContext } from './visitor/pageContext'
+import { createScSource, newVisitorId } from './visitor/scCookie'
+
+/** The names of the tracker methods of API.md, which every browser tracker answers. */
+export const trackerMethodNames = [
+  'productPage',
+  'addToWishlist',
+  'statusCart',
+  'purchasedItems',
+  'productImpressions',
+  'categoryPage',
+  'customerData',
+  'customEvent',
+  'searchRequest',
+  'productUpdate',
+  'send',
+] as const satisfies ReadonlyArray<keyof TrackerMethods>
+
+/**
+ * Creates a browser tracker for one site: every tracker method of the API, the visitor's identity,
+ * consent and cart GUID, and delivery that survives page loads, tabs, going offline and leaving.
+ *
+ * Nothing happens at import. Bad options (no `siteId`, an endpoint that is not `https:` or
+ * loopback) are reported on the console and through `onError`, and give an inert tracker whose
+ * methods resolve `invalid_config`. Outside a browser document (Node, SSR, a web worker) it gives an
+ * inert tracker too, whose methods resolve `unsupported`: use `@es-tracker/node` on servers.
+ *
+ * @example
+ * const tracker = createBrowserTracker({ siteId: '8A412DC' })
+ * tracker.productPage({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } })
+ */
+export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTracker {
+  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<BrowserTrackerOptions>
+  const debug = createDebugLog(given.debug === true)
+  const report = (error: TrackerError) => {
+    debug.error(error, error.code === 'invalid_config')
+    try {
+      const returned = given.onError?.(error) as unknown
+      if (returned instanceof Promise) returned.catch(() => {})
+    } catch {
+      // The host's handler must not break tracking.
+    }
+  }
+
+  const checked = checkOptions(options)
+  if (!checked.ok) {
+    report(checked.error)
+    return createInertTracker(checked.error)
+  }
+  if (typeof window === 'undefined' || typeof document === 'undefined') {
+    return createInertTracker(
+      new TrackerError('unsupported', 'createBrowserTracker needs a browser document; use @es-tracker/node on servers'),
+    )
+  }
+
+  const siteId = (options.siteId as string).trim()
+  const prefix = options.storageKey ?? 'es-tracker'
+  const queueKey = `${prefix}:queue:${siteId}`
+  const owner = nanoid()
+  const storage = createSafeStorage()
+  const store = createPersistedQueueStore({
+    storage,
+    key: queueKey,
+    owner,
+    ...(options.maxStoredEvents ? { maxEntries: options.maxStoredEvents } : {}),
+    ...(options.maxAgeMs ? { maxAgeMs: options.maxAgeMs } : {}),
+  })
+  const transport = createBrowserTransport()
+  const engine = createTrackerEngine({
+    url: checked.url,
+    transport,
+    store,
+    concurrency: options.concurrency ?? 2,
+    onError: report,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.timeout ? { timeoutMs: options.timeout } : {}),
+    ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}),
+    ...(options.maxAgeMs ? { maxAgeMs: options.maxAgeMs } : {}),
+  })
+  const coordinator = createReplayCoordinator({
+    store,
+    replay: engine.replay,
+    storage,
+    leaseKey: `${prefix}:replay-lease`,
+    owner,
+    locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : undefined,
+  })
+  const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
+  const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
+  const consent = createConsentGate(options.consent ?? 'granted')
+  const sc = createScSource({
+    create: options.createScCookie !== false,
+    secure: location.protocol === 'https:',
+    newId: () => newVisitorId(newCartGuid),
+    ...(options.scWaitTimeoutMs ? { waitTimeoutMs: options.scWaitTimeoutMs } : {}),
+  })
+
+  const contextWithSc = (eventName: EventName): EventContext | TrackerError | Promise<EventContext | TrackerError> => {
+    // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
+    if (eventName === 'ProductUpdate') return { siteId }
+    const withSc = (value: string | TrackerError): EventContext | TrackerError =>
+      typeof value === 'string'
+        ? { siteId, sc: value, identity: identity.get() ?? {}, context: { ...readPageContext(), ...options.context } }
+        : value
+    const value = sc.get()
+    return value instanceof Promise ? value.then(withSc) : withSc(value)
+  }
+
+  const methods = createTrackerMethods({
+    context(eventName) {
+      const gate = consent.check(eventName)
+      if (gate === undefined) return contextWithSc(eventName)
+      if (gate instanceof Promise) return gate.then((refused) => refused ?? contextWithSc(eventName))
+      return gate
+    },
+    enqueue(eventName, payload) {
+      debug.payload(eventName, payload)
+      const delivery = engine.enqueue(eventName, payload)
+      coordinator.watch()
+      return delivery
+    },
+    cart,
+    newGuid: newCartGuid,
+    onError: report,
+    onWarning: (issues, eventName) => debug.warnings(eventName, issues),
+  })
+
+  // Calls not yet settled, for flush().
+  const pending = new Set<Promise<SendResult>>()
+  const tracked =
+    <Args extends unknown[]>(name: string, method: (...args: Args) => Promise<SendResult>) =>
+    (...args: Args): Promise<SendResult> => {
+      debug.call(name, args)
+      const result = method(...args)
+      pending.add(result)
+      void result.then((settled) => {
+        pending.delete(result)
+        debug.result(name, settled)
+      })
+      return result
+    }
+
+  listen(engine, transport, store, coordinator, queueKey)
+  coordinator.trigger()
+
+  return {
+    productPage: tracked('productPage', methods.productPage),
+    addToWishlist: tracked('addToWishlist', methods.addToWishlist),
+    statusCart: tracked('statusCart', methods.statusCart),
+    purchasedItems: tracked('purchasedItems', methods.purchasedItems),
+    productImpressions: tracked('productImpressions', methods.productImpressions),
+    categoryPage: tracked('categoryPage', methods.categoryPage),
+    customerData: tracked('customerData', methods.customerData),
+    customEvent: tracked('customEvent', methods.customEvent),
+    searchRequest: tracked('searchRequest', methods.searchRequest),
+    productUpdate: tracked('productUpdate', methods.productUpdate),
+    send: tracked('send', methods.send),
+    identify(input) {
+      debug.call('identify', [input])
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        report(new TrackerError('invalid_event', `identify expects an object such as { email }; got ${typeof input}`))
+        return
+      }
+      identity.identify(input)
+    },
+    reset() {
+      debug.call('reset', [])
+      identity.clear()
+      cart.clear()
+    },
+    async flush() {
+      // Calls held back by consent or by a missing sc cookie cannot settle now; wait for the rest.
+      if (consent.waiting() === 0 && sc.waiting() === 0) await Promise.all([...pending])
+      await engine.flush()
+    },
+    setConsent(state) {
+      debug.call('setConsent', [state])
+      if (isConsentState(state)) consent.set(state)
+      else
+        report(
+          new TrackerError(
+            'invalid_config',
+            `setConsent expects 'granted', 'pending' or 'denied'; got ${String(state)}`,
+          ),
+        )
+    },
+    cartGuid: () => cart.get(),
+  }
+}
+
+/** Sends what is left when the page is hidden or left, and replays when the browser can deliver again. */
+function listen(
+  engine: ReturnType<typeof createTrackerEngine>,
+  transport: ReturnType<typeof createBrowserTransport>,
+  store: ReturnType<typeof createPersistedQueueStore>,
+  coordinator: ReturnType<typeof createReplayCoordinator>,
+  queueKey: string,
+): void {
+  let storageTimer: ReturnType<typeof setTimeout> | undefined
+  // Never `unload`: it keeps the page out of the back/forward cache.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') engine.flushOnUnload()
+    else coordinator.trigger()
+  })
+  window.addEventListener('pagehide', () => {
+    engine.flushOnUnload()
+    // What the browser now carries is as good as delivered; the rest is left for the next page.
+    store.release(transport.leave())
+  })
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return
+    transport.stay()
+    coordinator.trigger()
+  })
+  window.addEventListener('online', () => coordinator.trigger())
+  window.addEventListener('storage', (event) => {
+    // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
+    if (event.key !== queueKey || storageTimer !== undefined) return
+    storageTimer = setTimeout(() => {
+      storageTimer = undefined
+      coordinator.trigger()
+    }, 100)
+  })
+}
+
+/** A tracker that sends nothing: every method resolves with the given error. */
+function createInertTracker(error: TrackerError): BrowserTracker {
+  const refuse = () => Promise.resolve<SendResult>({ ok: false, error })
+  const methods = Object.fromEntries(trackerMethodNames.map((name) => [name, refuse])) as unknown as TrackerMethods
+  return {
+    ...methods,
+    identify() {},
+    reset() {},
+    flush: () => Promise.resolve(),
+    setConsent() {},
+    cartGuid: () => undefined,
+  }
+}

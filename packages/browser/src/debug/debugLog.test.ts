@@ -1,0 +1,59 @@
+import { TrackerError } from '@es-tracker/core'
+import { describe, expect, it } from 'vitest'
+import { createDebugLog, type DebugConsole } from './debugLog'
+
+function recordingConsole() {
+  const lines: Array<[string, string]> = []
+  const output: DebugConsole = {
+    log: (...parts: unknown[]) => lines.push(['log', JSON.stringify(parts)]),
+    warn: (...parts: unknown[]) => lines.push(['warn', JSON.stringify(parts)]),
+    error: (...parts: unknown[]) => lines.push(['error', JSON.stringify(parts)]),
+  }
+  return { lines, output }
+}
+
+describe('createDebugLog', () => {
+  it('should log calls and payloads with personal data masked when enabled', () => {
+    const { lines, output } = recordingConsole()
+    const log = createDebugLog(true, output)
+    log.call('identify', [{ email: 'jane@example.com', phone: '+380501113010' }])
+    log.payload('CustomerData', { GeneralInfo: { user_email: 'jane@example.com', user_phone: '+380501113010' } })
+    const text = lines.map(([, line]) => line).join('\n')
+    expect(text).toContain('j***@example.com')
+    expect(text).toContain('***3010')
+    expect(text).not.toContain('jane@')
+    expect(text).not.toContain('501113010')
+  })
+
+  it('should log a failed result with its issues and the e-mail masked', () => {
+    const { lines, output } = recordingConsole()
+    const error = new TrackerError('invalid_event', 'Invalid CustomerData event', {
+      issues: [{ path: 'GeneralInfo.user_email', message: 'expected an e-mail, got "jane@example"' }],
+    })
+    createDebugLog(true, output).result('customerData', { ok: false, error })
+    expect(lines).toHaveLength(1)
+    expect(lines[0]?.[0]).toBe('warn')
+    expect(lines[0]?.[1]).toContain('GeneralInfo.user_email')
+    expect(lines[0]?.[1]).not.toContain('jane@')
+  })
+
+  it('should stay silent when disabled, except for errors marked always', () => {
+    const { lines, output } = recordingConsole()
+    const log = createDebugLog(false, output)
+    log.call('productPage', [{}])
+    log.result('productPage', { ok: true })
+    log.error(new TrackerError('http_error', 'failed'))
+    expect(lines).toEqual([])
+    log.error(new TrackerError('invalid_config', 'siteId missing'), true)
+    expect(lines.map(([level]) => level)).toEqual(['error'])
+  })
+
+  it('should not throw when the console does', () => {
+    const throwing = () => {
+      throw new Error('console gone')
+    }
+    const log = createDebugLog(true, { log: throwing, warn: throwing, error: throwing })
+    expect(() => log.call('productPage', [])).not.toThrow()
+    expect(() => log.error(new TrackerError('closed', 'x'), true)).not.toThrow()
+  })
+})

@@ -1,0 +1,150 @@
+import type { QueueEntry } from '@es-tracker/core'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPersistedQueueStore } from './persistedQueueStore'
+import { createReplayCoordinator, replayLockName } from './replayCoordinator'
+import { createSafeStorage, type SafeStorage } from './safeStorage'
+
+const entry = (id: string): QueueEntry => ({
+  id,
+  eventName: 'CustomEvent',
+  body: `{"id":"${id}"}`,
+  createdAt: Date.now(),
+  attempts: 0,
+})
+
+/** A LockManager with `ifAvailable` semantics, shared by the tabs of one test. */
+function fakeLocks() {
+  const held = new Set<string>()
+  const requested: string[] = []
+  const locks = {
+    request(name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<void>) {
+      requested.push(name)
+      if (held.has(name)) return callback(null)
+      held.add(name)
+      return callback({ name, mode: 'exclusive' } as Lock).finally(() => held.delete(name))
+    },
+  } as unknown as Pick<LockManager, 'request'>
+  return { locks, requested, held }
+}
+
+/** One tab: a store and a coordinator whose replay records what the store hands over. */
+function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>) {
+  const store = createPersistedQueueStore({ storage, key: 'queue', owner, leaseMs: 30_000 })
+  const replayed: string[] = []
+  const coordinator = createReplayCoordinator({
+    store,
+    storage,
+    leaseKey: 'lease',
+    owner,
+    locks,
+    replay: () => {
+      for (const taken of store.takeOver()) replayed.push(taken.id)
+    },
+  })
+  return { store, coordinator, replayed }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('createReplayCoordinator', () => {
+  it('should claim orphans under the Web Lock when triggered', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const { locks, requested } = fakeLocks()
+    const closed = tab(storage, 'closed')
+    closed.store.add(entry('a'))
+    closed.store.release()
+    const open = tab(storage, 'open', locks)
+    open.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(open.replayed).toEqual(['a'])
+    expect(requested).toEqual([replayLockName])
+  })
+
+  it('should let only one of two tabs replay when both are triggered at once with Web Locks', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const { locks } = fakeLocks()
+    const closed = tab(storage, 'closed')
+    closed.store.add(entry('a'))
+    closed.store.add(entry('b'))
+    closed.store.release()
+    const first = tab(storage, 'first', locks)
+    const second = tab(storage, 'second', locks)
+    first.coordinator.trigger()
+    second.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(2000)
+    second.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect([...first.replayed, ...second.replayed].sort()).toEqual(['a', 'b'])
+    expect(first.replayed).toEqual(['a', 'b'])
+  })
+
+  it('should let only one of two tabs replay when both are triggered at once with the storage lease', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const closed = tab(storage, 'closed')
+    closed.store.add(entry('a'))
+    closed.store.release()
+    const first = tab(storage, 'first')
+    const second = tab(storage, 'second')
+    first.coordinator.trigger()
+    second.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect([...first.replayed, ...second.replayed]).toEqual(['a'])
+    expect(storage.get('lease')).toBeNull()
+  })
+
+  it('should replay its own leftovers without the lock when there are no orphans', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const { locks, requested } = fakeLocks()
+    const page = tab(storage, 'page', locks)
+    page.store.add(entry('mine'))
+    page.coordinator.trigger()
+    expect(page.replayed).toEqual(['mine'])
+    expect(requested).toEqual([])
+  })
+
+  it('should take over an entry when its owner stops renewing the lease', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const { locks } = fakeLocks()
+    const crashed = tab(storage, 'crashed')
+    crashed.store.add(entry('a'))
+    const survivor = tab(storage, 'survivor', locks)
+    survivor.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(29_000)
+    expect(survivor.replayed).toEqual([])
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(survivor.replayed).toEqual(['a'])
+  })
+
+  it('should keep its own entries from other tabs while it renews their leases', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const { locks } = fakeLocks()
+    const owner = tab(storage, 'owner')
+    owner.store.add(entry('a'))
+    owner.coordinator.watch()
+    const other = tab(storage, 'other', locks)
+    other.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(other.replayed).toEqual([])
+    owner.store.remove('a')
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('should leave no timer behind when stopped', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const crashed = tab(storage, 'crashed')
+    crashed.store.add(entry('a'))
+    const page = tab(storage, 'page')
+    page.store.add(entry('b'))
+    page.coordinator.watch()
+    page.coordinator.trigger()
+    page.coordinator.stop()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
