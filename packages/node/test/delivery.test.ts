@@ -83,6 +83,15 @@ describe('createNodeTracker delivery', () => {
     expect(server.requests).toHaveLength(2)
   })
 
+  it('should take the status and move on when the server stalls in the middle of the body', async () => {
+    server.reply = () => ({ stallBody: 200 })
+    const started = performance.now()
+    const result = await tracker({ timeout: 100 }).visitor({ sc }).searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('should wait the Retry-After seconds the server asks for', async () => {
     server.reply = (_request, index) =>
       index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }

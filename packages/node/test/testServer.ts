@@ -21,6 +21,8 @@ export type Reply =
   | { destroy: true }
   /** Never answer (until the server closes). */
   | { hang: true }
+  /** Send the status line and part of the body, then stall. */
+  | { stallBody: number }
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>/api/v2` */
@@ -31,7 +33,7 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-function answer(res: ServerResponse, reply: Exclude<Reply, { destroy: true } | { hang: true }>): void {
+function answer(res: ServerResponse, reply: Extract<Reply, { status: number }>): void {
   res.writeHead(reply.status, reply.headers)
   res.end(reply.body)
 }
@@ -63,6 +65,11 @@ export async function startTestServer(): Promise<TestServer> {
       const reply = handle.reply(request, index)
       if ('destroy' in reply) return req.socket.destroy()
       if ('hang' in reply) return
+      if ('stallBody' in reply) {
+        res.writeHead(reply.stallBody, { 'content-length': '1000' })
+        res.write('partial')
+        return
+      }
       if (reply.delayMs) {
         const timer = setTimeout(() => {
           timers.delete(timer)
