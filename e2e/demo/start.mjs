@@ -1,0 +1,63 @@
+// `pnpm demo`: the collector and the demo storefront, side by side, until Ctrl-C.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { startCollector } from '@es-tracker/collector'
+import { demoConfigScript } from '../support/demoConfig.mjs'
+import { startStaticServer } from '../support/staticServer.mjs'
+
+const demoDir = fileURLToPath(new URL('./', import.meta.url))
+const browserDist = fileURLToPath(new URL('../../packages/browser/dist/', import.meta.url))
+const host = process.env.DEMO_HOST ?? '127.0.0.1'
+const TRIES = 20
+
+if (!existsSync(`${browserDist}es-tracker.min.js`)) {
+  console.error('packages/browser/dist/es-tracker.min.js is missing: run `pnpm build` first (or `pnpm demo`).')
+  process.exit(1)
+}
+
+/** Starts a server on `port`, or on the next free port up to TRIES later. */
+async function onFreePort(port, start) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await start(port + attempt)
+    } catch (error) {
+      if (error?.code !== 'EADDRINUSE' || attempt >= TRIES - 1) throw error
+    }
+  }
+}
+
+const collector = await onFreePort(Number(process.env.COLLECTOR_PORT ?? 4700), (port) => startCollector({ port, host }))
+const config = () => demoConfigScript({ endpoint: collector.endpoint, collectorUrl: collector.url })
+const shop = await onFreePort(Number(process.env.DEMO_PORT ?? 4800), (port) =>
+  startStaticServer({
+    port,
+    host,
+    mounts: [
+      { prefix: '/', dir: demoDir },
+      { prefix: '/dist/', dir: browserDist },
+    ],
+    routes: { '/config.js': config },
+  }),
+)
+
+console.log(`
+  es-tracker demo is running
+
+    Storefront       ${shop.origin}/
+    Collector page   ${collector.url}/
+    Endpoint         ${collector.endpoint}
+
+  Click through the shop and watch each event arrive on the collector page.
+  Press Ctrl-C to stop.
+`)
+
+let stopping = false
+const stop = async () => {
+  if (stopping) return
+  stopping = true
+  await Promise.all([shop.close(), collector.close()])
+  console.log('  demo stopped')
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
