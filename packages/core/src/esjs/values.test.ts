@@ -4,6 +4,7 @@ import {
   copyOpen,
   isBlank,
   renameField,
+  toDecimalString,
   toEventTags,
   toFoundFlag,
   toInteger,
@@ -140,5 +141,17 @@ describe('copyOpen', () => {
         copyOpen(record)
       }),
     )
+  })
+})
+
+describe('toDecimalString', () => {
+  it('should keep the digits of a price string and write numbers as strings when a unit price comes loose', () => {
+    expect(toDecimalString('341.80')).toBe('341.80')
+    expect(toDecimalString(' 1 234,50 ')).toBe('1234.50')
+    expect(toDecimalString(201.95)).toBe('201.95')
+  })
+
+  it('should return the value unchanged when it is no plain non-negative decimal', () => {
+    for (const value of ['-5', 'free', '1,234.50', Number.NaN, null]) expect(toDecimalString(value)).toBe(value)
   })
 })

@@ -23,6 +23,17 @@ export function toNumber(value: unknown): unknown {
   return Number.isFinite(parsed) ? parsed : value
 }
 
+/**
+ * Turns a price into the decimal string of order lines (`unit_price`): numbers become `String(n)`,
+ * strings keep their digits (`"341.80"`) and only lose spaces and a decimal comma (`"1 234,50"` → `"1234.50"`).
+ */
+export function toDecimalString(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value
+  if (typeof value !== 'string') return value
+  const compact = value.trim().replace(/[\s\u00a0]/g, '')
+  return NUMERIC.test(compact) && !compact.startsWith('-') ? compact.replace(',', '.').replace(/^\+/, '') : value
+}
+
 /** Turns an integer-valued number or string into an integer (`"2"`, `"2.0"`, `2` → 2); anything else is returned as is. */
 export function toInteger(value: unknown): unknown {
   const number = toNumber(value)

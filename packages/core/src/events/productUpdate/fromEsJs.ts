@@ -1,7 +1,7 @@
 import type { EsJsBodyResult } from '../../esjs/types'
 import { invalidEsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
-import { copyOpen, isRecord, renameField, toStockFlag, toWireString } from '../../esjs/values'
+import { copyOpen, isRecord, renameField, toDecimalString, toStockFlag, toWireString } from '../../esjs/values'
 
 /** One catalog product in the wire form: `product_id` and `unit_price` as strings, `isInStock` "1" / "0". */
 function wireCatalogProduct(item: unknown): unknown {
@@ -11,7 +11,7 @@ function wireCatalogProduct(item: unknown): unknown {
   renameField(product, 'price', 'unit_price')
   renameField(product, 'currency', 'price_currency_code')
   if (product.product_id !== undefined) product.product_id = toWireString(product.product_id)
-  if (product.unit_price !== undefined) product.unit_price = toWireString(product.unit_price)
+  if (product.unit_price !== undefined) product.unit_price = toDecimalString(product.unit_price)
   if (product.isInStock !== undefined) product.isInStock = toStockFlag(product.isInStock)
   return product
 }

@@ -1,7 +1,16 @@
 import type { EsJsBodyResult, EsJsCartState } from '../../esjs/types'
 import { invalidEsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
-import { copyOpen, isBlank, isRecord, renameField, setEventTags, toInteger, toWireString } from '../../esjs/values'
+import {
+  copyOpen,
+  isBlank,
+  isRecord,
+  renameField,
+  setEventTags,
+  toDecimalString,
+  toInteger,
+  toWireString,
+} from '../../esjs/values'
 
 /** One order line in the wire form: `product_id`, `unit_price` as a string, integer quantity. */
 function wireOrderProduct(line: unknown): unknown {
@@ -11,7 +20,7 @@ function wireOrderProduct(line: unknown): unknown {
   renameField(product, 'price', 'unit_price')
   renameField(product, 'currency', 'price_currency_code')
   if (product.product_id !== undefined) product.product_id = toWireString(product.product_id)
-  if (product.unit_price !== undefined) product.unit_price = toWireString(product.unit_price)
+  if (product.unit_price !== undefined) product.unit_price = toDecimalString(product.unit_price)
   if (product.quantity !== undefined) product.quantity = toInteger(product.quantity)
   return product
 }
