@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../errors/TrackerError'
 import { BODY_KEYS } from '../events/bodyKeys'
 import { isRecord } from '../schemas/values'
 import type { EventName } from '../types'
-import { findForbiddenKeys } from './forbiddenKeys'
+import { findUnsafeContent } from './findUnsafeContent'
 import { fromSchemaIssues, makeIssue } from './issues'
 
 // The plural key integrators reach for; PAYLOADS.md settles on the reference's singular one.
@@ -31,14 +31,14 @@ function misplacedBodyIssues(eventName: EventName, payload: Record<string, unkno
 }
 
 /**
- * Every issue of one payload against its event's schema: misplaced bodies, prototype-polluting
- * keys anywhere, then the schema's own issues, each named by its wire path.
+ * Every issue of one payload against its event's schema: misplaced bodies, unsafe content (prototype-polluting
+ * keys, BigInt, cycles) anywhere, then the schema's own issues, each named by its wire path.
  */
 export function checkPayload(eventName: EventName, schema: v.GenericSchema, payload: unknown): ValidationIssue[] {
   if (!isRecord(payload)) {
     return [makeIssue('', 'a payload object', payload)]
   }
-  const issues = [...misplacedBodyIssues(eventName, payload), ...findForbiddenKeys(payload)]
+  const issues = [...misplacedBodyIssues(eventName, payload), ...findUnsafeContent(payload)]
   const result = v.safeParse(schema, payload)
   if (!result.success) issues.push(...fromSchemaIssues(result.issues))
   return issues

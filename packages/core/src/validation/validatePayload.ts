@@ -4,7 +4,7 @@ import { neverThrow } from '../events/shared/assembleEvent'
 import { isRecord } from '../schemas/values'
 import type { BuildResult, WirePayload } from '../types'
 import { checkPayload } from './checkPayload'
-import { findForbiddenKeys } from './forbiddenKeys'
+import { findUnsafeContent } from './findUnsafeContent'
 import { identityWarnings } from './identityWarnings'
 import { invalidEvent, makeIssue } from './issues'
 
@@ -30,7 +30,7 @@ export function validatePayload(json: unknown): BuildResult {
       const first = isRecord(info)
         ? makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)
         : makeIssue('GeneralInfo', 'an object', info)
-      return { ok: false, error: invalidEvent(undefined, [first, ...findForbiddenKeys(json)]) }
+      return { ok: false, error: invalidEvent(undefined, [first, ...findUnsafeContent(json)]) }
     }
     const issues = checkPayload(eventName, eventRegistry[eventName].schema, json)
     if (issues.length > 0) return { ok: false, error: invalidEvent(eventName, issues) }

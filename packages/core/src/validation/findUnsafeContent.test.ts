@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { findUnsafeContent } from './findUnsafeContent'
+
+const pathsOf = (value: unknown) => findUnsafeContent(value).map((issue) => issue.path)
+
+describe('findUnsafeContent', () => {
+  it('should find own forbidden keys at every depth when JSON.parse created them', () => {
+    const value = JSON.parse('{"a":{"__proto__":{}},"b":[{"c":{"constructor":1}}],"prototype":2}')
+    expect(pathsOf(value)).toEqual(['a.__proto__', 'b[0].c.constructor', 'prototype'])
+  })
+
+  it('should ignore inherited properties when objects have ordinary prototypes', () => {
+    expect(pathsOf({ a: new Date(0), b: [1, 'x', null, undefined] })).toEqual([])
+  })
+
+  it('should report BigInt values when JSON.stringify would throw on them', () => {
+    const issues = findUnsafeContent({ a: [1, 2n] })
+    expect(issues).toEqual([
+      { path: 'a[1]', message: 'expected a JSON value, got 2n', expected: 'a JSON value', received: '2n' },
+    ])
+  })
+
+  it('should report a circular reference once, where it closes, when the value is cyclic', () => {
+    const value: Record<string, unknown> = { a: { b: 1 } }
+    ;(value.a as Record<string, unknown>).back = value
+    expect(pathsOf(value)).toEqual(['a.back'])
+  })
+
+  it('should accept shared references when they do not form a cycle', () => {
+    const shared = { x: 1 }
+    expect(pathsOf({ a: shared, b: [shared, shared] })).toEqual([])
+  })
+})
