@@ -1,6 +1,8 @@
 import type { TransportRequest } from '@es-tracker/core'
+import ky from 'ky'
 import { describe, expect, it, vi } from 'vitest'
-import { createBrowserTransport } from './browserTransport'
+import { type BrowserTransportOptions, createBrowserTransport as createWithKy } from './browserTransport'
+import kyLite from './kyLite'
 
 interface SeenRequest {
   url: string
@@ -46,7 +48,13 @@ const request = (overrides: Partial<TransportRequest> = {}): TransportRequest =>
   ...overrides,
 })
 
-describe('createBrowserTransport', () => {
+// The ESM build posts with ky, the script-tag build with kyLite in its place: one suite for both.
+describe.each([
+  ['ky', ky.post as BrowserTransportOptions['post']],
+  ['kyLite', kyLite.post],
+])('createBrowserTransport with %s', (_name, post) => {
+  const createBrowserTransport = (options: BrowserTransportOptions = {}) => createWithKy({ post, ...options })
+
   it('should post the body as text/plain with keepalive when the budget allows', async () => {
     const { fetch, seen } = fakeFetch()
     const transport = createBrowserTransport({ fetch })

@@ -1,5 +1,6 @@
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
 import ky from 'ky'
+import type { KyLiteOptions } from './kyLite'
 import { utf8Length } from './utf8Length'
 
 /** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
@@ -8,6 +9,8 @@ export const keepaliveBudgetBytes = 64 * 1024
 /** Options of {@link createBrowserTransport}; the defaults are the page's own `fetch` and `sendBeacon`. */
 export interface BrowserTransportOptions {
   fetch?: typeof fetch
+  /** The poster: `ky.post` (the script-tag build puts kyLite's in its place). */
+  post?: (url: string, options: KyLiteOptions) => Promise<Response>
   /** `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
   sendBeacon?: (url: string, data: string) => boolean
   /** @default 65536 */
@@ -57,7 +60,7 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
 
   const post = async (request: TransportRequest, keepalive: boolean): Promise<TransportOutcome> => {
     try {
-      const response = await ky.post(request.url, {
+      const response = await (options.post ?? ky.post)(request.url, {
         body: request.body,
         headers: { ...request.headers, 'Content-Type': 'text/plain;charset=UTF-8' },
         keepalive,

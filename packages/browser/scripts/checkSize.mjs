@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// The script tag's budget check: prints the bundle's minified, gzip (-9) and brotli sizes and its
+// Subresource Integrity hash; fails above 13,312 bytes gzip or when the bundle could break a strict
+// CSP (`eval(` or `new Function`). With `--deps` it also prints what each dependency costs, by
+// rebuilding the bundle without it (rollup and the root rollup.config.mjs, so run from the repo).
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const budgetBytes = 13_312
+const aimBytes = 10_000
+const bundlePath = fileURLToPath(new URL('../dist/es-tracker.min.js', import.meta.url))
+
+/** Minified, gzip and brotli sizes of a script. */
+export function measure(code) {
+  const bytes = Buffer.from(code)
+  return {
+    minified: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }
+}
+
+/** Constructs that a strict Content-Security-Policy (no 'unsafe-eval') refuses. */
+export function findEval(code) {
+  return ['eval(', 'new Function'].filter((needle) => code.includes(needle))
+}
+
+/** The `integrity` attribute value of a script. */
+export function sriHash(code) {
+  return `sha384-${createHash('sha384').update(code).digest('base64')}`
+}
+
+async function dependencyCosts(full) {
+  const { rollup } = await import('rollup')
+  const configUrl = new URL('../../../rollup.config.mjs', import.meta.url)
+  const { default: configs } = await import(configUrl.href)
+  const config = configs.find((entry) => String(entry.output?.file ?? '').endsWith('es-tracker.min.js'))
+  const costs = []
+  for (const dependency of ['ky', 'js-cookie', 'nanoid', 'valibot', '@es-tracker/core']) {
+    // An empty stand-in keeps the bundle building; the size difference is what the dependency costs.
+    const stub = {
+      name: 'stub',
+      resolveId: (source) => (source === dependency ? `\0stub:${dependency}` : null),
+      load: (id) => (id.startsWith('\0stub:') ? { code: 'export default {}', syntheticNamedExports: true } : null),
+    }
+    const bundle = await rollup({ input: config.input, plugins: [stub, ...config.plugins], onwarn: () => {} })
+    const { output } = await bundle.generate({ ...config.output, file: undefined })
+    const without = measure(output[0].code)
+    costs.push({ dependency, gzip: full.gzip - without.gzip, minified: full.minified - without.minified })
+  }
+  return costs
+}
+
+const code = readFileSync(bundlePath, 'utf8')
+const size = measure(code)
+console.log(`dist/es-tracker.min.js: ${size.minified} B minified, ${size.gzip} B gzip -9, ${size.brotli} B brotli`)
+console.log(`budget: ${budgetBytes} B gzip (aim under ${aimBytes} B): ${size.gzip <= budgetBytes ? 'within' : 'OVER'}`)
+console.log(`integrity="${sriHash(code)}"`)
+if (process.argv.includes('--deps')) {
+  // The ky line is 0 when the bundle has kyLite in ky's place (rollup.config.mjs).
+  for (const cost of await dependencyCosts(size)) {
+    console.log(`  ${cost.dependency}: ${cost.gzip} B gzip, ${cost.minified} B minified`)
+  }
+}
+const evals = findEval(code)
+if (evals.length > 0) {
+  console.error(`FAIL: the bundle contains ${evals.join(' and ')}, which a strict CSP refuses`)
+  process.exitCode = 1
+}
+if (size.gzip > budgetBytes) {
+  console.error(`FAIL: ${size.gzip} B gzip is over the ${budgetBytes} B budget by ${size.gzip - budgetBytes} B`)
+  process.exitCode = 1
+}

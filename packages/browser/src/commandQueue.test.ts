@@ -1,0 +1,148 @@
+import type { SendResult, TrackerError } from '@es-tracker/core'
+import { describe, expect, it, vi } from 'vitest'
+import { createCommandDispatcher, installCommandQueue } from './commandQueue'
+import type { BrowserTracker, BrowserTrackerOptions } from './types'
+
+/** A fake tracker factory recording each call made on the tracker it creates. */
+function fakeCreate() {
+  const calls: Array<[string, unknown[]]> = []
+  const created: BrowserTrackerOptions[] = []
+  const create = (options: BrowserTrackerOptions) => {
+    created.push(options)
+    return new Proxy({} as BrowserTracker, {
+      get:
+        (_target, name) =>
+        (...args: unknown[]) => {
+          calls.push([String(name), args])
+          return name === 'cartGuid' ? 'GUID' : Promise.resolve<SendResult>({ ok: true })
+        },
+    })
+  }
+  return { create, calls, created }
+}
+
+describe('createCommandDispatcher', () => {
+  it('should keep calls made before init and run them in order right after it', async () => {
+    const { create, calls, created } = fakeCreate()
+    const dispatcher = createCommandDispatcher(create)
+    const early = dispatcher.call(['productPage', { product: { productKey: '1', price: 1 } }])
+    dispatcher.call(['identify', { email: 'a@b.c' }])
+    expect(calls).toEqual([])
+    dispatcher.call(['init', { siteId: 'S' }])
+    expect(created).toEqual([{ siteId: 'S' }])
+    expect(calls.map(([name]) => name)).toEqual(['productPage', 'identify'])
+    await expect(early).resolves.toEqual({ ok: true })
+  })
+
+  it('should call the tracker method of the same name when initialised', async () => {
+    const { create, calls } = fakeCreate()
+    const dispatcher = createCommandDispatcher(create)
+    dispatcher.call(['init', { siteId: 'S' }])
+    for (const name of ['statusCart', 'purchasedItems', 'customerData', 'send', 'reset', 'flush', 'setConsent']) {
+      dispatcher.call([name, 1, 2])
+    }
+    expect(dispatcher.call(['cartGuid'])).toBe('GUID')
+    expect(calls.map(([name]) => name)).toEqual([
+      'statusCart',
+      'purchasedItems',
+      'customerData',
+      'send',
+      'reset',
+      'flush',
+      'setConsent',
+      'cartGuid',
+    ])
+    expect(calls[0]?.[1]).toEqual([1, 2])
+  })
+
+  it('should report an unknown command through onError and resolve, not throw', async () => {
+    const { create } = fakeCreate()
+    const onError = vi.fn()
+    const dispatcher = createCommandDispatcher(create)
+    dispatcher.call(['init', { siteId: 'S', onError }])
+    const result = (await dispatcher.call(['sendEvnt', 'ProductPage', {}])) as SendResult
+    expect(result.ok).toBe(false)
+    expect(onError).toHaveBeenCalledTimes(1)
+    const error = onError.mock.calls[0]?.[0] as TrackerError
+    expect(error.code).toBe('unsupported')
+    expect(error.message).toContain("'sendEvnt'")
+    expect(() => dispatcher.call([{ not: 'a name' }])).not.toThrow()
+    expect(onError).toHaveBeenCalledTimes(2)
+  })
+
+  it('should report a second init and keep the first tracker', () => {
+    const { create, created } = fakeCreate()
+    const onError = vi.fn()
+    const dispatcher = createCommandDispatcher(create)
+    dispatcher.call(['init', { siteId: 'S', onError }])
+    dispatcher.call(['init', { siteId: 'T' }])
+    expect(created).toHaveLength(1)
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid_config' }))
+  })
+
+  it('should run registered commands and init hooks when extended', () => {
+    const { create } = fakeCreate()
+    const dispatcher = createCommandDispatcher(create)
+    const hook = vi.fn()
+    dispatcher.onInit(hook)
+    dispatcher.register('sendEvent', ({ options }, args) => `${options.siteId}:${args.join(',')}`)
+    dispatcher.call(['init', { siteId: 'S' }])
+    expect(hook).toHaveBeenCalledTimes(1)
+    expect(dispatcher.call(['sendEvent', 'ProductPage', 'x'])).toBe('S:ProductPage,x')
+  })
+
+  it('should report and resolve when a command throws', async () => {
+    const { create } = fakeCreate()
+    const onError = vi.fn()
+    const dispatcher = createCommandDispatcher(create)
+    dispatcher.register('broken', () => {
+      throw new Error('boom')
+    })
+    dispatcher.call(['init', { siteId: 'S', onError }])
+    await expect(dispatcher.call(['broken'])).resolves.toMatchObject({ ok: false })
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid_event' }))
+  })
+
+  it('should create the tracker even when init has no options, leaving the complaint to it', () => {
+    const { create, created } = fakeCreate()
+    const dispatcher = createCommandDispatcher(create)
+    expect(() => dispatcher.call(['init'])).not.toThrow()
+    expect(created).toEqual([undefined])
+  })
+})
+
+describe('installCommandQueue', () => {
+  it('should replace the loader stub and replay its queued calls including init', () => {
+    const { create, calls, created } = fakeCreate()
+    const target: Record<string, unknown> = {}
+    // The loader snippet of the README, run against `target` instead of window.
+    const stub = function (this: unknown, ..._args: unknown[]) {
+      const queued = stub as unknown as { q?: unknown[] }
+      queued.q = queued.q || []
+      // biome-ignore lint/complexity/noArguments: the snippet queues the arguments object itself
+      queued.q.push(arguments)
+    }
+    target.esTracker = stub
+    ;(target.esTracker as (...args: unknown[]) => void)('init', { siteId: 'S' })
+    ;(target.esTracker as (...args: unknown[]) => void)('categoryPage', { categoryKey: 'Babies' })
+    installCommandQueue(target, createCommandDispatcher(create))
+    expect(created).toEqual([{ siteId: 'S' }])
+    expect(calls).toEqual([['categoryPage', [{ categoryKey: 'Babies' }]]])
+    ;(target.esTracker as (...args: unknown[]) => void)('customEvent', { name: 'after' })
+    expect(calls).toHaveLength(2)
+  })
+
+  it('should leave a loaded esTracker alone when the script runs twice', () => {
+    const target: Record<string, unknown> = {}
+    installCommandQueue(target, createCommandDispatcher(fakeCreate().create))
+    const first = target.esTracker
+    installCommandQueue(target, createCommandDispatcher(fakeCreate().create))
+    expect(target.esTracker).toBe(first)
+  })
+
+  it('should install on an empty global when there is no stub', () => {
+    const target: Record<string, unknown> = {}
+    installCommandQueue(target, createCommandDispatcher(fakeCreate().create))
+    expect(typeof target.esTracker).toBe('function')
+  })
+})

@@ -1,0 +1,147 @@
+import { TrackerError } from '@es-tracker/core'
+import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
+import { createDebugLog } from './debug/debugLog'
+import type { BrowserTracker, BrowserTrackerOptions } from './types'
+
+/** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */
+export interface CommandContext {
+  tracker: BrowserTracker
+  options: BrowserTrackerOptions
+  /** Reports a bad call: `onError`, and the console in debug mode. */
+  report(error: TrackerError): void
+}
+
+/** One command of `esTracker(name, ...args)`; what it returns is what the call returns. */
+export type Command = (context: CommandContext, args: unknown[]) => unknown
+
+/** Runs `esTracker(...)` calls: `init` first, every tracker method, and commands added later. */
+export interface CommandDispatcher {
+  /** Runs one call; calls made before `init` are kept (at most 500) and run right after it. */
+  call(args: ArrayLike<unknown>): unknown
+  /** Adds a command (the eS.JS compatibility adds `sendEvent`, `sendEventWithTags`, ...). */
+  register(name: string, command: Command): void
+  /** Runs `hook` once `init` has created the tracker (e.g. to answer `window.eS` with `esCompat`). */
+  onInit(hook: (context: CommandContext) => void): void
+}
+
+/** The tracker's own commands: every tracker method name, and what a browser tracker adds. */
+const trackerCommands = [...trackerMethodNames, 'identify', 'reset', 'flush', 'setConsent', 'cartGuid'] as const
+const maxKeptCalls = 500
+
+/**
+ * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, any tracker method
+ * name calls that method, and unknown commands or bad arguments are reported (never thrown).
+ *
+ * @example
+ * const dispatcher = createCommandDispatcher()
+ * dispatcher.call(['init', { siteId: '8A412DC' }])
+ * dispatcher.call(['categoryPage', { categoryKey: 'Babies' }]) // Promise<SendResult>
+ */
+export function createCommandDispatcher(create: typeof createBrowserTracker = createBrowserTracker): CommandDispatcher {
+  const commands = new Map<string, Command>()
+  const hooks: Array<(context: CommandContext) => void> = []
+  const kept: Array<{ args: unknown[]; resolve: (value: unknown) => void }> = []
+  let context: CommandContext | undefined
+
+  for (const name of trackerCommands) {
+    commands.set(name, ({ tracker }, args) => (tracker[name] as (...input: unknown[]) => unknown)(...args))
+  }
+
+  const run = (current: CommandContext, name: unknown, args: unknown[]): unknown => {
+    const command = typeof name === 'string' ? commands.get(name) : undefined
+    if (name === 'init') {
+      current.report(new TrackerError('invalid_config', "esTracker('init') was called again; the first options stay"))
+      return undefined
+    }
+    if (!command) {
+      const known = ['init', ...commands.keys()].join(', ')
+      current.report(new TrackerError('unsupported', `esTracker(${describe(name)}): unknown command; known: ${known}`))
+      return Promise.resolve({ ok: false, error: new TrackerError('unsupported', `unknown command ${describe(name)}`) })
+    }
+    try {
+      return command(current, args)
+    } catch (cause) {
+      const error = new TrackerError('invalid_event', `esTracker(${describe(name)}) failed: ${String(cause)}`, {
+        cause,
+      })
+      current.report(error)
+      return Promise.resolve({ ok: false, error })
+    }
+  }
+
+  const init = (given: unknown): void => {
+    const options = (typeof given === 'object' && given !== null ? given : {}) as BrowserTrackerOptions
+    const tracker = create(given as BrowserTrackerOptions)
+    const debug = createDebugLog(options.debug === true)
+    const report = (error: TrackerError) => {
+      debug.error(error)
+      try {
+        options.onError?.(error)
+      } catch {
+        // The host's handler must not break the page.
+      }
+    }
+    context = { tracker, options, report }
+    for (const hook of hooks) {
+      try {
+        hook(context)
+      } catch (cause) {
+        report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
+      }
+    }
+    for (const { args, resolve } of kept.splice(0)) resolve(run(context, args[0], args.slice(1)))
+  }
+
+  return {
+    call(argumentList) {
+      try {
+        const args = Array.prototype.slice.call(argumentList) as unknown[]
+        if (context) return run(context, args[0], args.slice(1))
+        if (args[0] === 'init') return init(args[1])
+        if (kept.length >= maxKeptCalls) kept.shift()?.resolve(undefined)
+        return new Promise((resolve) => kept.push({ args, resolve }))
+      } catch {
+        // A hostile `arguments` object (a throwing getter, say) must not reach the page.
+        return undefined
+      }
+    },
+    register(name, command) {
+      commands.set(name, command)
+    },
+    onInit(hook) {
+      hooks.push(hook)
+      if (context) hook(context)
+    },
+  }
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : typeof value
+}
+
+/** The loader snippet's stub, or the real function once this script ran. */
+interface EsTrackerGlobal {
+  (...args: unknown[]): unknown
+  /** Calls the snippet queued before this script loaded, each an `arguments` object. */
+  q?: ArrayLike<unknown>[]
+  /** Set on the real function, so that a second copy of the script leaves it alone. */
+  loaded?: boolean
+}
+
+/**
+ * Replaces the loader stub `window[name]` with the real command function and runs the calls the
+ * stub queued (including `init`), in order. Does nothing outside a browser or when already loaded.
+ */
+export function installCommandQueue(
+  target: Record<string, unknown>,
+  dispatcher: CommandDispatcher,
+  name = 'esTracker',
+): void {
+  const existing = target[name] as EsTrackerGlobal | undefined
+  if (typeof existing === 'function' && existing.loaded) return
+  const queued = typeof existing === 'function' && Array.isArray(existing.q) ? existing.q : []
+  const esTracker: EsTrackerGlobal = (...args: unknown[]) => dispatcher.call(args)
+  esTracker.loaded = true
+  target[name] = esTracker
+  for (const args of queued) dispatcher.call(args)
+}
