@@ -1,0 +1,81 @@
+import type { EsJsCommand, SendResult } from '@es-tracker/core'
+import { convertEsJsCall, TrackerError } from '@es-tracker/core'
+import { newCartGuid } from '../cart/cartGuid'
+import type { BrowserTracker } from '../types'
+
+/** Runs one eS.JS call (`sendEvent` / `sendEventWithTags`) on a tracker; resolves, never rejects or throws. */
+export type EsJsHandler = (command: EsJsCommand, args: readonly unknown[]) => Promise<SendResult>
+
+/** What {@link createEsJsHandler} needs besides the tracker. */
+export interface EsJsHandlerOptions {
+  /** Reports a call that cannot become a valid REST payload (the tracker's `onError`, console in debug mode). */
+  report?: (error: TrackerError) => void
+  /** Says why nothing was sent for a call (debug mode only). */
+  log?: (message: string) => void
+}
+
+/**
+ * Creates the handler of the vendor script's calls (`sendEvent`, `sendEventWithTags`): each call is
+ * converted by core's `convertEsJsCall` and sent through the tracker's raw `send`, so validation and
+ * delivery are the tracker's own. Identity the call carries is remembered like `identify`; a cart's
+ * GUID becomes the last cart GUID; script-only events (MainPage, ...) send nothing.
+ *
+ * @example
+ * const handle = createEsJsHandler(tracker, { report: console.error })
+ * handle('sendEvent', ['ProductPage', { ProductPage: { productKey: '72354', price: '754', isInStock: 1 } }])
+ */
+export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerOptions = {}): EsJsHandler {
+  // The GUID of a cart sent through here whose payload the tracker may not have built yet (it waits
+  // for the sc cookie or consent): a purchase right after it must join it, not the cart before.
+  let pendingGuid: string | undefined
+  let storedWhenPending: string | undefined
+
+  const lastCartGuid = (): string | undefined => {
+    const stored = tracker.cartGuid()
+    // Once the store changed (the cart was built, or another call set a newer one), it is the truth.
+    if (pendingGuid !== undefined && stored !== storedWhenPending) pendingGuid = undefined
+    return pendingGuid ?? stored
+  }
+
+  const notSent = (reason: string): SendResult => {
+    options.log?.(reason)
+    return { ok: false, error: new TrackerError('unsupported', reason) }
+  }
+
+  const handle = (command: EsJsCommand, args: readonly unknown[]): Promise<SendResult> => {
+    const [name, body, generalInfo] = args
+    const state = { lastCartGuid: lastCartGuid(), newGuid: newCartGuid }
+    const conversion = convertEsJsCall(command, name as string, body, generalInfo, state)
+    if (conversion.kind === 'error') {
+      options.report?.(conversion.error)
+      return Promise.resolve({ ok: false, error: conversion.error })
+    }
+    if (conversion.kind === 'skip') return Promise.resolve(notSent(conversion.reason))
+    if (conversion.identity) tracker.identify(conversion.identity)
+    if (conversion.kind === 'identity')
+      return Promise.resolve(notSent(`${conversion.reason}; its identity is remembered`))
+    const guid = conversion.cartGuid
+    if (guid !== undefined) {
+      storedWhenPending = tracker.cartGuid()
+      pendingGuid = guid
+    }
+    // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
+    const sent = conversion.context ? { ...conversion.body, GeneralInfo: conversion.context } : conversion.body
+    return tracker.send(conversion.eventName, sent).then((result) => {
+      // A cart that failed validation was never sent: a purchase must not join it.
+      if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
+      return result
+    })
+  }
+
+  return (command, args) => {
+    try {
+      return handle(command, args)
+    } catch (cause) {
+      // convertEsJsCall and the tracker never throw; this guards the host page against the unforeseen.
+      const error = new TrackerError('invalid_event', `${command} failed: ${String(cause)}`, { cause })
+      options.report?.(error)
+      return Promise.resolve({ ok: false, error })
+    }
+  }
+}

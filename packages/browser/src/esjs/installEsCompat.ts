@@ -1,0 +1,91 @@
+import { TrackerError } from '@es-tracker/core'
+import type { EsJsHandler } from './createEsJsHandler'
+
+/** The vendor's script, as its snippet loads it (`https://cdn.esputnik.com/scripts/<id>.js`, Yespo and Reteno alike). */
+const VENDOR_SCRIPT = /^https?:\/\/[^/]*\b(?:esputnik\.com|yespo\.io|reteno\.com)\/scripts\//i
+
+/** `window.eS`: the vendor snippet's queue stub, the vendor's real function, or ours. */
+interface EsGlobal {
+  (...args: unknown[]): unknown
+  /** Calls queued by a stub: each the call's arguments, or (the vendor snippet) wrapped once more. */
+  q?: unknown[]
+  /** Set on our function, so that a second install leaves it alone. */
+  esTracker?: boolean
+}
+
+/** What {@link installEsCompat} needs: the handler, and where to say what it did. */
+export interface EsCompatOptions {
+  handle: EsJsHandler
+  report: (error: TrackerError) => void
+  log?: (message: string) => void
+  /** Where to look for the vendor's script tag. @default the global document */
+  document?: Pick<Document, 'querySelectorAll'>
+}
+
+const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as ArrayLike<unknown>).length === 'number'
+
+/** One queued call's arguments, in either queue shape (`eS.q[i][0]` = the arguments, or `eS.q[i]` itself). */
+function queuedArguments(entry: unknown): unknown[] {
+  if (!isArrayLike(entry)) return []
+  const first = entry[0]
+  return Array.prototype.slice.call(isArrayLike(first) && typeof first !== 'string' ? first : entry)
+}
+
+/** Tells whether the vendor's real script owns `window.eS`: its tag is on the page, or `eS` is a function that is no queue stub. */
+function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']): boolean {
+  if (typeof existing === 'function' && !(existing as EsGlobal).esTracker && !Array.isArray((existing as EsGlobal).q)) {
+    return true
+  }
+  if (existing !== undefined && typeof existing !== 'function') return true
+  const scripts = doc?.querySelectorAll('script[src]') ?? []
+  return Array.prototype.some.call(scripts, (script: HTMLScriptElement) => VENDOR_SCRIPT.test(script.src))
+}
+
+/**
+ * Makes `window.eS(...)` answer the vendor script's calls through es-tracker and replays the calls an
+ * `eS` stub queued before, in order. Leaves the page alone (answers `false`) when the vendor's real
+ * script is present or `eS` belongs to something else. The vendor's `init` is accepted and ignored.
+ *
+ * @example
+ * installEsCompat(window, { handle: createEsJsHandler(tracker), report: console.error })
+ */
+export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
+  const existing = target.eS
+  if (typeof existing === 'function' && (existing as EsGlobal).esTracker) return true
+  const doc = options.document ?? (typeof document === 'undefined' ? undefined : document)
+  if (vendorScriptPresent(existing, doc)) {
+    options.log?.("esCompat: the vendor's eS.JS is on this page, so window.eS is left to it")
+    return false
+  }
+  const stubQueue = typeof existing === 'function' ? (existing as EsGlobal).q : undefined
+  const queued = Array.isArray(stubQueue) ? stubQueue.splice(0) : []
+  const call = (args: unknown[]): unknown => {
+    try {
+      const [command, ...rest] = args
+      if (command === 'sendEvent' || command === 'sendEventWithTags') return options.handle(command, rest)
+      // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
+      if (command === 'init') return undefined
+      options.report(
+        new TrackerError(
+          'unsupported',
+          `eS(${typeof command === 'string' ? `'${command}'` : typeof command}): es-tracker answers 'sendEvent', 'sendEventWithTags' and 'init' only`,
+        ),
+      )
+    } catch {
+      // Whatever the call held, window.eS must not throw into the page.
+    }
+    return undefined
+  }
+  const eS: EsGlobal = (...args: unknown[]) => call(args)
+  eS.esTracker = true
+  target.eS = eS
+  for (const entry of queued) {
+    try {
+      call(queuedArguments(entry))
+    } catch {
+      // A queued entry that cannot be read is skipped; the rest still run.
+    }
+  }
+  return true
+}
