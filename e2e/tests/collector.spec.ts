@@ -57,3 +57,15 @@ test.describe('collector live page', () => {
     await expect(page.locator('#empty')).toBeVisible()
   })
 })
+
+test.describe('collector live page without server-sent events', () => {
+  test('should show a posted event by polling', async ({ page, collector }) => {
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'EventSource')
+    })
+    await page.goto(`${collector.url}/`)
+    await expect(page.locator('#status')).toHaveText('polling')
+    expect(await postEvent(collector.endpoint, categoryPagePayload('polled'))).toBe(204)
+    await expect(page.locator('article.card').first()).toContainText('category polled')
+  })
+})
