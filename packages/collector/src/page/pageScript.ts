@@ -124,8 +124,17 @@ export function livePageMain(helpers: PageHelpers): void {
       nameSelect.append(option)
     }
   }
+  // Bursts (a load test, a replayed queue) arrive one event at a time: redraw counts and journey once per burst.
+  let refreshTimer: number | undefined
+  const scheduleRefresh = (): void => {
+    if (refreshTimer !== undefined) return
+    refreshTimer = window.setTimeout(() => {
+      refreshTimer = undefined
+      refresh()
+    }, 50)
+  }
   const add = (incoming: CollectedEvent[]): void => {
-    for (const event of incoming) {
+    for (const event of incoming.slice(-MAX_CARDS)) {
       if (events.has(event.id)) continue
       events.set(event.id, event)
       lastId = Math.max(lastId, event.id)
@@ -136,7 +145,7 @@ export function livePageMain(helpers: PageHelpers): void {
       events.delete(Number(oldest.dataset.eventId))
       oldest.remove()
     }
-    if (incoming.length > 0) refresh()
+    if (incoming.length > 0) scheduleRefresh()
   }
   const reset = (): void => {
     events.clear()
