@@ -20,5 +20,5 @@ export const EVENT_NAMES = Object.keys(BODY_KEYS) as EventName[]
 
 /** Tells whether a string names a REST event. */
 export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(BODY_KEYS, name)
+  return typeof name === 'string' && (EVENT_NAMES as string[]).includes(name)
 }

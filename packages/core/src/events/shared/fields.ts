@@ -23,8 +23,9 @@ export function copyFields(
   }
 }
 
-function hasOwn(object: object, key: string): boolean {
-  return Object.hasOwn(object, key)
+/** Own-key test without ES2022's `Object.hasOwn`: the script tag still serves older browsers. */
+export function hasOwn(object: object, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(object, key) !== undefined
 }
 
 /** Sets a field only when the value is given, so optional fields stay absent rather than `undefined`. */

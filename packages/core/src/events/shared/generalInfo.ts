@@ -4,7 +4,7 @@ import { isRecord } from '../../schemas/values'
 import type { EventContext, EventName } from '../../types'
 import { forbiddenKeyIssue, isForbiddenKey } from '../../validation/forbiddenKeys'
 import { makeIssue } from '../../validation/issues'
-import type { Issues } from './fields'
+import { hasOwn, type Issues } from './fields'
 
 const PATH = 'GeneralInfo'
 
@@ -33,7 +33,7 @@ function addPageContext(info: Record<string, unknown>, page: unknown, issues: Is
   }
   for (const key of Object.keys(page)) {
     if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(`${PATH}.${key}`, key))
-    else if (!Object.hasOwn(info, key) && page[key] !== undefined) info[key] = page[key]
+    else if (!hasOwn(info, key) && page[key] !== undefined) info[key] = page[key]
   }
 }
 
