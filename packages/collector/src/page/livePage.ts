@@ -1,4 +1,5 @@
 import { renderCartJourney } from './cartJourney'
+import { renderEventCard } from './eventCard'
 import { describeVisitor, summarizeEvent } from './eventSummary'
 import { renderJsonView } from './jsonView'
 import { livePageMain } from './pageScript'
@@ -11,6 +12,7 @@ const pageScript = `(${livePageMain.toString()})({
   renderCartJourney: ${renderCartJourney.toString()},
   summarizeEvent: ${summarizeEvent.toString()},
   describeVisitor: ${describeVisitor.toString()},
+  renderEventCard: ${renderEventCard.toString()},
 })`
 
 /** Returns the live page's HTML; its inline style and script carry `nonce` (allowed by the page's CSP). */

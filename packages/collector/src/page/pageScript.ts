@@ -2,6 +2,7 @@
 // as arguments. Payloads are untrusted: every value goes into the page through textContent.
 import type { CollectedEvent } from '../types'
 import type { renderCartJourney } from './cartJourney'
+import type { renderEventCard } from './eventCard'
 import type { describeVisitor, summarizeEvent } from './eventSummary'
 import type { renderJsonView } from './jsonView'
 
@@ -11,6 +12,7 @@ export interface PageHelpers {
   renderCartJourney: typeof renderCartJourney
   summarizeEvent: typeof summarizeEvent
   describeVisitor: typeof describeVisitor
+  renderEventCard: typeof renderEventCard
 }
 
 /** The live page's main function: loads the events, follows the stream (or polls), renders. */
@@ -48,61 +50,9 @@ export function livePageMain(helpers: PageHelpers): void {
     if (filter === 'failed') return event.failedByFault === true
     return true
   }
-  const time = (ms: number): string => {
-    const date = new Date(ms)
-    return `${date.toLocaleTimeString([], { hour12: false })}.${String(date.getMilliseconds()).padStart(3, '0')}`
-  }
-
   const card = (event: CollectedEvent): HTMLElement => {
-    const state = event.failedByFault ? 'faulted' : event.valid ? 'valid' : 'invalid'
-    const article = el('article', `card ${state}`)
-    article.id = `event-${event.id}`
-    article.dataset.eventId = String(event.id)
-    article.dataset.valid = String(event.valid)
-    const head = el('header', 'card-head')
-    head.append(el('span', 'event-name', event.eventName ?? '(no event name)'))
-    head.append(el('span', `pill ${event.valid ? 'ok' : 'bad'}`, event.valid ? 'valid' : 'invalid'))
-    if (event.failedByFault) head.append(el('span', 'pill fault', 'failed by injected fault'))
-    if (event.notes.length > 0) head.append(el('span', 'pill warn', `${event.notes.length} note(s)`))
-    const meta = [`#${event.id}`, time(event.receivedAt), event.contentType || 'no content type']
-    if (event.authorization) meta.push('with Authorization')
-    head.append(el('span', 'meta', meta.join(' · ')))
-    article.append(head)
-    const summary = el('p', 'summary', helpers.summarizeEvent(event))
-    const visitor = helpers.describeVisitor(event)
-    if (visitor) summary.append(el('span', 'visitor', visitor))
-    article.append(summary)
-    const messageList = (className: string, title: string, items: { path: string; message: string }[]) => {
-      const box = el('div', className)
-      box.append(el('h4', '', title))
-      const ul = el('ul', '')
-      for (const item of items) {
-        const li = el('li', '')
-        li.append(el('code', '', item.path || '(body)'), el('span', '', ` ${item.message}`))
-        ul.append(li)
-      }
-      box.append(ul)
-      return box
-    }
-    const notes = event.notes.map((note) => {
-      const cut = note.indexOf(': ')
-      return cut < 0 ? { path: '', message: note } : { path: note.slice(0, cut), message: note.slice(cut + 2) }
-    })
-    if (event.issues.length > 0) article.append(messageList('issues', 'Issues', event.issues))
-    if (notes.length > 0) article.append(messageList('notes', 'Accepted, but not the reference wire form', notes))
-    const details = el('details', 'payload') as HTMLDetailsElement
-    details.open = showPayloads.checked || !event.valid || event.notes.length > 0
-    details.append(el('summary', '', event.payload === undefined ? 'Raw body' : 'Payload'))
-    if (event.payload !== undefined) {
-      const annotations = [
-        ...event.issues.map((issue) => ({ path: issue.path, message: issue.message, kind: 'issue' as const })),
-        ...notes.map((note) => ({ ...note, kind: 'note' as const })),
-      ]
-      details.append(helpers.renderJsonView(event.payload, annotations))
-    } else {
-      details.append(el('pre', 'raw', event.raw ?? '(not kept)'))
-    }
-    article.append(details)
+    const open = showPayloads.checked || !event.valid || event.notes.length > 0
+    const article = helpers.renderEventCard(event, helpers, open)
     article.hidden = !shows(event)
     return article
   }
