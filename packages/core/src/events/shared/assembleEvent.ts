@@ -29,10 +29,24 @@ export function settleEvent(
   issues: Issues,
   warnings: ValidationIssue[],
 ): BuildResult {
-  const all = unique([...issues, ...checkPayload(eventName, schema, payload)])
+  // Check what will be sent, not the objects given: a `toJSON`, or a getter that answers otherwise
+  // on the next read, must not carry an invalid value past the check onto the wire.
+  const sent = asSent(payload)
+  const all = unique([...issues, ...checkPayload(eventName, schema, sent ?? payload)])
+  if (all.length === 0 && sent === undefined) all.push(makeIssue('', 'a payload that serializes to JSON', payload))
   if (all.length > 0) return { ok: false, error: invalidEvent(eventName, all) }
-  const wire = payload as unknown as WirePayload
+  const wire = sent as unknown as WirePayload
   return warnings.length > 0 ? { ok: true, payload: wire, warnings } : { ok: true, payload: wire }
+}
+
+/** The payload as its JSON will carry it, or `undefined` when it does not serialize (a throwing `toJSON`, say). */
+function asSent(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  try {
+    const text = JSON.stringify(payload)
+    return typeof text === 'string' ? (JSON.parse(text) as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Runs a build step, turning anything it throws into `invalid_event`: a builder never throws. */
