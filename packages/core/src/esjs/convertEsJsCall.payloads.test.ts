@@ -158,16 +158,55 @@ describe('convertEsJsCall', () => {
     expect(payload.CustomEvent).toEqual({ EventName: 'my_event', Tags: { a: ['1'] } })
   })
 
-  it("should keep every reference example's body, in the strict wire form, when sendEventWithTags gives it", () => {
+  it("should keep every reference example's body as it is when sendEventWithTags gives it", () => {
     for (const file of exampleNames()) {
       const { GeneralInfo, ...body } = loadExample(file) as { GeneralInfo: { eventName: string } }
       const result = convertEsJsCall('sendEventWithTags', GeneralInfo.eventName, body, undefined, {
         newGuid: () => NEW_GUID,
       })
-      // The one non-strict value among the examples: `isInStock: 1`, which the wire form writes "1".
-      const strict = JSON.parse(JSON.stringify(body).replace('"isInStock":1', '"isInStock":"1"'))
-      expect(result, file).toMatchObject({ kind: 'event', eventName: GeneralInfo.eventName, body: strict })
+      expect(result, file).toMatchObject({ kind: 'event', eventName: GeneralInfo.eventName, body })
       expect(validatePayload({ GeneralInfo, ...(result.kind === 'event' ? result.body : {}) }).ok, file).toBe(true)
+    }
+  })
+
+  it('should leave what it cannot read for validation, which names it by its wire path', () => {
+    const cases: Array<[string, unknown, string]> = [
+      ['StatusCart', { StatusCart: 'none' }, 'StatusCart'],
+      [
+        'StatusCart',
+        { StatusCart: [{ productKey: '1', price: 'free', quantity: '2' }] },
+        'StatusCart.Products[0].price',
+      ],
+      [
+        'StatusCart',
+        { StatusCart: [{ productKey: '1', price: '5', quantity: '1.5' }] },
+        'StatusCart.Products[0].quantity',
+      ],
+      ['PurchasedItems', { OrderNumber: '1', PurchasedItems: 'x' }, 'PurchasedItems'],
+      ['ProductPage', { ProductPage: { price: '5' } }, 'ProductPage.Product.productKey'],
+      [
+        'ProductPage',
+        { ProductPage: { productKey: '1', price: '5', isInStock: 'maybe' } },
+        'ProductPage.Product.isInStock',
+      ],
+      ['CategoryPage', { CategoryPage: 'Babies' }, 'CategoryPage'],
+      ['SearchRequest', { SearchRequest: { search: 'x', isFound: 'perhaps' } }, 'SearchRequest.isFound'],
+      ['ProductImpression', { ProductImpression: 5 }, 'ProductImpression'],
+    ]
+    for (const [name, body, path] of cases) {
+      const result = convertEsJsCall('sendEvent', name, body, undefined, {
+        lastCartGuid: LAST_CART,
+        newGuid: () => NEW_GUID,
+      })
+      if (result.kind !== 'event') throw new Error(`expected an event for ${name}`)
+      const validated = validatePayload({
+        GeneralInfo: { eventName: result.eventName, siteId: 'S', datetime: 1, cookies: { sc: 'SC' } },
+        ...result.body,
+      })
+      expect(validated.ok, JSON.stringify(body)).toBe(false)
+      expect(validated.ok ? [] : validated.error.issues.map((issue) => issue.path), JSON.stringify(body)).toContain(
+        path,
+      )
     }
   })
 })

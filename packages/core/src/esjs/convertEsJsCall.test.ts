@@ -146,7 +146,7 @@ describe('convertEsJsCall', () => {
   it('should answer invalid_event naming the event when the body is not an object', () => {
     const result = convertEsJsCall('sendEvent', 'ProductPage', '{"ProductPage":{}}', undefined, state)
     expect(result.kind === 'error' && result.error.message).toBe(
-      'Invalid ProductPage event: expected the body to be an object, got "{\\"ProductPage\\":{}}"',
+      'sendEvent ProductPage: expected the body to be an object, got "{\\"ProductPage\\":{}}"',
     )
   })
 

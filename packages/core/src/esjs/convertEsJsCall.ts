@@ -1,89 +1,70 @@
 import { TrackerError } from '../errors/TrackerError'
 import { addToWishlistFromEsJs } from '../events/addToWishlist/fromEsJs'
+import { EVENT_NAMES } from '../events/bodyKeys'
 import { categoryPageFromEsJs } from '../events/categoryPage/fromEsJs'
-import { customEventFromEsJs } from '../events/customEvent/fromEsJs'
 import { customerDataFromEsJs } from '../events/customerData/fromEsJs'
 import { productImpressionsFromEsJs } from '../events/productImpressions/fromEsJs'
 import { productPageFromEsJs } from '../events/productPage/fromEsJs'
-import { productUpdateFromEsJs } from '../events/productUpdate/fromEsJs'
 import { purchasedItemsFromEsJs } from '../events/purchasedItems/fromEsJs'
 import { searchRequestFromEsJs } from '../events/searchRequest/fromEsJs'
 import { statusCartFromEsJs } from '../events/statusCart/fromEsJs'
 import type { EventName } from '../types'
+import { describeValue } from '../validation/issues'
 import { readGeneralInfo } from './readGeneralInfo'
-import type { EsJsBodyResult, EsJsCartState, EsJsCommand, EsJsConversion } from './types'
-import { describeValue } from './types'
+import type { EsJsBody, EsJsCartState, EsJsCommand, EsJsConversion } from './types'
 import type { LooseRecord } from './values'
 import { isRecord } from './values'
 
-type Converter = (body: LooseRecord, state: EsJsCartState) => EsJsBodyResult
+/** The events whose eS.JS body differs from the REST one (ESJS.md's table); the others come in the REST form. */
+const FROM_ES_JS: Partial<Record<EventName, (body: LooseRecord, state: EsJsCartState) => EsJsBody>> = {
+  ProductPage: productPageFromEsJs,
+  AddToWishlist: addToWishlistFromEsJs,
+  StatusCart: statusCartFromEsJs,
+  PurchasedItems: purchasedItemsFromEsJs,
+  ProductImpressions: productImpressionsFromEsJs,
+  CategoryPage: categoryPageFromEsJs,
+  CustomerData: customerDataFromEsJs,
+  SearchRequest: searchRequestFromEsJs,
+}
 
-/** Every REST event by the names eS.JS calls use for it (both impression names mean one event). */
-// Maps, not object literals: a name such as `__proto__` or `constructor` must find nothing.
-const CONVERTERS = new Map<string, readonly [EventName, Converter]>([
-  ['productpage', ['ProductPage', productPageFromEsJs]],
-  ['addtowishlist', ['AddToWishlist', addToWishlistFromEsJs]],
-  ['statuscart', ['StatusCart', statusCartFromEsJs]],
-  ['purchaseditems', ['PurchasedItems', purchasedItemsFromEsJs]],
-  ['productimpression', ['ProductImpressions', productImpressionsFromEsJs]],
-  ['productimpressions', ['ProductImpressions', productImpressionsFromEsJs]],
-  ['categorypage', ['CategoryPage', categoryPageFromEsJs]],
-  ['customerdata', ['CustomerData', customerDataFromEsJs]],
-  ['customevent', ['CustomEvent', customEventFromEsJs]],
-  ['searchrequest', ['SearchRequest', searchRequestFromEsJs]],
-  ['productupdate', ['ProductUpdate', productUpdateFromEsJs]],
+/** Event names by their lowercase spelling (a Map: `__proto__` finds nothing). `ProductImpression` is the vendor's other name. */
+const NAMES = new Map<string, EventName | 'script'>([
+  ...EVENT_NAMES.map((name) => [name.toLowerCase(), name] as const),
+  ['productimpression', 'ProductImpressions'],
+  ...['mainpage', 'notfound', 'statuscartpage', 'pageview'].map((name) => [name, 'script'] as const),
 ])
 
-/** Events of the vendor's script that the REST API does not have: nothing is sent for them. */
-const SCRIPT_ONLY = new Map(
-  ['MainPage', 'NotFound', 'StatusCartPage', 'PageView'].map((name) => [name.toLowerCase(), name]),
-)
-
-function invalidCall(message: string, eventName?: string, cause?: unknown): EsJsConversion {
-  const details = eventName === undefined ? { cause } : { cause, eventName }
-  return { kind: 'error', error: new TrackerError('invalid_event', message, details) }
+function invalidCall(message: string, cause?: unknown): EsJsConversion {
+  return { kind: 'error', error: new TrackerError('invalid_event', message, { cause }) }
 }
 
 function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
-  if (typeof name !== 'string') return invalidCall(`${command}: expected an event name, got ${describeValue(name)}`)
-  const key = name.trim().toLowerCase()
-  const scriptOnly = SCRIPT_ONLY.get(key)
-  const record = isRecord(body) ? body : {}
-  if (scriptOnly !== undefined) {
-    // A PageView may carry the visitor's GeneralInfo: the only thing such a call can give the REST API.
-    const inner = record[scriptOnly]
-    const fields = readGeneralInfo(record.GeneralInfo, isRecord(inner) ? inner.GeneralInfo : undefined, generalInfo)
-    const reason = `${scriptOnly} is an event of the vendor's browser script only; the REST API has no such event, so nothing is sent`
-    if (fields.identity === undefined && fields.context === undefined) return { kind: 'skip', reason } as const
-    return { kind: 'identity', reason, ...fields } as const
+  const eventName = typeof name === 'string' ? NAMES.get(name.trim().toLowerCase()) : undefined
+  if (eventName === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+  if (body != null && !isRecord(body)) {
+    return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)
   }
-  const entry = CONVERTERS.get(key)
-  if (entry === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`, name)
-  const [eventName, fromEsJs] = entry
-  if (body !== undefined && body !== null && !isRecord(body)) {
-    return invalidCall(
-      `Invalid ${eventName} event: expected the body to be an object, got ${describeValue(body)}`,
-      eventName,
-    )
+  const { GeneralInfo, ...rest } = body ?? {}
+  if (eventName === 'script') {
+    // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.
+    const inner = Object.values(rest)[0]
+    const fields = readGeneralInfo(GeneralInfo, isRecord(inner) ? inner.GeneralInfo : undefined, generalInfo)
+    const reason = `${String(name).trim()} is an event of the vendor's browser script only, not of the REST API: nothing is sent`
+    return fields.identity || fields.context ? { kind: 'identity', reason, ...fields } : { kind: 'skip', reason }
   }
-  const { GeneralInfo: bodyInfo, ...rest } = record
-  const converted = fromEsJs(rest, state)
-  if (!converted.ok) return { kind: 'error', error: converted.error } as const
-  // CustomerData's own fields first, then the GeneralInfo fragments of the call: the later wins field by field.
-  const found = readGeneralInfo(bodyInfo, generalInfo)
-  const identity = converted.identity || found.identity ? { ...converted.identity, ...found.identity } : undefined
-  const context = converted.context || found.context ? { ...converted.context, ...found.context } : undefined
-  const result: EsJsConversion = { kind: 'event', eventName, body: converted.body }
-  if (identity !== undefined) result.identity = identity
-  if (context !== undefined) result.context = context
-  if (converted.cartGuid !== undefined) result.cartGuid = converted.cartGuid
+  const converted = FROM_ES_JS[eventName]?.(rest, state) ?? { body: rest }
+  // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
+  const { identity, context } = readGeneralInfo(GeneralInfo, generalInfo)
+  const result: EsJsConversion = { kind: 'event', eventName, ...converted }
+  if (identity) result.identity = { ...converted.identity, ...identity }
+  if (context) result.context = { ...converted.context, ...context }
   return result
 }
 
 /**
  * Converts one call of the vendor's browser script (`eS('sendEvent', NAME, BODY[, GENERALINFO])`)
- * into what the tracker does with it: send a REST event, remember identity, skip a script-only
- * event, or report an error. Never throws.
+ * into what a tracker does with it: send a REST event (its wire body, for the raw `send`), remember
+ * identity, skip a script-only event, or report an error. Never throws.
  *
  * @example
  * convertEsJsCall('sendEvent', 'ProductPage', { ProductPage: { productKey: '72354', price: '754', isInStock: 1 } }, undefined, { newGuid })
@@ -97,9 +78,9 @@ export function convertEsJsCall(
   state: EsJsCartState,
 ): EsJsConversion {
   try {
-    return convert(command, name, body, generalInfo, state)
+    return convert(command, name, body, generalInfo, state) as EsJsConversion
   } catch (cause) {
     // Hostile input (a throwing getter, a revoked Proxy) must not reach the host page.
-    return invalidCall(`${command}: the call could not be read`, typeof name === 'string' ? name : undefined, cause)
+    return invalidCall(`${command}: the call could not be read`, cause)
   }
 }

@@ -33,14 +33,9 @@ describe('readGeneralInfo', () => {
         siteId: 'evil',
         cookies: { sc: 'x' },
         datetime: 1,
+        s_location: 'https://elsewhere.example',
       }),
     ).toEqual({ context: { user_city: 'Kyiv', user_card_id: 'C-7', user_client_id: 'cl' } })
-  })
-
-  it('should accept the friendly names when an integration copied them from identify', () => {
-    expect(readGeneralInfo({ email: 'a@example.com', phone: '380501234567', contactId: '5' })).toEqual({
-      identity: { email: 'a@example.com', phone: '380501234567', contactId: '5' },
-    })
   })
 
   it('should turn a phone printed as a number into its digits when a template printed it unquoted', () => {

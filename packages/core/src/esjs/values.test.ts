@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest'
 import {
   copyOpen,
   isBlank,
-  renameField,
+  setEventTags,
   toDecimalString,
-  toEventTags,
   toFoundFlag,
   toInteger,
   toNumber,
+  toOptionalNumber,
   toStockFlag,
   toTagValues,
   toWireString,
+  wireObject,
 } from './values'
 
 describe('toNumber', () => {
@@ -74,6 +75,7 @@ describe('toWireString', () => {
     expect(toWireString(201.95)).toBe('201.95')
     expect(toWireString('341.80')).toBe('341.80')
     expect(toWireString(Number.NaN)).toBeNaN()
+    expect(toWireString(null)).toBeNull()
   })
 })
 
@@ -90,12 +92,6 @@ describe('toTagValues', () => {
   })
 })
 
-describe('toEventTags', () => {
-  it('should normalise every tag of an event when Tags is an object', () => {
-    expect(toEventTags({ size: 'XL', ids: [1, 2] })).toEqual({ size: ['XL'], ids: ['1', '2'] })
-  })
-})
-
 describe('isBlank', () => {
   it('should call missing, null and whitespace-only values blank when they stand for "none"', () => {
     expect([undefined, null, '', '  '].every(isBlank)).toBe(true)
@@ -103,23 +99,41 @@ describe('isBlank', () => {
   })
 })
 
-describe('renameField', () => {
-  it('should move the value to the wire name when only the other name is given', () => {
-    const record: Record<string, unknown> = { currency: 'UAH' }
-    renameField(record, 'currency', 'price_currency_code')
-    expect(record).toEqual({ price_currency_code: 'UAH' })
+describe('wireObject', () => {
+  const rules = [
+    ['product_id', toWireString, 'productKey'],
+    ['discount', toOptionalNumber],
+    ['price_currency_code', undefined, 'currency'],
+  ] as const
+
+  it('should move a field to its wire name and convert it when only the other name is given', () => {
+    expect(wireObject({ productKey: 7, currency: 'UAH', extra: true }, rules)).toEqual({
+      product_id: '7',
+      price_currency_code: 'UAH',
+      extra: true,
+    })
   })
 
   it('should keep the wire name and drop the other when both are given', () => {
-    const record: Record<string, unknown> = { productKey: '1', product_id: '2' }
-    renameField(record, 'productKey', 'product_id')
-    expect(record).toEqual({ product_id: '2' })
+    expect(wireObject({ productKey: '1', product_id: '2' }, rules)).toEqual({ product_id: '2' })
   })
 
-  it('should drop the field when its value is blank', () => {
-    const record: Record<string, unknown> = { currency: '' }
-    renameField(record, 'currency', 'price_currency_code')
-    expect(record).toEqual({})
+  it('should drop a field when it is blank or converts to nothing', () => {
+    expect(wireObject({ currency: '', discount: '' }, rules)).toEqual({})
+  })
+
+  it('should return anything that is not an object unchanged', () => {
+    expect(wireObject('x', rules)).toBe('x')
+  })
+})
+
+describe('setEventTags', () => {
+  it('should normalise every tag when Tags is an object', () => {
+    expect(setEventTags({}, { size: 'XL', ids: [1, 2] })).toEqual({ Tags: { size: ['XL'], ids: ['1', '2'] } })
+  })
+
+  it('should remove Tags when none are given', () => {
+    expect(setEventTags({ Tags: undefined }, undefined)).toEqual({})
   })
 })
 

@@ -15,7 +15,6 @@ describe('customerDataFromEsJs', () => {
         },
       }),
     ).toEqual({
-      ok: true,
       body: {},
       identity: { externalCustomerId: '1234509876', email: 'user@example.com', phone: '3801111111111', name: 'Johny' },
       context: { user_card_id: 'CARD-1', user_city: 'Kyiv' },
@@ -24,13 +23,12 @@ describe('customerDataFromEsJs', () => {
 
   it('should read the fields from the body itself when there is no CustomerData wrapper', () => {
     expect(customerDataFromEsJs({ user_email: 'user@example.com' })).toEqual({
-      ok: true,
       body: {},
       identity: { email: 'user@example.com' },
     })
   })
 
   it('should answer an empty body and no identity when the body is empty', () => {
-    expect(customerDataFromEsJs({})).toEqual({ ok: true, body: {} })
+    expect(customerDataFromEsJs({})).toEqual({ body: {} })
   })
 })

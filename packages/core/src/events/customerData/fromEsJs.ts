@@ -1,5 +1,5 @@
 import { readGeneralInfo } from '../../esjs/readGeneralInfo'
-import type { EsJsBodyResult } from '../../esjs/types'
+import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 import { isRecord } from '../../esjs/values'
 
@@ -10,10 +10,9 @@ import { isRecord } from '../../esjs/values'
  *
  * @example
  * customerDataFromEsJs({ CustomerData: { user_email: 'a@example.com', user_city: 'Kyiv' } })
- * // { ok: true, body: {}, identity: { email: 'a@example.com' }, context: { user_city: 'Kyiv' } }
+ * // { body: {}, identity: { email: 'a@example.com' }, context: { user_city: 'Kyiv' } }
  */
-export function customerDataFromEsJs(body: LooseRecord): EsJsBodyResult {
+export function customerDataFromEsJs(body: LooseRecord): EsJsBody {
   // Some integrations put the fields straight in the body, without the CustomerData wrapper.
-  const fields = readGeneralInfo(isRecord(body.CustomerData) ? body.CustomerData : body)
-  return { ok: true, body: {}, ...fields }
+  return { body: {}, ...readGeneralInfo(isRecord(body.CustomerData) ? body.CustomerData : body) }
 }

@@ -1,5 +1,5 @@
 import { productBodyFromEsJs } from '../../esjs/productBody'
-import type { EsJsBodyResult } from '../../esjs/types'
+import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 
 /**
@@ -8,8 +8,8 @@ import type { LooseRecord } from '../../esjs/values'
  *
  * @example
  * productPageFromEsJs({ ProductPage: { productKey: '72354', price: '754', isInStock: 1 } })
- * // { ok: true, body: { ProductPage: { Product: { productKey: '72354', price: '754', isInStock: '1' } } } }
+ * // { body: { ProductPage: { Product: { productKey: '72354', price: '754', isInStock: '1' } } } }
  */
-export function productPageFromEsJs(body: LooseRecord): EsJsBodyResult {
+export function productPageFromEsJs(body: LooseRecord): EsJsBody {
   return productBodyFromEsJs('ProductPage', body)
 }

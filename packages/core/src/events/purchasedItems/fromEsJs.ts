@@ -1,60 +1,38 @@
-import type { EsJsBodyResult, EsJsCartState } from '../../esjs/types'
-import { invalidEsJsBody } from '../../esjs/types'
-import type { LooseRecord } from '../../esjs/values'
-import {
-  copyOpen,
-  isBlank,
-  isRecord,
-  renameField,
-  setEventTags,
-  toDecimalString,
-  toInteger,
-  toWireString,
-} from '../../esjs/values'
+import type { EsJsBody, EsJsCartState } from '../../esjs/types'
+import type { FieldRule, LooseRecord } from '../../esjs/values'
+import { isBlank, isRecord, toDecimalString, toInteger, toWireString } from '../../esjs/values'
+import { wireBody } from '../../esjs/wireBody'
 
-/** One order line in the wire form: `product_id`, `unit_price` as a string, integer quantity. */
-function wireOrderProduct(line: unknown): unknown {
-  if (!isRecord(line)) return line
-  const product = copyOpen(line)
-  renameField(product, 'productKey', 'product_id')
-  renameField(product, 'price', 'unit_price')
-  renameField(product, 'currency', 'price_currency_code')
-  if (product.product_id !== undefined) product.product_id = toWireString(product.product_id)
-  if (product.unit_price !== undefined) product.unit_price = toDecimalString(product.unit_price)
-  if (product.quantity !== undefined) product.quantity = toInteger(product.quantity)
-  return product
-}
+/** An order line on the wire: `product_id`, `unit_price` as a string, integer quantity. */
+const ORDER_PRODUCT: readonly FieldRule[] = [
+  ['product_id', toWireString, 'productKey'],
+  ['unit_price', toDecimalString, 'price'],
+  ['quantity', toInteger],
+  ['price_currency_code', undefined, 'currency'],
+]
 
 /**
  * Converts a PurchasedItems body, in the eS.JS form (`{ OrderNumber, PurchasedItems: [lines], GUID? }`)
- * or the REST form (`{ PurchasedItems: { OrderNumber, GUID?, Products? } }`), to the REST wire body.
- * A given GUID is kept and becomes the last cart GUID; without one the purchase joins the last cart.
+ * or the REST form (`{ PurchasedItems: { OrderNumber, GUID?, Products? } }`, with or without the
+ * outer key), to the REST wire body. A given GUID is kept and becomes the last cart GUID; without
+ * one the purchase joins the last cart.
  *
  * @example
  * purchasedItemsFromEsJs({ OrderNumber: 17, PurchasedItems: [{ productKey: '1', price: '9.90', quantity: '1' }] }, state)
- * // { ok: true, body: { PurchasedItems: { OrderNumber: '17', GUID: <last cart>, Products: [{ product_id: '1', unit_price: '9.90', quantity: 1 }] } } }
+ * // { body: { PurchasedItems: { OrderNumber: '17', GUID: <last cart>, Products: [{ product_id: '1', unit_price: '9.90', quantity: 1 }] } } }
  */
-export function purchasedItemsFromEsJs(body: LooseRecord, state: EsJsCartState): EsJsBodyResult {
-  const inner = body.PurchasedItems
-  const part = isRecord(inner) ? inner : Array.isArray(inner) || inner === undefined ? body : undefined
-  if (part === undefined) {
-    return { ok: false, error: invalidEsJsBody('PurchasedItems', 'PurchasedItems', 'an array of order lines', inner) }
-  }
-  const order = copyOpen(part, ['PurchasedItems', 'Tags', 'guid'])
-  const lines = Array.isArray(inner) ? inner : part.Products
-  if (lines !== undefined) order.Products = Array.isArray(lines) ? lines.map(wireOrderProduct) : lines
-  if (order.OrderNumber === undefined && body.OrderNumber !== undefined) order.OrderNumber = body.OrderNumber
-  if (order.OrderNumber !== undefined) order.OrderNumber = toWireString(order.OrderNumber)
-  const given = toWireString(part.GUID ?? part.guid ?? body.GUID ?? body.guid)
-  const result: EsJsBodyResult = { ok: true, body: { PurchasedItems: order } }
-  if (typeof given === 'string' && !isBlank(given)) {
-    order.GUID = given.trim()
-    result.cartGuid = order.GUID as string
-  } else if (isBlank(given) && state.lastCartGuid !== undefined) {
-    order.GUID = state.lastCartGuid
-  } else if (isBlank(given)) {
-    delete order.GUID
-  }
-  setEventTags(order, part.Tags ?? body.Tags)
+export function purchasedItemsFromEsJs(body: LooseRecord, state: EsJsCartState): EsJsBody {
+  const { PurchasedItems: lines, ...order } = body
+  // eS.JS keeps the order's fields beside its list of lines; REST puts them all under the key.
+  const part = Array.isArray(lines) ? { ...order, Products: lines } : undefined
+  const result: EsJsBody = { body: wireBody(body, 'PurchasedItems', 'Products', ORDER_PRODUCT, part) }
+  const purchase = result.body.PurchasedItems
+  if (!isRecord(purchase)) return result
+  if (purchase.OrderNumber !== undefined) purchase.OrderNumber = toWireString(purchase.OrderNumber)
+  const guid = toWireString(purchase.GUID)
+  if (isBlank(guid)) {
+    delete purchase.GUID
+    if (state.lastCartGuid !== undefined) purchase.GUID = state.lastCartGuid
+  } else if (typeof guid === 'string') result.cartGuid = purchase.GUID = guid
   return result
 }
