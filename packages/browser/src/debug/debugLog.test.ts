@@ -56,4 +56,16 @@ describe('createDebugLog', () => {
     expect(() => log.call('productPage', [])).not.toThrow()
     expect(() => log.error(new TrackerError('closed', 'x'), true)).not.toThrow()
   })
+
+  it('should log the call, not throw, when an argument has a throwing getter', () => {
+    const { lines, output } = recordingConsole()
+    const input = Object.defineProperty({}, 'product', {
+      enumerable: true,
+      get() {
+        throw new Error('hostile getter')
+      },
+    })
+    expect(() => createDebugLog(true, output).call('productPage', [input])).not.toThrow()
+    expect(lines).toEqual([['log', JSON.stringify(['[es-tracker]', 'productPage(...)', ['[unreadable]']])]])
+  })
 })

@@ -55,6 +55,19 @@ describe('maskPersonalData', () => {
     expect(input.email).toBe('jane@example.com')
   })
 
+  it('should answer [unreadable] in place, not throw, when the value has a throwing getter or is a revoked proxy', () => {
+    const throwing = Object.defineProperty({ email: 'jane@example.com' }, 'price', {
+      enumerable: true,
+      get() {
+        throw new Error('hostile getter')
+      },
+    })
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    expect(maskPersonalData([throwing, proxy, 'ok'])).toEqual(['[unreadable]', '[unreadable]', 'ok'])
+    expect(maskPersonalData({ product: throwing })).toEqual({ product: '[unreadable]' })
+  })
+
   it('should leave other values alone when they are not personal data', () => {
     expect(maskPersonalData({ price: '754 USD', quantity: 2, ok: true, none: null })).toEqual({
       price: '754 USD',

@@ -38,6 +38,15 @@ export function maskPersonalData<T>(value: T): T {
 }
 
 function mask(value: unknown, key: string | undefined, depth: number): unknown {
+  try {
+    return maskValue(value, key, depth)
+  } catch {
+    // A throwing getter or a revoked proxy in what the host passed: logging must not throw into it.
+    return '[unreadable]'
+  }
+}
+
+function maskValue(value: unknown, key: string | undefined, depth: number): unknown {
   if (typeof value === 'string') {
     if (key !== undefined && phoneKeys.has(key)) return maskPhone(value)
     if ((key !== undefined && emailKeys.has(key)) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
