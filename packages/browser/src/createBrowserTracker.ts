@@ -210,25 +210,33 @@ function listen(
   queueKey: string,
 ): void {
   let storageTimer: ReturnType<typeof setTimeout> | undefined
+  // Set at `pagehide`: the `visibilitychange` that follows it must not claim the entries back.
+  let left = false
   // Never `unload`: it keeps the page out of the back/forward cache.
   document.addEventListener('visibilitychange', () => {
+    if (left) return
     if (document.visibilityState === 'hidden') engine.flushOnUnload()
     else coordinator.trigger()
   })
   window.addEventListener('pagehide', () => {
+    left = true
     engine.flushOnUnload()
     // What the browser now carries is as good as delivered; the rest is left for the next page.
     store.release(transport.leave())
   })
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted) return
+    left = false
     transport.stay()
+    store.resume()
     coordinator.trigger()
   })
-  window.addEventListener('online', () => coordinator.trigger())
+  window.addEventListener('online', () => {
+    if (!left) coordinator.trigger()
+  })
   window.addEventListener('storage', (event) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
-    if (event.key !== queueKey || storageTimer !== undefined) return
+    if (left || event.key !== queueKey || storageTimer !== undefined) return
     storageTimer = setTimeout(() => {
       storageTimer = undefined
       coordinator.trigger()

@@ -139,4 +139,29 @@ describe('createPersistedQueueStore', () => {
     expect(second.orphans()).toEqual({ count: 1, nextExpiry: undefined })
     expect(first.ownedCount()).toBe(1)
   })
+
+  it('should leave entries free for other pages when it writes after being released', () => {
+    const { first, second } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    first.update(entry('a', { attempts: 2 }))
+    first.add(entry('b'))
+    first.renew()
+    expect(claim(second)).toEqual([entry('a', { attempts: 2 }), entry('b')])
+  })
+
+  it('should hand nothing over when released', () => {
+    const { first } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    expect(claim(first)).toEqual([])
+  })
+
+  it('should claim its writes again when resumed', () => {
+    const { first, second } = twoPages()
+    first.release()
+    first.resume()
+    first.add(entry('a'))
+    expect(claim(second)).toEqual([])
+  })
 })

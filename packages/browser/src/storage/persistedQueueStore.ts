@@ -31,8 +31,13 @@ export interface PersistedQueueStore extends QueueStore {
    * entries (the caller holds the replay lock); otherwise it answers this page's own entries only.
    */
   claiming(replay: () => void): void
-  /** Gives this page's entries up (the page is being left), except those whose bodies were handed off. */
+  /**
+   * Gives this page's entries up (the page is being left), except those whose bodies were handed
+   * off; until `resume()`, whatever this page still writes is left free for other pages too.
+   */
   release(exceptBodies?: ReadonlySet<string>): void
+  /** The page came back (back/forward cache): its writes claim entries again. */
+  resume(): void
   /** Renews the claim on this page's entries; the tracker calls it on a timer while it owns some. */
   renew(): void
   /** How many entries this page owns in storage now. */
@@ -56,6 +61,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
   // Ids this page removed: a late update must not bring a delivered entry back.
   const removed = new Set<string>()
   let claimsAllowed = false
+  let released = false
 
   const read = (): StoredEntry[] => {
     const text = storage.get(key)
@@ -76,7 +82,8 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
     else storage.set(key, JSON.stringify(kept))
   }
 
-  const own = (entry: QueueEntry): StoredEntry => ({ ...plain(entry), owner, lease: now() + leaseMs })
+  // A page being left may still write (a last attempt ending): those entries stay free to take over.
+  const own = (entry: QueueEntry): StoredEntry => ({ ...plain(entry), owner, lease: released ? 0 : now() + leaseMs })
 
   const upsert = (entry: QueueEntry): void => {
     const entries = read()
@@ -102,6 +109,8 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       if (kept.length !== entries.length) write(kept)
     },
     takeOver() {
+      // A page being left replays nothing: what it has is for the next page.
+      if (released) return []
       const time = now()
       const entries = read()
       const taken: QueueEntry[] = []
@@ -126,6 +135,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       }
     },
     release(exceptBodies) {
+      released = true
       const entries = read()
       let changed = false
       for (const entry of entries) {
@@ -135,7 +145,11 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       }
       if (changed) write(entries)
     },
+    resume() {
+      released = false
+    },
     renew() {
+      if (released) return
       const entries = read()
       const lease = now() + leaseMs
       let changed = false
