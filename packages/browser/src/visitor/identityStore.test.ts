@@ -31,6 +31,22 @@ describe('createIdentityStore', () => {
     expect(store.get()).toEqual({ email: 'a@b.c' })
   })
 
+  it('should answer false and keep what is known, not throw, when the input has a throwing getter', () => {
+    const store = createIdentityStore(memoryStorage(), 'id')
+    store.identify({ email: 'jane@example.com' })
+    const hostile = Object.defineProperty({ phone: '1' }, 'name', {
+      enumerable: true,
+      get() {
+        throw new Error('hostile getter')
+      },
+    })
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    expect(store.identify(hostile)).toBe(false)
+    expect(store.identify(proxy)).toBe(false)
+    expect(store.get()).toEqual({ email: 'jane@example.com' })
+  })
+
   it('should forget everything when cleared', () => {
     const store = createIdentityStore(memoryStorage(), 'id')
     store.identify({ email: 'a@b.c' })

@@ -5,8 +5,11 @@ const identityFields = ['externalCustomerId', 'email', 'phone', 'name', 'contact
 
 /** Remembers who the visitor is across pages, until `clear()`. */
 export interface IdentityStore {
-  /** Merges the given fields into what is known; `null` or `''` forgets one field. */
-  identify(identity: Partial<Record<keyof Identity, string | number | null>>): void
+  /**
+   * Merges the given fields into what is known; `null` or `''` forgets one field. Answers `false`,
+   * and changes nothing, when the input cannot be read (a throwing getter, a revoked proxy).
+   */
+  identify(identity: Partial<Record<keyof Identity, string | number | null>>): boolean
   /** What is known now, or `undefined` when nothing is. */
   get(): Identity | undefined
   clear(): void
@@ -33,14 +36,21 @@ export function createIdentityStore(storage: SafeStorage, key: string): Identity
   return {
     identify(update) {
       const next: Record<string, string | number> = { ...get() }
-      for (const field of identityFields) {
-        if (!Object.hasOwn(update, field)) continue
-        const value = update[field]
-        if (value === null || value === '') delete next[field]
-        else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) next[field] = value
+      try {
+        for (const field of identityFields) {
+          if (!Object.hasOwn(update, field)) continue
+          const value = update[field]
+          if (value === null || value === '') delete next[field]
+          else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+            next[field] = value
+        }
+      } catch {
+        // The host passed something unreadable: keep what is known rather than throw into the page.
+        return false
       }
       if (Object.keys(next).length === 0) storage.remove(key)
       else storage.set(key, JSON.stringify(next))
+      return true
     },
     get,
     clear: () => storage.remove(key),
