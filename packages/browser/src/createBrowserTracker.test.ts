@@ -118,6 +118,18 @@ describe('createBrowserTracker', () => {
     expect(onError).toHaveBeenCalledTimes(2)
   })
 
+  it('should report, not throw, when setConsent gets a value that has no string form', () => {
+    stubFetch()
+    const onError = vi.fn()
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, onError })
+    expect(() => tracker.setConsent(Object.create(null))).not.toThrow()
+    expect(() => tracker.setConsent(Symbol('x') as never)).not.toThrow()
+    expect(onError.mock.calls.map(([error]) => [error.code, error.message])).toEqual([
+      ['invalid_config', "setConsent expects 'granted', 'pending' or 'denied'; got object"],
+      ['invalid_config', "setConsent expects 'granted', 'pending' or 'denied'; got symbol"],
+    ])
+  })
+
   it('should retry through server errors and deliver once', async () => {
     const { bodies } = stubFetch(503, 503)
     const tracker = createBrowserTracker({ siteId: 'S', endpoint, retry: { baseDelayMs: 1, maxDelayMs: 5 } })

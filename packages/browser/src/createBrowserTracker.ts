@@ -193,7 +193,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
         report(
           new TrackerError(
             'invalid_config',
-            `setConsent expects 'granted', 'pending' or 'denied'; got ${String(state)}`,
+            `setConsent expects 'granted', 'pending' or 'denied'; got ${typeof state === 'string' ? JSON.stringify(state) : state === null ? 'null' : typeof state}`,
           ),
         )
     },
