@@ -1,4 +1,8 @@
 export type { ConsentState } from './consent/consentGate'
 export { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
 export { maskEmail, maskPersonalData, maskPhone } from './debug/maskPersonalData'
+export type { EsJsHandler, EsJsHandlerOptions } from './esjs/createEsJsHandler'
+export { createEsJsHandler } from './esjs/createEsJsHandler'
+export type { EsCompatOptions } from './esjs/installEsCompat'
+export { installEsCompat } from './esjs/installEsCompat'
 export type { BrowserTracker, BrowserTrackerOptions, IdentifyInput } from './types'

@@ -42,7 +42,8 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
     return { ok: false, error: new TrackerError('unsupported', reason) }
   }
 
-  const handle = (command: EsJsCommand, args: readonly unknown[]): Promise<SendResult> => {
+  // convertEsJsCall and the tracker's methods never throw, so neither does this.
+  return (command, args) => {
     const [name, body, generalInfo] = args
     const state = { lastCartGuid: lastCartGuid(), newGuid: newCartGuid }
     const conversion = convertEsJsCall(command, name as string, body, generalInfo, state)
@@ -66,16 +67,5 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
       if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
       return result
     })
-  }
-
-  return (command, args) => {
-    try {
-      return handle(command, args)
-    } catch (cause) {
-      // convertEsJsCall and the tracker never throw; this guards the host page against the unforeseen.
-      const error = new TrackerError('invalid_event', `${command} failed: ${String(cause)}`, { cause })
-      options.report?.(error)
-      return Promise.resolve({ ok: false, error })
-    }
   }
 }
