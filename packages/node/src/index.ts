@@ -1,8 +1,16 @@
-export type { SendResult, TrackerErrorCode, TrackerMethods } from '@es-tracker/core'
+export type {
+  SendResult,
+  TrackerErrorCode,
+  TrackerMethods,
+  Transport,
+  TransportOutcome,
+  TransportRequest,
+} from '@es-tracker/core'
 export { TrackerError } from '@es-tracker/core'
-export type { KyTransportOptions } from './createKyTransport'
-export { createKyTransport } from './createKyTransport'
 export { createNodeTracker } from './createNodeTracker'
 export { newCartGuid } from './newCartGuid'
 export { scFromCookieHeader } from './scFromCookieHeader'
+export { createFetchTransport } from './transport/createFetchTransport'
+export type { NodeTransportOptions } from './transport/createKyTransport'
+export { createKyTransport } from './transport/createKyTransport'
 export type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'

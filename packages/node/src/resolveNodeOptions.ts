@@ -51,7 +51,7 @@ function checkRetry(retry: unknown): RetryOptions {
  */
 export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOptions {
   if (options === null || typeof options !== 'object') return fail('options must be an object with a siteId')
-  const { siteId, apiKey, onError, onWarning, fetch } = options
+  const { siteId, apiKey, onError, onWarning, fetch, transport } = options
   if (typeof siteId !== 'string' || siteId.trim() === '') {
     fail(`siteId must be a non-empty string (the site's tracker id, e.g. '8A412DC'); got ${show(siteId)}`)
   }
@@ -62,6 +62,9 @@ export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOpt
   }
   for (const [name, value] of Object.entries({ onError, onWarning, fetch })) {
     if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function; got ${show(value)}`)
+  }
+  if (transport !== undefined && typeof (transport as { send?: unknown } | null)?.send !== 'function') {
+    fail('transport must be an object with a send(request) method')
   }
   return {
     siteId: siteId.trim(),

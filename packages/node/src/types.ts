@@ -6,6 +6,7 @@ import type {
   SendResult,
   TrackerError,
   TrackerMethods,
+  Transport,
   ValidationIssue,
 } from '@es-tracker/core'
 
@@ -34,6 +35,11 @@ export interface NodeTrackerOptions {
   onWarning?: (issues: ValidationIssue[], eventName: string) => void
   /** A fetch to use instead of the global one (tests, edge runtimes). */
   fetch?: typeof fetch
+  /**
+   * How one attempt is sent. @default createKyTransport({ fetch }); `createFetchTransport()` skips
+   * ky for the lowest CPU per event; any object with `send(request)` resolving a TransportOutcome works.
+   */
+  transport?: Transport
   /** Time source for back-off waits; for tests. @default Date.now and setTimeout */
   clock?: Clock
   /** Jitter source in [0, 1); for tests. @default Math.random */

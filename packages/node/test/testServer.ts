@@ -12,6 +12,8 @@ export interface ReceivedRequest {
   json: unknown
   /** When it arrived (ms, `performance.now()`). */
   at: number
+  /** The client's port: the same port means the same (kept-alive) connection. */
+  remotePort: number | undefined
 }
 
 /** How to answer one request. */
@@ -60,6 +62,7 @@ export async function startTestServer(): Promise<TestServer> {
         body,
         json,
         at: performance.now(),
+        remotePort: req.socket.remotePort,
       }
       const index = handle.requests.push(request) - 1
       const reply = handle.reply(request, index)

@@ -1,52 +1,55 @@
 import type { Transport, TransportOutcome } from '@es-tracker/core'
 import ky from 'ky'
+import { discardBody } from './discardBody'
 
-/** Options of {@link createKyTransport}. */
-export interface KyTransportOptions {
+/** Options of the node transports. */
+export interface NodeTransportOptions {
   /** A fetch to use instead of the global one (tests, edge runtimes, a proxy agent). */
   fetch?: typeof fetch
 }
 
-/**
- * Reads what is left of a response so that undici can reuse the connection (keep-alive), but never
- * waits for it longer than `ms`: a server that stalls mid-body must not hold a delivery slot. A body
- * given up on is left to undici, whose own body timeout closes that connection eventually.
- */
-async function discardBody(response: Response, ms: number): Promise<void> {
-  if (response.body === null || response.bodyUsed) return
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const read = response.arrayBuffer().then(
-    () => undefined,
-    () => undefined,
-  )
-  const gaveUp = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms)
-  })
-  await Promise.race([read, gaveUp])
-  clearTimeout(timer)
+/** What travels beside ky's Request to the real fetch. */
+interface SideChannel {
+  esTrackerBody: string
+  esTrackerHeaders: Record<string, string>
 }
 
 const isTimeout = (error: unknown): boolean => error instanceof Error && error.name === 'TimeoutError'
 
 /**
- * Creates the Node transport: one `POST` per attempt over ky on Node's fetch (undici, which keeps
- * connections alive), with ky's own retries off (core's engine retries) and HTTP errors as data.
- * It never throws and its promise never rejects: every attempt ends as a {@link TransportOutcome}.
+ * Creates the default Node transport: one `POST` per attempt over ky on Node's fetch (undici, which
+ * keeps connections alive), with ky's own retries off (core's engine retries) and HTTP errors as
+ * data. It never throws and its promise never rejects: every attempt ends as a {@link TransportOutcome}.
  *
  * @example
  * const transport = createKyTransport()
  * await transport.send({ url, body: '{}', headers: {}, timeoutMs: 10_000 }) // { type: 'response', status: 204 }
  */
-export function createKyTransport(options: KyTransportOptions = {}): Transport {
-  const client = ky.create({ retry: 0, throwHttpErrors: false, ...(options.fetch ? { fetch: options.fetch } : {}) })
+export function createKyTransport(options: NodeTransportOptions = {}): Transport {
+  const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const client = ky.create({
+    retry: 0,
+    throwHttpErrors: false,
+    // ky builds a Request and clones it before each fetch, for retries of its own. With a body
+    // that clone tees a stream, which more than doubles the CPU cost of a small POST. Our retries
+    // live in core, so the body and headers travel beside ky's Request (ky hands options it does
+    // not know to `fetch`) and go to the real fetch as a plain string: ky keeps the timeout and
+    // abort handling, undici sends a Content-Length body over a kept-alive connection.
+    fetch: (input, init) => {
+      const { esTrackerBody, esTrackerHeaders } = init as unknown as SideChannel
+      const url = input instanceof Request ? input.url : String(input)
+      const signal = input instanceof Request ? input.signal : init?.signal
+      return baseFetch(url, { method: 'POST', headers: esTrackerHeaders, body: esTrackerBody, signal: signal ?? null })
+    },
+  })
   return {
     async send(request): Promise<TransportOutcome> {
       try {
-        const response = await client.post(request.url, {
-          body: request.body,
-          headers: { 'content-type': 'application/json', ...request.headers },
-          timeout: request.timeoutMs,
-        })
+        const sideChannel: SideChannel = {
+          esTrackerBody: request.body,
+          esTrackerHeaders: { 'content-type': 'application/json', ...request.headers },
+        }
+        const response = await client.post(request.url, { timeout: request.timeoutMs, ...sideChannel })
         const retryAfter = response.headers.get('retry-after')
         await discardBody(response, request.timeoutMs)
         return { type: 'response', status: response.status, retryAfter }
