@@ -27,19 +27,27 @@ const FROM_ES_JS: Partial<Record<EventName, (body: LooseRecord, state: EsJsCartS
   SearchRequest: searchRequestFromEsJs,
 }
 
-/** Event names by their lowercase spelling (a Map: `__proto__` finds nothing). `ProductImpression` is the vendor's other name. */
-const NAMES = new Map<string, EventName | 'script'>([
-  ...EVENT_NAMES.map((name) => [name.toLowerCase(), name] as const),
-  ['productimpression', 'ProductImpressions'],
-  ...['mainpage', 'notfound', 'statuscartpage', 'pageview'].map((name) => [name, 'script'] as const),
-])
+let names: Map<string, EventName | 'script'> | undefined
+
+/**
+ * Event names by their lowercase spelling (a Map: `__proto__` finds nothing); `ProductImpression` is
+ * the vendor's other name. Built on first use, so that importing core without using it costs nothing.
+ */
+function eventNames(): Map<string, EventName | 'script'> {
+  names ??= new Map<string, EventName | 'script'>([
+    ...EVENT_NAMES.map((name) => [name.toLowerCase(), name] as const),
+    ['productimpression', 'ProductImpressions'],
+    ...['mainpage', 'notfound', 'statuscartpage', 'pageview'].map((name) => [name, 'script'] as const),
+  ])
+  return names
+}
 
 function invalidCall(message: string, cause?: unknown): EsJsConversion {
   return { kind: 'error', error: new TrackerError('invalid_event', message, { cause }) }
 }
 
 function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
-  const eventName = typeof name === 'string' ? NAMES.get(name.trim().toLowerCase()) : undefined
+  const eventName = typeof name === 'string' ? eventNames().get(name.trim().toLowerCase()) : undefined
   if (eventName === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
   if (body != null && !isRecord(body)) {
     return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)
