@@ -194,6 +194,40 @@ describe('createTrackerEngine', () => {
     expect(errors).toHaveLength(1)
   })
 
+  it('should keep an event for a later replay when its attempts run out offline and keepUndelivered is set', async () => {
+    let online = false
+    const transport = createFakeTransport(() => (online ? ok : { type: 'network_error' }))
+    const { engine, store, clock, errors } = setup({ transport, keepUndelivered: true, retry: { attempts: 2 } })
+    const result = engine.enqueue('CustomEvent', payload(1))
+    await clock.advance(1_000)
+    const settled = await result
+    expect(settled.ok === false && settled.error.code).toBe('network_error')
+    expect(store.size()).toBe(1)
+    online = true
+    engine.replay()
+    await engine.flush()
+    expect(transport.requests).toHaveLength(3)
+    expect(store.size()).toBe(0)
+    expect(errors.map((error) => error.code)).toEqual(['network_error'])
+  })
+
+  it('should drop a refused event, and one out of attempts without keepUndelivered, from the store', async () => {
+    const refused = setup({
+      transport: createFakeTransport(() => ({ type: 'response', status: 400 })),
+      keepUndelivered: true,
+    })
+    await refused.engine.enqueue('CustomEvent', payload(1))
+    expect(refused.store.size()).toBe(0)
+    const failing = setup({
+      transport: createFakeTransport(() => ({ type: 'response', status: 503 })),
+      retry: { attempts: 2 },
+    })
+    const result = failing.engine.enqueue('CustomEvent', payload(2))
+    await failing.clock.advance(1_000)
+    await result
+    expect(failing.store.size()).toBe(0)
+  })
+
   it('should deliver entries left by earlier pages and report their failures when replaying', async () => {
     const store = createMemoryQueueStore()
     const old = (id: string, name: string, attempts = 0): QueueEntry => ({

@@ -143,7 +143,10 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     } else if (decision.type === 'success') {
       settle(job, { ok: true }, true)
     } else if (decision.type === 'fail') {
-      settle(job, { ok: false, error: decision.error }, true)
+      // Out of attempts while the server or the network was failing: not the event's fault, so a
+      // store that outlives the page keeps it for a later replay (back online, the next page).
+      const worthRetrying = outcome.type !== 'response' || outcome.status >= 500 || [408, 429].includes(outcome.status)
+      settle(job, { ok: false, error: decision.error }, !(options.keepUndelivered === true && worthRetrying))
     } else if (job.unloading) {
       // The page is leaving: no more tries here, but keep the entry for a later page to replay.
       settle(job, { ok: false, error: decision.error }, false)

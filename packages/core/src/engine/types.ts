@@ -1,17 +1,16 @@
 // The contract between core's platform-free engine and the platform adapters (browser, node).
 // The adapters bring I/O only: a Transport, a QueueStore, a CartStore, a Clock and an id generator.
 import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
+import type { AddToWishlistInput } from '../events/addToWishlist/buildAddToWishlist'
+import type { CategoryPageInput } from '../events/categoryPage/buildCategoryPage'
+import type { CustomEventInput } from '../events/customEvent/buildCustomEvent'
+import type { ProductImpressionsInput } from '../events/productImpressions/buildProductImpressions'
+import type { ProductPageInput } from '../events/productPage/buildProductPage'
+import type { ProductUpdateInput } from '../events/productUpdate/buildProductUpdate'
+import type { PurchasedItemsInput } from '../events/purchasedItems/buildPurchasedItems'
+import type { SearchRequestInput } from '../events/searchRequest/buildSearchRequest'
+import type { StatusCartInput } from '../events/statusCart/buildStatusCart'
 import type { EventContext, EventName, SendResult } from '../types'
-import type {
-  CatalogProductInput,
-  CategoryPageInput,
-  CustomEventInput,
-  ProductEventInput,
-  ProductImpressionsInput,
-  PurchasedItemsInput,
-  SearchRequestInput,
-  StatusCartInput,
-} from './methodInputs'
 
 /** One HTTP attempt to deliver one serialized event. */
 export interface TransportRequest {
@@ -105,6 +104,14 @@ export interface EngineOptions {
   /** Older queued events are dropped (reported) rather than sent. @default 7 days */
   maxAgeMs?: number
   store?: QueueStore
+  /**
+   * Keeps an event whose attempts ran out on a failure worth retrying (network error, timeout, 408,
+   * 429, 5xx) in the store for a later `replay()` instead of dropping it; its call still resolves
+   * with the error. For stores that outlive the page (the browser's): the event goes out when the
+   * browser is back online or on the next page load. A refusal (other 4xx) or an expired event is
+   * dropped either way. @default false
+   */
+  keepUndelivered?: boolean
   clock?: Clock
   random?: () => number
   newId?: () => string
@@ -157,10 +164,10 @@ export interface TrackerMethodsOptions {
  * has finally failed; none throws and none rejects, whatever it is given.
  */
 export interface TrackerMethods {
-  productPage(input: ProductEventInput): Promise<SendResult>
-  addToWishlist(input: ProductEventInput): Promise<SendResult>
+  productPage(input: ProductPageInput): Promise<SendResult>
+  addToWishlist(input: AddToWishlistInput): Promise<SendResult>
   /** Every call gets a new cart GUID unless `input.guid` is given; a non-empty cart's GUID is kept for the purchase. */
-  statusCart(input: StatusCartInput): Promise<SendResult>
+  statusCart(input: Omit<StatusCartInput, 'guid'> & { guid?: string }): Promise<SendResult>
   /** Joins `input.guid`, else the last non-empty cart's GUID (unless `oneClick: true`). */
   purchasedItems(input: PurchasedItemsInput): Promise<SendResult>
   productImpressions(input: ProductImpressionsInput): Promise<SendResult>
@@ -169,7 +176,7 @@ export interface TrackerMethods {
   customerData(): Promise<SendResult>
   customEvent(input: CustomEventInput): Promise<SendResult>
   searchRequest(input: SearchRequestInput): Promise<SendResult>
-  productUpdate(products: CatalogProductInput[]): Promise<SendResult>
+  productUpdate(products: ProductUpdateInput): Promise<SendResult>
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
   send(eventName: string, body: unknown): Promise<SendResult>
 }
