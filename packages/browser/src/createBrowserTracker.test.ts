@@ -118,6 +118,32 @@ describe('createBrowserTracker', () => {
     expect(onError).toHaveBeenCalledTimes(2)
   })
 
+  it('should keep an event whose attempts ran out offline and deliver it when the browser is back online', async () => {
+    let online = false
+    const bodies: Json[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!online) throw new TypeError('Failed to fetch')
+        bodies.push(JSON.parse(await new Request(input, init).text()))
+        return new Response(null, { status: 204 })
+      }),
+    )
+    const tracker = createBrowserTracker({
+      siteId: 'S',
+      endpoint,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    })
+    const result = await tracker.customEvent({ name: 'offline' })
+    expect(result.ok === false && result.error.code).toBe('network_error')
+    expect(JSON.parse(localStorage.getItem('es-tracker:queue:S') ?? '[]')).toHaveLength(1)
+    online = true
+    window.dispatchEvent(new Event('online'))
+    await vi.waitFor(() => expect(bodies).toHaveLength(1))
+    expect(bodies[0]?.CustomEvent).toEqual({ EventName: 'offline' })
+    await vi.waitFor(() => expect(localStorage.getItem('es-tracker:queue:S')).toBeNull())
+  })
+
   it('should report, not throw, when setConsent gets a value that has no string form', () => {
     stubFetch()
     const onError = vi.fn()

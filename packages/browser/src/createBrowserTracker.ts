@@ -83,6 +83,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     url: checked.url,
     transport,
     store,
+    // The queue outlives the page: what could not be delivered (offline, server down) waits there
+    // for the next replay (back online, the next page) instead of being dropped.
+    keepUndelivered: true,
     concurrency: options.concurrency ?? 2,
     onError: report,
     ...(options.retry ? { retry: options.retry } : {}),
