@@ -66,21 +66,38 @@ describe('createNodeTracker delivery', () => {
     expect(errors).toEqual([result.error])
   })
 
+  // Attempts are counted at fetch: on a loaded machine a short timeout may fire before a request reaches the server.
+  const countingFetch = () => {
+    const calls = { count: 0 }
+    const counted: typeof fetch = (input, init) => {
+      calls.count++
+      return fetch(input, init)
+    }
+    return { calls, counted }
+  }
+
   it('should give up each attempt at the timeout and retry when the server does not answer', async () => {
     server.reply = (_request, index) => (index === 0 ? { hang: true } : { status: 204 })
-    const result = await tracker({ timeout: 100 }).visitor({ sc }).searchRequest(search(1))
+    const { calls, counted } = countingFetch()
+    const result = await tracker({ timeout: 150, fetch: counted }).visitor({ sc }).searchRequest(search(1))
     expect(result).toEqual({ ok: true })
-    expect(server.requests).toHaveLength(2)
+    expect(calls.count).toBeGreaterThanOrEqual(2)
+    expect(server.requests.length).toBeGreaterThanOrEqual(2)
   })
 
   it('should resolve timeout when no attempt gets an answer in time', async () => {
-    server.reply = () => ({ status: 204, delayMs: 1000 })
-    const result = await tracker({ timeout: 50, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } })
+    server.reply = () => ({ hang: true })
+    const { calls, counted } = countingFetch()
+    const result = await tracker({
+      timeout: 150,
+      fetch: counted,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    })
       .visitor({ sc })
       .searchRequest(search(1))
     expect(result.ok === false && result.error.code).toBe('timeout')
-    expect(result.ok === false && result.error.message).toBe(`Request timed out after 50 ms: POST ${server.url}`)
-    expect(server.requests).toHaveLength(2)
+    expect(result.ok === false && result.error.message).toBe(`Request timed out after 150 ms: POST ${server.url}`)
+    expect(calls.count).toBe(2)
   })
 
   it('should take the status and move on when the server stalls in the middle of the body', async () => {
@@ -88,7 +105,7 @@ describe('createNodeTracker delivery', () => {
     const started = performance.now()
     const result = await tracker({ timeout: 100 }).visitor({ sc }).searchRequest(search(1))
     expect(result).toEqual({ ok: true })
-    expect(performance.now() - started).toBeLessThan(1000)
+    expect(performance.now() - started).toBeLessThan(5000)
     expect(server.requests).toHaveLength(1)
   })
 
@@ -107,14 +124,14 @@ describe('createNodeTracker delivery', () => {
 
   it('should really pause for Retry-After, capped by maxDelayMs', async () => {
     server.reply = (_request, index) =>
-      index === 0 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 204 }
+      index === 0 ? { status: 503, headers: { 'Retry-After': '5' } } : { status: 204 }
     const result = await tracker({ retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 150 } })
       .visitor({ sc })
       .searchRequest(search(1))
     expect(result).toEqual({ ok: true })
     const gap = server.requests[1]!.at - server.requests[0]!.at
     expect(gap).toBeGreaterThanOrEqual(140)
-    expect(gap).toBeLessThan(900)
+    expect(gap).toBeLessThan(4000)
   })
 
   it('should deliver 2,000 concurrent events exactly once each', async () => {

@@ -278,6 +278,24 @@ describe('createTrackerEngine', () => {
     expect(errors.map((error) => error.code)).toEqual(['closed'])
   })
 
+  it('should still take and deliver events sent while it is closing', async () => {
+    const transport = createHoldingTransport()
+    const { engine, clock } = setup({ transport })
+    const before = engine.enqueue('CustomEvent', payload(1))
+    const closing = engine.close(5000)
+    expect(engine.close(1)).toBe(closing)
+    const during = engine.enqueue('CustomEvent', payload(2))
+    await drainMicrotasks()
+    transport.held.shift()!(ok)
+    await drainMicrotasks()
+    transport.held.shift()!(ok)
+    await closing
+    expect(await Promise.all([before, during])).toEqual([{ ok: true }, { ok: true }])
+    expect(clock.pendingTimers()).toBe(0)
+    const after = await engine.enqueue('CustomEvent', payload(3))
+    expect(after.ok === false && after.error.code).toBe('closed')
+  })
+
   it('should report what it could not deliver and leave no timer when close times out', async () => {
     const transport = createFakeTransport((_request, index) =>
       index === 0 ? new Promise<TransportOutcome>(() => {}) : { type: 'response', status: 503, retryAfter: '60' },

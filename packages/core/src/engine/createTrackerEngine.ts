@@ -236,24 +236,43 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     await Promise.all([...jobs.values()].map((job) => job.promise))
   }
 
-  async function close(closeTimeoutMs: number = engineDefaults.closeTimeoutMs): Promise<void> {
-    closed = true
-    const pending = [...jobs.values()]
-    if (pending.length === 0) return
+  /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
+  async function shutDown(closeTimeoutMs: number): Promise<void> {
+    let timeUp = false
     const timer = new AbortController()
-    const delivered = Promise.all(pending.map((job) => job.promise)).then(() => timer.abort())
+    let deadline: Promise<void>
     try {
-      await Promise.race([delivered, clock.sleep(Math.max(0, closeTimeoutMs), timer.signal)])
+      deadline = clock.sleep(Math.max(0, closeTimeoutMs), timer.signal).then(
+        () => {
+          timeUp = true
+        },
+        () => {
+          timeUp = true
+        },
+      )
     } catch {
-      // A clock that throws ends the wait early; what is left is reported below.
+      timeUp = true
+      deadline = Promise.resolve()
+    }
+    // Events sent while closing are still taken and waited for, until the time is up.
+    while (jobs.size > 0 && !timeUp) {
+      await Promise.race([Promise.all([...jobs.values()].map((job) => job.promise)), deadline])
     }
     timer.abort()
-    for (const job of pending) {
-      if (job.settled) continue
+    closed = true
+    for (const job of [...jobs.values()]) {
       const message = `${job.entry.eventName} not delivered: close() gave up after ${closeTimeoutMs} ms`
       // Kept in the store: a browser page that comes later may still deliver it.
       settle(job, { ok: false, error: new TrackerError('closed', message, { eventName: job.entry.eventName }) }, false)
     }
+  }
+
+  let closing: Promise<void> | undefined
+  function close(closeTimeoutMs: number = engineDefaults.closeTimeoutMs): Promise<void> {
+    closing ??= shutDown(closeTimeoutMs).catch(() => {
+      closed = true
+    })
+    return closing
   }
 
   return { enqueue, flush, flushOnUnload, replay, close }

@@ -128,7 +128,11 @@ export interface TrackerEngine {
   flushOnUnload(): void
   /** Delivers entries the store holds from earlier pages or tabs. */
   replay(): void
-  /** Waits up to `timeoutMs` for pending events, then refuses new ones with code `closed`. */
+  /**
+   * Waits up to `timeoutMs` for pending events (and for those sent meanwhile), settles what is left
+   * with code `closed` (reported), then refuses new events with code `closed`. Later calls answer the
+   * same promise.
+   */
   close(timeoutMs?: number): Promise<void>
 }
 

@@ -61,7 +61,7 @@ describe.each(transports)('%s', (_name, create) => {
     const started = performance.now()
     const outcome = await create().send(request({ timeoutMs: 80 }))
     expect(outcome.type).toBe('timeout')
-    expect(performance.now() - started).toBeLessThan(1500)
+    expect(performance.now() - started).toBeLessThan(5000)
   })
 
   it('should answer network_error when the connection is reset or refused', async () => {
