@@ -235,7 +235,10 @@ function listen(
     coordinator.trigger()
   })
   window.addEventListener('online', () => {
-    if (!left) coordinator.trigger()
+    if (left) return
+    // Back online: this page's events whose attempts ran out offline go now (they are its own).
+    engine.replay({ parked: true })
+    coordinator.trigger()
   })
   window.addEventListener('storage', (event) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.

@@ -14,6 +14,7 @@ export type {
   EventContextSource,
   QueueEntry,
   QueueStore,
+  ReplayOptions,
   RetryOptions,
   TrackerEngine,
   TrackerMethods,

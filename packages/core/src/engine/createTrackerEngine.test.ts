@@ -203,8 +203,12 @@ describe('createTrackerEngine', () => {
     const settled = await result
     expect(settled.ok === false && settled.error.code).toBe('network_error')
     expect(store.size()).toBe(1)
-    online = true
+    // A plain replay (another tab wrote the queue, say) leaves it parked: no spinning on it offline.
     engine.replay()
+    await engine.flush()
+    expect(transport.requests).toHaveLength(2)
+    online = true
+    engine.replay({ parked: true })
     await engine.flush()
     expect(transport.requests).toHaveLength(3)
     expect(store.size()).toBe(0)

@@ -4,7 +4,7 @@ import { defaultClock } from './defaultClock'
 import { createMemoryQueueStore } from './memoryQueueStore'
 import { decideRetry, resolveRetryOptions } from './retryPolicy'
 import { callSafely, isQueueEntry, newEntryId } from './safety'
-import type { EngineOptions, QueueEntry, TrackerEngine, TransportOutcome } from './types'
+import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
 
 /** Engine defaults, see {@link EngineOptions}. */
 export const engineDefaults = {
@@ -58,6 +58,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
   let head = 0
   let inFlight = 0
   let closed = false
+  /** Own events kept after their attempts ran out (keepUndelivered): replayed only when asked to. */
+  const parked = new Set<string>()
 
   const now = (): number => {
     const value = callSafely(() => clock.now())
@@ -146,7 +148,9 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
       // Out of attempts while the server or the network was failing: not the event's fault, so a
       // store that outlives the page keeps it for a later replay (back online, the next page).
       const worthRetrying = outcome.type !== 'response' || outcome.status >= 500 || [408, 429].includes(outcome.status)
-      settle(job, { ok: false, error: decision.error }, !(options.keepUndelivered === true && worthRetrying))
+      const keep = options.keepUndelivered === true && worthRetrying
+      if (keep) parked.add(entry.id)
+      settle(job, { ok: false, error: decision.error }, !keep)
     } else if (job.unloading) {
       // The page is leaving: no more tries here, but keep the entry for a later page to replay.
       settle(job, { ok: false, error: decision.error }, false)
@@ -210,9 +214,10 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     }
   }
 
-  function replay(): void {
+  function replay(replayOptions: ReplayOptions = {}): void {
     try {
       if (closed) return
+      const withParked = replayOptions?.parked === true
       const entries = callSafely(() => store.takeOver())
       if (!Array.isArray(entries)) return
       for (const entry of entries) {
@@ -221,9 +226,10 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
             callSafely(() => store.remove((entry as QueueEntry).id))
           continue
         }
-        if (jobs.has(entry.id)) continue
+        if (jobs.has(entry.id) || (parked.has(entry.id) && !withParked)) continue
         // Past the bound the rest stays in the store for a later replay rather than being dropped.
         if (jobs.size >= maxQueue) break
+        parked.delete(entry.id)
         admit({ ...entry })
       }
       pump()

@@ -89,6 +89,12 @@ export interface CartStore {
   clear(): void
 }
 
+/** Options of {@link TrackerEngine.replay}. */
+export interface ReplayOptions {
+  /** Also retry this engine's own events whose attempts ran out (kept by `keepUndelivered`). @default false */
+  parked?: boolean
+}
+
 /** Options of {@link createTrackerEngine}. */
 export interface EngineOptions {
   url: string
@@ -106,10 +112,11 @@ export interface EngineOptions {
   store?: QueueStore
   /**
    * Keeps an event whose attempts ran out on a failure worth retrying (network error, timeout, 408,
-   * 429, 5xx) in the store for a later `replay()` instead of dropping it; its call still resolves
-   * with the error. For stores that outlive the page (the browser's): the event goes out when the
-   * browser is back online or on the next page load. A refusal (other 4xx) or an expired event is
-   * dropped either way. @default false
+   * 429, 5xx) in the store instead of dropping it; its call still resolves with the error. For
+   * stores that outlive the page (the browser's): the next engine (the next page) replays it, and
+   * this one only on `replay({ parked: true })` (back online), so that replays triggered by other
+   * tabs' writes do not spin on it. A refusal (other 4xx) or an expired event is dropped either way.
+   * @default false
    */
   keepUndelivered?: boolean
   clock?: Clock
@@ -127,7 +134,7 @@ export interface TrackerEngine {
   /** The page is going away: send all that is left now, through `unloading` requests, without waiting. */
   flushOnUnload(): void
   /** Delivers entries the store holds from earlier pages or tabs. */
-  replay(): void
+  replay(options?: ReplayOptions): void
   /**
    * Waits up to `timeoutMs` for pending events (and for those sent meanwhile), settles what is left
    * with code `closed` (reported), then refuses new events with code `closed`. Later calls answer the
