@@ -1,6 +1,7 @@
 // Memory: 100,000 events offered to the node tracker faster than a slow endpoint can take them,
 // with maxQueue set. Prints peak RSS and how many events were delivered or refused (queue_full).
 // Run after `pnpm build`: node --expose-gc packages/node/bench/memory.mjs [events] [maxQueue] [endpoint delay ms]
+// Add --max-old-space-size=40 to see the working set rather than what V8 lets accumulate before it collects.
 import { createNodeTracker } from '../dist/index.js'
 import { startEndpoint } from './startEndpoint.mjs'
 
@@ -89,8 +90,11 @@ console.log(
   `  delivered ${counts.delivered.toLocaleString('en-US')} (endpoint received ${received.toLocaleString('en-US')}), queue_full ${counts.queue_full.toLocaleString('en-US')}, other failures ${counts.other}`,
 )
 console.log(`  reported through onError: ${counts.reported.toLocaleString('en-US')} (every refused event is reported)`)
+global.gc?.()
+const after = process.memoryUsage()
 console.log(
   `  RSS baseline ${mb(baseline)}, peak ${mb(peak)} (+${mb(peak - baseline)}), peak heap used ${mb(peakHeap)}`,
 )
+console.log(`  after the run${global.gc ? ' and a GC' : ''}: RSS ${mb(after.rss)}, heap used ${mb(after.heapUsed)}`)
 if (counts.delivered + counts.queue_full + counts.other !== total) throw new Error('some events have no result')
 if (received !== counts.delivered) throw new Error('delivered count and endpoint count differ')
