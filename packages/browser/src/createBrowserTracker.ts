@@ -216,14 +216,16 @@ function listen(
   // Set at `pagehide`: the `visibilitychange` that follows it must not claim the entries back.
   let left = false
   // Never `unload`: it keeps the page out of the back/forward cache.
+  // Offline, a last attempt can only fail: the entries wait for a page that can deliver them.
+  const isOnline = () => navigator.onLine !== false
   document.addEventListener('visibilitychange', () => {
     if (left) return
-    if (document.visibilityState === 'hidden') engine.flushOnUnload()
-    else coordinator.trigger()
+    if (document.visibilityState !== 'hidden') coordinator.trigger()
+    else if (isOnline()) engine.flushOnUnload()
   })
   window.addEventListener('pagehide', () => {
     left = true
-    engine.flushOnUnload()
+    if (isOnline()) engine.flushOnUnload()
     // What the browser now carries is as good as delivered; the rest is left for the next page.
     store.release(transport.leave())
   })

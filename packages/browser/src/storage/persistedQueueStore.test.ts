@@ -83,9 +83,10 @@ describe('createPersistedQueueStore', () => {
     expect(claim(second)).toEqual([entry('a', { attempts: 3 })])
   })
 
-  it('should add an entry when the engine updates it before adding it', () => {
-    const { first } = twoPages()
+  it('should store an entry once when the engine updates it before adding it', () => {
+    const { first, storage } = twoPages()
     first.update(entry('a', { attempts: 1 }))
+    expect(storage.get('queue')).toBeNull()
     first.add(entry('a', { attempts: 1 }))
     expect(first.takeOver()).toEqual([entry('a', { attempts: 1 })])
     expect(first.ownedCount()).toBe(1)

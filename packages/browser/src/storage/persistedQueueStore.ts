@@ -99,8 +99,14 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       upsert(entry)
     },
     update(entry) {
-      // The engine may update an entry before adding it; after removing it, never again.
-      if (!removed.has(entry.id)) upsert(entry)
+      // The engine updates an entry before adding it (add then stores its attempts), and a late
+      // update must not bring a delivered entry back: only entries stored now are updated.
+      if (removed.has(entry.id)) return
+      const entries = read()
+      const index = entries.findIndex((stored) => stored.id === entry.id)
+      if (index === -1) return
+      entries[index] = own(entry)
+      write(entries)
     },
     remove(id) {
       removed.add(id)

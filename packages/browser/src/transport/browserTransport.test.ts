@@ -169,4 +169,55 @@ describe.each([
     expect(await transport.send(request())).toEqual({ type: 'response', status: 500, retryAfter: null })
     expect(transport.leave()).toEqual(new Set())
   })
+
+  it('should start requests in a later task, several of one task together, when the page stays', async () => {
+    const { fetch, seen } = fakeFetch()
+    const scheduled: Array<() => void> = []
+    const transport = createBrowserTransport({ fetch, schedule: (callback) => scheduled.push(callback) })
+    const first = transport.send(request({ body: '{"n":1}' }))
+    const second = transport.send(request({ body: '{"n":2}' }))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(seen).toEqual([])
+    expect(scheduled).toHaveLength(1)
+    scheduled[0]?.()
+    expect(await first).toMatchObject({ type: 'response', status: 204 })
+    expect(await second).toMatchObject({ type: 'response', status: 204 })
+    expect(seen.map((seenRequest) => seenRequest.body)).toEqual(['{"n":1}', '{"n":2}'])
+  })
+
+  it('should start waiting requests at once and hand them off when the page is left', async () => {
+    const { fetch, seen } = fakeFetch('hang')
+    const transport = createBrowserTransport({ fetch, schedule: () => {} })
+    const waiting = transport.send(request({ body: '{"waiting":1}' }))
+    expect(transport.leave()).toEqual(new Set(['{"waiting":1}']))
+    expect(await waiting).toEqual({ type: 'handed_off' })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([true])
+  })
+
+  it('should start an unloading request and the waiting ones at once', async () => {
+    const { fetch, seen } = fakeFetch()
+    const transport = createBrowserTransport({ fetch, schedule: () => {} })
+    const waiting = transport.send(request({ body: '{"waiting":1}' }))
+    const unloading = transport.send(request({ body: '{"unloading":1}', unloading: true }))
+    expect(await unloading).toMatchObject({ type: 'response' })
+    expect(await waiting).toMatchObject({ type: 'response' })
+    expect(seen.map((seenRequest) => seenRequest.body)).toEqual(['{"waiting":1}', '{"unloading":1}'])
+  })
+
+  it('should not even try when the page is being left offline', async () => {
+    vi.stubGlobal('navigator', { onLine: false })
+    try {
+      const { fetch, seen } = fakeFetch()
+      const transport = createBrowserTransport({ fetch, schedule: () => {} })
+      const waiting = transport.send(request())
+      transport.leave()
+      expect((await transport.send(request({ unloading: true }))).type).toBe('network_error')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(seen).toEqual([])
+      void waiting
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })

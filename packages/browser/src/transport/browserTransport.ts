@@ -15,6 +15,8 @@ export interface BrowserTransportOptions {
   sendBeacon?: (url: string, data: string) => boolean
   /** @default 65536 */
   budgetBytes?: number
+  /** Runs a callback in a later task: a MessageChannel message by default (not throttled like timers). */
+  schedule?: (callback: () => void) => void
 }
 
 /** The browser's transport, told when the page is being left so that keepalive requests count as handed off. */
@@ -22,7 +24,9 @@ export interface BrowserTransport extends Transport {
   /**
    * The page is being left (`pagehide`): what keepalive fetches carry now belongs to the browser.
    * Answers the bodies handed to the browser (keepalive or beacon) since the page was last shown.
-   * Offline, nothing is handed off: those requests fail and their entries stay for a later page.
+   * Offline nothing is handed off: those entries stay for a later page. Online, a request the
+   * browser carries counts as delivered (as a beacon does): should the endpoint still fail it, the
+   * event is lost, which is the price of never sending it twice.
    */
   leave(): ReadonlySet<string>
   /** The page came back from the back/forward cache (`pageshow` persisted). */
@@ -48,11 +52,11 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   const beacon = (request: TransportRequest): TransportOutcome => {
     try {
       const sendBeacon = options.sendBeacon ?? defaultSendBeacon()
-      if (sendBeacon?.(request.url, request.body)) {
-        handedOff.add(request.body)
-        return { type: 'handed_off' }
+      if (!sendBeacon?.(request.url, request.body)) {
+        return { type: 'network_error', cause: new Error('navigator.sendBeacon refused the event') }
       }
-      return { type: 'network_error', cause: new Error('navigator.sendBeacon refused the event') }
+      handedOff.add(request.body)
+      return { type: 'handed_off' }
     } catch (cause) {
       return { type: 'network_error', cause }
     }
@@ -78,32 +82,55 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
     }
   }
 
+  const sendNow = (request: TransportRequest): Promise<TransportOutcome> => {
+    const bytes = utf8Length(request.body)
+    const keepalive = supportsKeepalive() && inFlight + bytes <= budgetBytes
+    if (!keepalive && request.unloading) return Promise.resolve(beacon(request))
+    if (!keepalive) return post(request, false)
+    inFlight += bytes
+    const delivery = post(request, true).finally(() => {
+      inFlight -= bytes
+    })
+    if (leaving) {
+      handedOff.add(request.body)
+      return Promise.resolve({ type: 'handed_off' })
+    }
+    return new Promise<TransportOutcome>((resolve) => {
+      const handOff = () => resolve({ type: 'handed_off' })
+      handOffs.set(handOff, request.body)
+      void delivery.then((outcome) => {
+        handOffs.delete(handOff)
+        resolve(outcome)
+      })
+    })
+  }
+
+  // Starting a fetch costs the main thread more than building the event does, so a tracking call
+  // returns first and its request starts in a task of its own (with the others of the same task).
+  // Its entry is already stored; `pagehide` and unloading requests start everything at once.
+  const deferred: Array<() => void> = []
+  const startDeferred = () => {
+    for (const start of deferred.splice(0)) start()
+  }
+  const schedule = options.schedule ?? nextTask
+
   return {
     send(request) {
-      const bytes = utf8Length(request.body)
-      const keepalive = supportsKeepalive() && inFlight + bytes <= budgetBytes
-      if (!keepalive && request.unloading) return Promise.resolve(beacon(request))
-      if (!keepalive) return post(request, false)
-      inFlight += bytes
-      const delivery = post(request, true).finally(() => {
-        inFlight -= bytes
-      })
-      if (leaving) {
-        handedOff.add(request.body)
-        return Promise.resolve({ type: 'handed_off' })
+      // Offline, a page being left keeps its entries for a later page rather than try in vain.
+      if (leaving && isOffline()) return Promise.resolve({ type: 'network_error', cause: new Error('offline') })
+      if (request.unloading || leaving) {
+        startDeferred()
+        return sendNow(request)
       }
-      return new Promise<TransportOutcome>((resolve) => {
-        const handOff = () => resolve({ type: 'handed_off' })
-        handOffs.set(handOff, request.body)
-        void delivery.then((outcome) => {
-          handOffs.delete(handOff)
-          resolve(outcome)
-        })
+      return new Promise((resolve) => {
+        if (deferred.push(() => resolve(sendNow(request))) === 1) schedule(startDeferred)
       })
     },
     leave() {
-      if (isOffline()) return handedOff
       leaving = true
+      // Offline, requests not started yet would only fail: their entries wait for a later page.
+      if (!isOffline()) startDeferred()
+      if (isOffline()) return handedOff
       for (const [handOff, body] of handOffs) {
         handedOff.add(body)
         handOff()
@@ -117,6 +144,19 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
     },
     bytesInFlight: () => inFlight,
   }
+}
+
+function nextTask(callback: () => void): void {
+  if (typeof MessageChannel === 'undefined') {
+    setTimeout(callback, 0)
+    return
+  }
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => {
+    channel.port1.close()
+    callback()
+  }
+  channel.port2.postMessage(undefined)
 }
 
 function isOffline(): boolean {
