@@ -143,9 +143,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 
   // Calls not yet settled, for flush().
   const pending = new Set<Promise<SendResult>>()
-  const tracked =
-    <Args extends unknown[]>(name: string, method: (...args: Args) => Promise<SendResult>) =>
-    (...args: Args): Promise<SendResult> => {
+  const tracked = {} as TrackerMethods
+  for (const name of trackerMethodNames) {
+    const method = methods[name] as (...args: unknown[]) => Promise<SendResult>
+    ;(tracked as unknown as Record<string, unknown>)[name] = (...args: unknown[]): Promise<SendResult> => {
       debug.call(name, args)
       const result = method(...args)
       pending.add(result)
@@ -155,22 +156,13 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       })
       return result
     }
+  }
 
   listen(engine, transport, store, coordinator, queueKey)
   coordinator.trigger()
 
   return {
-    productPage: tracked('productPage', methods.productPage),
-    addToWishlist: tracked('addToWishlist', methods.addToWishlist),
-    statusCart: tracked('statusCart', methods.statusCart),
-    purchasedItems: tracked('purchasedItems', methods.purchasedItems),
-    productImpressions: tracked('productImpressions', methods.productImpressions),
-    categoryPage: tracked('categoryPage', methods.categoryPage),
-    customerData: tracked('customerData', methods.customerData),
-    customEvent: tracked('customEvent', methods.customEvent),
-    searchRequest: tracked('searchRequest', methods.searchRequest),
-    productUpdate: tracked('productUpdate', methods.productUpdate),
-    send: tracked('send', methods.send),
+    ...tracked,
     identify(input) {
       debug.call('identify', [input])
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
