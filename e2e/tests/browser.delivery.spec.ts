@@ -6,16 +6,10 @@ import {
   openScriptTag,
   scriptTagUrl,
   settle,
+  storedEvents,
   type TrackerWindow,
   watchPageErrors,
 } from '../pages/browser/helpers'
-
-const queueKey = 'es-tracker:queue:8A412DC'
-
-/** How many events the page's persisted queue holds. */
-async function storedCount(page: import('@playwright/test').Page): Promise<number> {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]').length as number, queueKey)
-}
 
 test.describe('browser delivery', () => {
   test('should deliver once when the page navigates away right after a call', async ({ page, site, collector }) => {
@@ -45,7 +39,7 @@ test.describe('browser delivery', () => {
     await settle()
     const names = (await collector.events()).map((event) => field(event, 'CustomEvent', 'EventName'))
     expect(names.sort()).toEqual(['leaving-0', 'leaving-1', 'leaving-2', 'leaving-3', 'leaving-4'])
-    expect(await storedCount(page)).toBe(0)
+    expect(await storedEvents(page)).toBe(0)
   })
 
   test('should retry through 503s and deliver exactly once', async ({ page, site, collector }) => {
@@ -56,7 +50,7 @@ test.describe('browser delivery', () => {
     const events = await collector.events()
     expect(events.map((event) => field(event, 'CategoryPage', 'Category'))).toEqual([{ categoryKey: 'retried' }])
     expect(events[0]?.valid).toBe(true)
-    expect(await storedCount(page)).toBe(0)
+    expect(await storedEvents(page)).toBe(0)
   })
 
   test('should give up on a 400 without retrying and drop the event from storage', async ({
@@ -72,7 +66,7 @@ test.describe('browser delivery', () => {
     })
     await settle(500)
     expect(await collector.events()).toEqual([])
-    expect(await storedCount(page)).toBe(0)
+    expect(await storedEvents(page)).toBe(0)
   })
 
   test('should deliver exactly once after going offline and reloading', async ({ page, site, collector, context }) => {
@@ -80,7 +74,7 @@ test.describe('browser delivery', () => {
     await openScriptTag(page, url)
     await context.setOffline(true)
     await fireAndForget(page, 'customEvent', { name: 'offline' })
-    await expect.poll(() => storedCount(page)).toBe(1)
+    await expect.poll(() => storedEvents(page)).toBe(1)
     // The reload fails while offline: the page that holds the event is gone, its event stays stored.
     await page.reload().catch(() => {})
     await context.setOffline(false)
@@ -90,7 +84,7 @@ test.describe('browser delivery', () => {
     expect(event?.valid).toBe(true)
     await settle()
     expect(await collector.events()).toHaveLength(1)
-    expect(await storedCount(page)).toBe(0)
+    expect(await storedEvents(page)).toBe(0)
   })
 
   test('should deliver once when the browser comes back online on the same page', async ({
@@ -102,7 +96,7 @@ test.describe('browser delivery', () => {
     await openScriptTag(page, scriptTagUrl(site, collector))
     await context.setOffline(true)
     await fireAndForget(page, 'customEvent', { name: 'back online' })
-    await expect.poll(() => storedCount(page)).toBe(1)
+    await expect.poll(() => storedEvents(page)).toBe(1)
     await context.setOffline(false)
     await collector.waitForEvents(1)
     await settle()
@@ -114,7 +108,7 @@ test.describe('browser delivery', () => {
     await openScriptTag(page, url)
     await context.setOffline(true)
     for (let index = 0; index < 6; index++) await fireAndForget(page, 'customEvent', { name: `stored-${index}` })
-    await expect.poll(() => storedCount(page)).toBe(6)
+    await expect.poll(() => storedEvents(page)).toBe(6)
     // Closing the tab while offline leaves six undelivered events behind for the others.
     await page.close()
     await context.setOffline(false)
@@ -124,7 +118,7 @@ test.describe('browser delivery', () => {
     await settle()
     const names = (await collector.events()).map((event) => field(event, 'CustomEvent', 'EventName'))
     expect(names.sort()).toEqual(['stored-0', 'stored-1', 'stored-2', 'stored-3', 'stored-4', 'stored-5'])
-    expect(await storedCount(first!)).toBe(0)
+    expect(await storedEvents(first!)).toBe(0)
   })
 
   test('should let an open tab deliver what a closed tab left behind', async ({ page, site, collector, context }) => {
@@ -134,7 +128,7 @@ test.describe('browser delivery', () => {
     await openScriptTag(page, url)
     await collector.faults({ failNext: 100, status: 503 })
     for (let index = 0; index < 3; index++) await fireAndForget(page, 'customEvent', { name: `left-${index}` })
-    await expect.poll(() => storedCount(page)).toBe(3)
+    await expect.poll(() => storedEvents(page)).toBe(3)
     await collector.clearFaults()
     await page.close()
     await collector.waitForEvents(3)

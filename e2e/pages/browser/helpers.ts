@@ -68,6 +68,14 @@ export async function scCookie(context: BrowserContext, site: SiteFixture) {
   return (await context.cookies(site.origin)).find((cookie) => cookie.name === 'sc')
 }
 
+/** How many events the page's persisted queue holds (one localStorage key per event). */
+export async function storedEvents(page: Page, siteId = '8A412DC'): Promise<number> {
+  return page.evaluate(
+    (prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)).length,
+    `es-tracker:queue:${siteId}:`,
+  )
+}
+
 /** A received payload's field, by path. */
 export function field(event: CollectedEvent | undefined, ...path: string[]): unknown {
   let value: unknown = event?.payload

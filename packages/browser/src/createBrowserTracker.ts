@@ -158,7 +158,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     }
   }
 
-  listen(engine, transport, store, coordinator, queueKey)
+  listen(engine, transport, store, coordinator)
   coordinator.trigger()
 
   return {
@@ -202,7 +202,6 @@ function listen(
   transport: ReturnType<typeof createBrowserTransport>,
   store: ReturnType<typeof createPersistedQueueStore>,
   coordinator: ReturnType<typeof createReplayCoordinator>,
-  queueKey: string,
 ): void {
   let storageTimer: ReturnType<typeof setTimeout> | undefined
   // Set at `pagehide`: the `visibilitychange` that follows it must not claim the entries back.
@@ -236,7 +235,7 @@ function listen(
   })
   window.addEventListener('storage', (event) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
-    if (left || event.key !== queueKey || storageTimer !== undefined) return
+    if (left || !store.owns(event.key) || storageTimer !== undefined) return
     storageTimer = setTimeout(() => {
       storageTimer = undefined
       coordinator.trigger()

@@ -86,7 +86,7 @@ describe('createPersistedQueueStore', () => {
   it('should store an entry once when the engine updates it before adding it', () => {
     const { first, storage } = twoPages()
     first.update(entry('a', { attempts: 1 }))
-    expect(storage.get('queue')).toBeNull()
+    expect(storage.keys('queue:')).toEqual([])
     first.add(entry('a', { attempts: 1 }))
     expect(first.takeOver()).toEqual([entry('a', { attempts: 1 })])
     expect(first.ownedCount()).toBe(1)
@@ -118,19 +118,51 @@ describe('createPersistedQueueStore', () => {
 
   it('should ignore foreign or broken data under its key', () => {
     const { storage, first } = twoPages()
-    storage.set('queue', '{broken')
+    storage.set('queue:x', '{broken')
+    storage.set('queue:y', JSON.stringify({ id: 1 }))
+    storage.set('queue:z', JSON.stringify({ ...entry('other-id'), owner: 'first', lease: 0 }))
     expect(first.takeOver()).toEqual([])
-    storage.set('queue', JSON.stringify([{ id: 1 }, 'x', null]))
-    expect(first.takeOver()).toEqual([])
+    expect(storage.keys('queue:')).toEqual([])
     first.add(entry('a'))
     expect(first.takeOver()).toEqual([entry('a')])
   })
 
-  it('should remove the storage key when the last entry is removed', () => {
+  it('should remove the entry key when the entry is removed', () => {
     const { first, storage } = twoPages()
     first.add(entry('a'))
+    first.add(entry('b'))
     first.remove('a')
-    expect(storage.get('queue')).toBeNull()
+    expect(storage.keys('queue:')).toEqual(['queue:b'])
+  })
+
+  it('should keep both tabs entries when they write at the same moment', () => {
+    const { first, second, storage } = twoPages()
+    first.add(entry('a'))
+    second.add(entry('b'))
+    first.remove('a')
+    second.update(entry('b', { attempts: 1 }))
+    expect(storage.keys('queue:')).toEqual(['queue:b'])
+  })
+
+  it('should not update an entry another page has taken over', () => {
+    const { first, second, clock } = twoPages()
+    first.add(entry('a'))
+    clock.time = 1200
+    expect(claim(second)).toEqual([entry('a')])
+    first.update(entry('a', { attempts: 5 }))
+    second.release()
+    expect(second.ownedCount()).toBe(1)
+    expect(first.ownedCount()).toBe(0)
+  })
+
+  it('should tell its own storage keys from others', () => {
+    const { first } = twoPages()
+    expect([first.owns('queue:abc'), first.owns('queueX'), first.owns('cart'), first.owns(null)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ])
   })
 
   it('should count orphans when their owner released them', () => {

@@ -11,7 +11,7 @@ interface StoredEntry extends QueueEntry {
 /** Options of {@link createPersistedQueueStore}. */
 export interface PersistedQueueStoreOptions {
   storage: SafeStorage
-  /** The storage key every page and tab of the site shares. */
+  /** The prefix of the storage keys every page and tab of the site shares: one key per entry. */
   key: string
   /** This page's id: entries it adds are its own while it lives. */
   owner: string
@@ -42,94 +42,97 @@ export interface PersistedQueueStore extends QueueStore {
   renew(): void
   /** How many entries this page owns in storage now. */
   ownedCount(): number
-  /** Whether storage holds entries that no living page owns, and when the next claim runs out. */
+  /** How many stored entries no living page owns, and when the next claim of another page runs out. */
   orphans(): { count: number; nextExpiry: number | undefined }
+  /** Whether a storage key (from a `storage` event) belongs to this queue. */
+  owns(storageKey: string | null): boolean
 }
 
 /**
  * A QueueStore in localStorage (memory where storage fails) that every page and tab of the site
- * shares, bounded by count and age. Entries belong to the page that added them while it lives (its
- * lease is renewed); `takeOver()` claims the others' entries whose lease ran out or was released,
- * and must run under the tracker's replay lock so that two tabs never claim the same entry.
+ * shares, bounded by count and age. Each entry has a key of its own, so that tabs writing at the
+ * same moment never overwrite each other's entries. Entries belong to the page that added them
+ * while it lives (its lease is renewed); `takeOver()` claims the others' entries whose lease ran out
+ * or was released, and must run under the tracker's replay lock so that two tabs never claim one.
  */
 export function createPersistedQueueStore(options: PersistedQueueStoreOptions): PersistedQueueStore {
-  const { storage, key, owner } = options
+  const { storage, owner } = options
+  const prefix = `${options.key}:`
   const maxEntries = options.maxEntries ?? 500
   const maxAgeMs = options.maxAgeMs ?? 7 * 24 * 60 * 60 * 1000
   const leaseMs = options.leaseMs ?? 30_000
   const now = options.now ?? Date.now
   // Ids this page removed: a late update must not bring a delivered entry back.
   const removed = new Set<string>()
+  // Ids this page added or claimed, so that renewing does not list the whole storage.
+  const mine = new Set<string>()
   let claimsAllowed = false
   let released = false
+  let addsSinceBoundCheck = 0
 
-  const read = (): StoredEntry[] => {
-    const text = storage.get(key)
-    if (!text) return []
-    try {
-      const value: unknown = JSON.parse(text)
-      return Array.isArray(value) ? value.filter(isStoredEntry) : []
-    } catch {
-      return []
-    }
+  const read = (id: string): StoredEntry | undefined => parseEntry(storage.get(prefix + id))
+  const write = (entry: StoredEntry): void => storage.set(prefix + entry.id, JSON.stringify(entry))
+  const drop = (id: string): void => {
+    mine.delete(id)
+    storage.remove(prefix + id)
   }
-
-  const write = (entries: StoredEntry[]): void => {
-    const oldest = now() - maxAgeMs
-    let kept = entries.filter((entry) => entry.createdAt >= oldest)
-    if (kept.length > maxEntries) kept = kept.slice(kept.length - maxEntries)
-    if (kept.length === 0) storage.remove(key)
-    else storage.set(key, JSON.stringify(kept))
-  }
-
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
   const own = (entry: QueueEntry): StoredEntry => ({ ...plain(entry), owner, lease: released ? 0 : now() + leaseMs })
 
-  const upsert = (entry: QueueEntry): void => {
-    const entries = read()
-    const index = entries.findIndex((stored) => stored.id === entry.id)
-    if (index === -1) entries.push(own(entry))
-    else entries[index] = own(entry)
-    write(entries)
+  /** Every stored entry, oldest first; broken, too old and surplus ones are dropped on the way. */
+  const list = (): StoredEntry[] => {
+    const oldest = now() - maxAgeMs
+    const entries: StoredEntry[] = []
+    for (const key of storage.keys(prefix)) {
+      const entry = parseEntry(storage.get(key))
+      if (entry && entry.createdAt >= oldest && prefix + entry.id === key) entries.push(entry)
+      else storage.remove(key)
+    }
+    entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+    while (entries.length > maxEntries) drop(entries.shift()!.id)
+    return entries
   }
 
   return {
     add(entry) {
       removed.delete(entry.id)
-      upsert(entry)
+      mine.add(entry.id)
+      write(own(entry))
+      // Counting means listing the storage: not on every event.
+      if (++addsSinceBoundCheck >= 50) {
+        addsSinceBoundCheck = 0
+        list()
+      }
     },
     update(entry) {
       // The engine updates an entry before adding it (add then stores its attempts), and a late
       // update must not bring a delivered entry back: only entries stored now are updated.
       if (removed.has(entry.id)) return
-      const entries = read()
-      const index = entries.findIndex((stored) => stored.id === entry.id)
-      if (index === -1) return
-      entries[index] = own(entry)
-      write(entries)
+      const stored = read(entry.id)
+      // Another page took it over (this one was frozen past its lease): it is that page's now.
+      if (!stored || (stored.owner !== owner && stored.lease > now())) return
+      write(own(entry))
     },
     remove(id) {
       removed.add(id)
-      const entries = read()
-      const kept = entries.filter((entry) => entry.id !== id)
-      if (kept.length !== entries.length) write(kept)
+      drop(id)
     },
     takeOver() {
       // A page being left replays nothing: what it has is for the next page.
       if (released) return []
       const time = now()
-      const entries = read()
       const taken: QueueEntry[] = []
-      let claimed = false
-      for (const [index, entry] of entries.entries()) {
-        if (entry.owner !== owner && (entry.lease > time || !claimsAllowed)) continue
-        if (entry.owner !== owner || entry.lease <= time) {
-          entries[index] = { ...entry, owner, lease: time + leaseMs }
-          claimed = true
+      for (const entry of list()) {
+        if (removed.has(entry.id)) {
+          drop(entry.id)
+          continue
         }
+        const isMine = entry.owner === owner
+        if (!isMine && (entry.lease > time || !claimsAllowed)) continue
+        if (!isMine || entry.lease <= time) write({ ...entry, owner, lease: time + leaseMs })
+        mine.add(entry.id)
         taken.push(plain(entry))
       }
-      if (claimed) write(entries)
       return taken
     },
     claiming(replay) {
@@ -142,42 +145,44 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
     },
     release(exceptBodies) {
       released = true
-      const entries = read()
-      let changed = false
-      for (const entry of entries) {
-        if (entry.owner !== owner || exceptBodies?.has(entry.body)) continue
-        entry.lease = 0
-        changed = true
+      for (const id of mine) {
+        const entry = read(id)
+        if (!entry || entry.owner !== owner) mine.delete(id)
+        else if (!exceptBodies?.has(entry.body)) write({ ...entry, lease: 0 })
       }
-      if (changed) write(entries)
     },
     resume() {
       released = false
     },
     renew() {
       if (released) return
-      const entries = read()
       const lease = now() + leaseMs
-      let changed = false
-      for (const entry of entries) {
-        if (entry.owner !== owner) continue
-        entry.lease = lease
-        changed = true
+      for (const id of mine) {
+        const entry = read(id)
+        if (!entry || entry.owner !== owner) mine.delete(id)
+        else write({ ...entry, lease })
       }
-      if (changed) write(entries)
     },
-    ownedCount: () => read().filter((entry) => entry.owner === owner).length,
+    ownedCount() {
+      let count = 0
+      for (const id of mine) {
+        if (read(id)?.owner === owner) count++
+        else mine.delete(id)
+      }
+      return count
+    },
     orphans() {
       const time = now()
       let count = 0
       let nextExpiry: number | undefined
-      for (const entry of read()) {
+      for (const entry of list()) {
         if (entry.owner === owner) continue
         if (entry.lease <= time) count++
         else nextExpiry = Math.min(nextExpiry ?? entry.lease, entry.lease)
       }
       return { count, nextExpiry }
     },
+    owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),
   }
 }
 
@@ -191,16 +196,25 @@ function plain(entry: QueueEntry): QueueEntry {
   }
 }
 
-function isStoredEntry(value: unknown): value is StoredEntry {
-  if (typeof value !== 'object' || value === null) return false
-  const entry = value as Record<string, unknown>
-  return (
-    typeof entry.id === 'string' &&
-    typeof entry.eventName === 'string' &&
-    typeof entry.body === 'string' &&
-    typeof entry.createdAt === 'number' &&
-    typeof entry.attempts === 'number' &&
-    typeof entry.owner === 'string' &&
-    typeof entry.lease === 'number'
-  )
+function parseEntry(text: string | null): StoredEntry | undefined {
+  if (!text) return undefined
+  try {
+    const entry = JSON.parse(text) as Record<string, unknown> | null
+    if (
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof entry.id === 'string' &&
+      typeof entry.eventName === 'string' &&
+      typeof entry.body === 'string' &&
+      typeof entry.createdAt === 'number' &&
+      typeof entry.attempts === 'number' &&
+      typeof entry.owner === 'string' &&
+      typeof entry.lease === 'number'
+    ) {
+      return entry as unknown as StoredEntry
+    }
+  } catch {
+    // Another script's data, or a truncated write: not an entry.
+  }
+  return undefined
 }

@@ -5,6 +5,11 @@ import { createSafeStorage } from './safeStorage'
 function fakeStorage(options: { throwOnRead?: boolean; throwOnWrite?: boolean } = {}) {
   const data = new Map<string, string>()
   const storage = {
+    get length() {
+      if (options.throwOnRead) throw new DOMException('denied', 'SecurityError')
+      return data.size
+    },
+    key: (index: number) => [...data.keys()][index] ?? null,
     getItem(key: string) {
       if (options.throwOnRead) throw new DOMException('denied', 'SecurityError')
       return data.get(key) ?? null
@@ -75,5 +80,22 @@ describe('createSafeStorage', () => {
     const storage = createSafeStorage(() => undefined)
     storage.set('a', '1')
     expect(storage.get('a')).toBe('1')
+  })
+
+  it('should list keys by prefix from storage and memory when some writes failed', () => {
+    const fake = fakeStorage()
+    const storage = createSafeStorage(() => fake.storage)
+    storage.set('q:a', '1')
+    storage.set('other', '1')
+    fake.options.throwOnWrite = true
+    storage.set('q:b', '2')
+    storage.remove('q:a')
+    expect(storage.keys('q:').sort()).toEqual(['q:b'])
+  })
+
+  it('should list memory keys when storage is disabled', () => {
+    const storage = createSafeStorage(() => fakeStorage({ throwOnRead: true, throwOnWrite: true }).storage)
+    storage.set('q:a', '1')
+    expect(storage.keys('q:')).toEqual(['q:a'])
   })
 })

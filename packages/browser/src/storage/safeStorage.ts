@@ -3,6 +3,8 @@ export interface SafeStorage {
   get(key: string): string | null
   set(key: string, value: string): void
   remove(key: string): void
+  /** The keys that start with `prefix`, in storage or (where it failed) in memory. */
+  keys(prefix: string): string[]
   /** Whether the last access reached the real storage (false: disabled, throwing or full). */
   isPersistent(): boolean
 }
@@ -67,6 +69,24 @@ export function createSafeStorage(getStorage: () => Storage | undefined = defaul
         // Fall through to the memory copy.
       }
       memory.set(key, null)
+    },
+    keys(prefix) {
+      const found = new Set<string>()
+      try {
+        const real = storage()
+        for (let index = 0; real && index < real.length; index++) {
+          const key = real.key(index)
+          if (key?.startsWith(prefix)) found.add(key)
+        }
+      } catch {
+        // Disabled storage lists nothing; memory still does.
+      }
+      for (const [key, value] of memory) {
+        if (!key.startsWith(prefix)) continue
+        if (value === null) found.delete(key)
+        else found.add(key)
+      }
+      return [...found]
     },
     isPersistent: () => persistent,
   }
