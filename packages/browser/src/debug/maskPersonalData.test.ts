@@ -68,6 +68,15 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData({ product: throwing })).toEqual({ product: '[unreadable]' })
   })
 
+  it('should mask e-mails and phones inside other values when they are tags or free text', () => {
+    expect(
+      maskPersonalData({
+        Tags: { contact: ['jane@example.com'], callback: ['+380 50 111 3010'] },
+        note: 'call 380501113010',
+      }),
+    ).toEqual({ Tags: { contact: ['j***@example.com'], callback: ['***3010'] }, note: 'call ***3010' })
+  })
+
   it('should leave other values alone when they are not personal data', () => {
     expect(maskPersonalData({ price: '754 USD', quantity: 2, ok: true, none: null })).toEqual({
       price: '754 USD',
@@ -82,6 +91,13 @@ describe('maskText', () => {
   it('should mask e-mails and phones when a message quotes them', () => {
     expect(maskText('GeneralInfo.user_email: got "jane@example.com", phone +380 50 111 3010')).toBe(
       'GeneralInfo.user_email: got "j***@example.com", phone ***3010',
+    )
+  })
+
+  it('should mask a phone inside any text when it stands apart, not digits inside ids, IPs or timestamps', () => {
+    expect(maskText('call +380 50 111 3010 or 380501113010.')).toBe('call ***3010 or ***3010.')
+    expect(maskText('sc EBD600328329, host 127.0.0.1:4700, at 1700000000000')).toBe(
+      'sc EBD600328329, host 127.0.0.1:4700, at 1700000000000',
     )
   })
 

@@ -50,7 +50,8 @@ function maskValue(value: unknown, key: string | undefined, depth: number): unkn
   if (typeof value === 'string') {
     if (key !== undefined && phoneKeys.has(key)) return maskPhone(value)
     if ((key !== undefined && emailKeys.has(key)) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
-    return value
+    // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
+    return maskText(value)
   }
   if (typeof value === 'number' && key !== undefined && phoneKeys.has(key)) return maskPhone(String(value))
   if (typeof value !== 'object' || value === null || depth > 20) return value
@@ -70,5 +71,18 @@ function maskValue(value: unknown, key: string | undefined, depth: number): unkn
 export function maskText(text: string): string {
   return text
     .replace(/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-    .replace(/\+?\d[\d\s().-]{7,}\d/g, (match) => (/^\d{13}$/.test(match) ? match : maskPhone(match)))
+    .replace(
+      phoneLike,
+      (_match, before: string, run: string) => `${before}${looksLikePhone(run) ? maskPhone(run) : run}`,
+    )
+}
+
+// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
+// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
+const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
+
+/** Nine digits or more (an IP address or a price has fewer), and not a 13-digit ms timestamp. */
+function looksLikePhone(run: string): boolean {
+  const digits = run.replace(/\D/g, '')
+  return digits.length >= 9 && !/^\d{13}$/.test(run)
 }
