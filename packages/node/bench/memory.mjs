@@ -5,9 +5,12 @@
 import { createNodeTracker } from '../dist/index.js'
 import { startEndpoint } from './startEndpoint.mjs'
 
-const total = Number(process.argv[2] ?? 100_000)
-const maxQueue = Number(process.argv[3] ?? 2_000)
-const delayMs = Number(process.argv[4] ?? 10)
+// --json: one JSON line with the figures as well, for the team's benchmark table (e2e/bench/run.mjs).
+const json = process.argv.includes('--json')
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+const total = Number(positional[0] ?? 100_000)
+const maxQueue = Number(positional[1] ?? 2_000)
+const delayMs = Number(positional[2] ?? 10)
 const concurrency = 8
 const perTick = 500 // events offered every 100 ms: 5,000 events/s
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -96,5 +99,16 @@ console.log(
   `  RSS baseline ${mb(baseline)}, peak ${mb(peak)} (+${mb(peak - baseline)}), peak heap used ${mb(peakHeap)}`,
 )
 console.log(`  after the run${global.gc ? ' and a GC' : ''}: RSS ${mb(after.rss)}, heap used ${mb(after.heapUsed)}`)
+if (json) {
+  console.log(
+    JSON.stringify({
+      bench: 'memory',
+      node: process.versions.node,
+      ...{ total, maxQueue, delayMs, concurrency, seconds, received, ...counts },
+      rss: { baseline, peak, after: after.rss },
+      peakHeapUsed: peakHeap,
+    }),
+  )
+}
 if (counts.delivered + counts.queue_full + counts.other !== total) throw new Error('some events have no result')
 if (received !== counts.delivered) throw new Error('delivered count and endpoint count differ')

@@ -5,8 +5,11 @@
 import { createFetchTransport, createNodeTracker } from '../dist/index.js'
 import { startEndpoint } from './startEndpoint.mjs'
 
-const events = Number(process.argv[2] ?? 10_000)
-const concurrency = Number(process.argv[3] ?? 8)
+// --json: one JSON line with the figures as well, for the team's benchmark table (e2e/bench/run.mjs).
+const json = process.argv.includes('--json')
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+const events = Number(positional[0] ?? 10_000)
+const concurrency = Number(positional[1] ?? 8)
 const rounds = 3
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
 
@@ -74,6 +77,7 @@ const variants = { 'tracker (ky)': tracker(), 'tracker (fetch transport)': track
 await measure(plainFetch)
 for (const run of Object.values(variants)) await measure(run)
 
+const measured = []
 const ratios = Object.fromEntries(Object.keys(variants).map((name) => [name, { rate: [], cpu: [] }]))
 console.log(`throughput: ${events} events per round, concurrency ${concurrency}, Node ${process.versions.node}`)
 for (let round = 1; round <= rounds; round++) {
@@ -81,6 +85,7 @@ for (let round = 1; round <= rounds; round++) {
     const ours = await measure(run)
     const plain = await measure(plainFetch)
     ratios[name].rate.push(ours.rate / plain.rate)
+    measured.push({ round, variant: name, trackerRate: ours.rate, fetchRate: plain.rate })
     // Client CPU per event is the steadier figure on a shared machine: wall-clock rates move with load.
     ratios[name].cpu.push(plain.cpu / ours.cpu)
     console.log(
@@ -91,6 +96,21 @@ for (let round = 1; round <= rounds; round++) {
 for (const [name, { rate, cpu }] of Object.entries(ratios)) {
   console.log(
     `${name}: median events/s ratio ${median(rate).toFixed(2)}, median CPU-efficiency ratio ${median(cpu).toFixed(2)} (target >= 0.80, aim 0.95)`,
+  )
+}
+if (json) {
+  const medians = Object.fromEntries(
+    Object.entries(ratios).map(([name, { rate, cpu }]) => [name, { rateRatio: median(rate), cpuRatio: median(cpu) }]),
+  )
+  console.log(
+    JSON.stringify({
+      bench: 'throughput',
+      node: process.versions.node,
+      events,
+      concurrency,
+      rounds: measured,
+      medians,
+    }),
   )
 }
 await endpoint.stop()
