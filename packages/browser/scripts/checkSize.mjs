@@ -65,6 +65,10 @@ if (process.argv.includes('--deps')) {
   }
 }
 const evals = findEval(code)
+// --json: one JSON line with the figures as well, for the team's benchmark table (e2e/bench/run.mjs).
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ bench: 'size', ...size, budgetBytes, aimBytes, integrity: sriHash(code), evals }))
+}
 if (evals.length > 0) {
   console.error(`FAIL: the bundle contains ${evals.join(' and ')}, which a strict CSP refuses`)
   process.exitCode = 1
