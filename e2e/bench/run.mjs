@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every benchmark of the repository, one after the other in its own process (so
+// that none shares the CPU with another), and prints one table of figures against their budgets,
+// with the machine they ran on. Writes the same table as Markdown to e2e/bench/latest.md.
+// Run from the repository root after `pnpm build` (the root `bench` script builds first).
+//
+// The benchmarks it runs (each prints its own details, and one JSON line with --json):
+//   packages/browser/scripts/checkSize.mjs   script-tag bundle sizes and SRI hash
+//   packages/browser/bench/mainThread.mjs    main-thread cost of a tracking call in Chromium
+//   packages/node/bench/throughput.mjs       node tracker vs a plain fetch loop
+//   packages/core/bench/buildCost.mjs        build + validate vs JSON.stringify
+//   packages/node/bench/memory.mjs           peak RSS with a slow endpoint and maxQueue
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { formatMarkdown, formatTable, rowsFrom } from './table.mjs'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const latestPath = fileURLToPath(new URL('./latest.md', import.meta.url))
+
+/** The loader snippet of API.md ("Script tag"), as a storefront pastes it. */
+const loaderSnippet = `<script>
+  window.esTracker = window.esTracker || function () { (esTracker.q = esTracker.q || []).push(arguments) };
+  esTracker('init', { siteId: '8A412DC' });
+</script>
+<script async src="/es-tracker.min.js"></script>`
+
+/** The benchmarks, in the order they run; `args` after the script, `node` flags before it. */
+const benchmarks = [
+  { key: 'size', script: 'packages/browser/scripts/checkSize.mjs', args: [], allowFailure: true },
+  { key: 'mainThread', script: 'packages/browser/bench/mainThread.mjs', args: [] },
+  { key: 'throughput', script: 'packages/node/bench/throughput.mjs', args: ['10000', '8'] },
+  { key: 'buildCost', script: 'packages/core/bench/buildCost.mjs', args: [] },
+  { key: 'memory', script: 'packages/node/bench/memory.mjs', args: ['100000', '2000', '10'], node: ['--expose-gc'] },
+]
+
+/** Runs one benchmark with --json; answers its JSON line (the last line that parses), or an error. */
+function run({ script, args, node = [], allowFailure = false }) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    process.stderr.write(`\n── ${script} ${args.join(' ')}\n`)
+    const child = spawn(process.execPath, [...node, script, ...args, '--json'], { cwd: root })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      process.stderr.write(chunk)
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+      process.stderr.write(chunk)
+    })
+    child.on('close', (code) => {
+      const seconds = (Date.now() - started) / 1000
+      const json = stdout
+        .split('\n')
+        .reverse()
+        .map((line) => line.trim())
+        .find((line) => line.startsWith('{') && parses(line))
+      // checkSize exits 1 above its budget: the figures are still what the table needs.
+      if (json && (code === 0 || allowFailure)) resolve({ ok: true, data: JSON.parse(json), seconds })
+      else
+        resolve({
+          ok: false,
+          error: `exit ${code}: ${(stderr || stdout).trim().split('\n').slice(-3).join(' / ')}`,
+          seconds,
+        })
+    })
+  })
+}
+
+function parses(line) {
+  try {
+    JSON.parse(line)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function chromiumVersion(fromBench) {
+  if (fromBench) return fromBench
+  const executable =
+    process.env.ES_TRACKER_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  if (!executable) return 'unknown'
+  try {
+    return execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim()
+  } catch {
+    return 'unknown'
+  }
+}
+
+const startedAt = new Date()
+const results = {}
+for (const benchmark of benchmarks) results[benchmark.key] = await run(benchmark)
+
+const snippetBytes = Buffer.byteLength(loaderSnippet)
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: totalmem() / 1024 ** 3,
+  node: process.versions.node,
+  chromium: chromiumVersion(results.mainThread.ok ? `Chromium ${results.mainThread.data.chromium}` : undefined),
+  date: startedAt.toISOString().slice(0, 16).replace('T', ' '),
+  seconds: (Date.now() - startedAt.getTime()) / 1000,
+}
+const rows = rowsFrom(results, { snippetBytes, snippetGzip: gzipSync(loaderSnippet, { level: 9 }).length })
+
+console.log(`\n${formatTable(rows, machine)}`)
+writeFileSync(latestPath, formatMarkdown(rows, machine, results))
+console.log(`\nwritten to ${latestPath.slice(root.length)}`)
+if (Object.values(results).some((result) => !result.ok)) process.exitCode = 1

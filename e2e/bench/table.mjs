@@ -1,0 +1,155 @@
+// Turns the benchmarks' JSON lines into the rows of the `pnpm bench` table, and formats them as
+// aligned text for the terminal and as Markdown for e2e/bench/latest.md.
+
+const int = (value) => Math.round(value).toLocaleString('en-US')
+const ms = (value) => `${value.toFixed(3)} ms`
+const us = (value) => `${value.toFixed(1)} µs`
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** One table row: what was measured, the figure, its budget or target, and whether it is met. */
+function row(name, figure, target = '', status = '') {
+  return { name, figure, target, status }
+}
+
+const failed = (name, result) => row(name, `did not run (${result.error})`, '', 'FAILED')
+
+function sizeRows({ size }, { snippetBytes, snippetGzip }) {
+  const rows = []
+  if (!size.ok) rows.push(failed('Script-tag bundle es-tracker.min.js', size))
+  else {
+    const { minified, gzip, brotli, budgetBytes, aimBytes, evals } = size.data
+    const status = gzip > budgetBytes ? 'OVER' : gzip <= aimBytes ? 'aim met' : 'within'
+    rows.push(
+      row(
+        'Script-tag bundle es-tracker.min.js',
+        `${int(minified)} B min · ${int(gzip)} B gzip · ${int(brotli)} B brotli`,
+        `≤ ${int(budgetBytes)} B gzip (aim < ${int(aimBytes)})`,
+        status,
+      ),
+      row(
+        'Bundle: eval / new Function',
+        evals.length === 0 ? 'none' : evals.join(', '),
+        'none',
+        evals.length ? 'FAIL' : 'ok',
+      ),
+    )
+  }
+  rows.push(row('Loader snippet (API.md)', `${int(snippetBytes)} B · ${int(snippetGzip)} B gzip`))
+  return rows
+}
+
+function mainThreadRows({ mainThread }) {
+  if (!mainThread.ok) return [failed('Main thread per call (Chromium)', mainThread)]
+  return Object.entries(mainThread.data.figures).map(([event, figure]) =>
+    row(
+      `Main thread per call: ${event}`,
+      `median ${ms(figure.medianMs)} · p95 ${ms(figure.p95Ms)} (${int(figure.calls)} calls)`,
+      'median < 0.1 ms (aim)',
+      figure.medianMs < 0.1 ? 'aim met' : 'above aim',
+    ),
+  )
+}
+
+function throughputRows({ throughput }) {
+  if (!throughput.ok) return [failed('Node throughput vs plain fetch', throughput)]
+  const { rounds, medians, concurrency, events } = throughput.data
+  return Object.entries(medians).map(([variant, { rateRatio }]) => {
+    const mine = rounds.filter((round) => round.variant === variant)
+    const tracker = median(mine.map((round) => round.trackerRate))
+    const plain = median(mine.map((round) => round.fetchRate))
+    return row(
+      `Node throughput: ${variant}`,
+      `${int(tracker)} ev/s vs fetch ${int(plain)} ev/s · median ratio ${rateRatio.toFixed(2)} (${mine.length} rounds × ${int(events)}, concurrency ${concurrency})`,
+      '≥ 0.80 (aim 0.95)',
+      rateRatio >= 0.95 ? 'aim met' : rateRatio >= 0.8 ? 'met' : 'BELOW',
+    )
+  })
+}
+
+function buildCostRows({ buildCost }) {
+  if (!buildCost.ok) return [failed('Build + validate vs JSON.stringify', buildCost)]
+  return buildCost.data.kinds.map((kind) =>
+    row(
+      `Build + validate: ${kind.kind}`,
+      `${us(kind.buildMicros)} vs JSON.stringify ${us(kind.stringifyMicros)} · ratio ${kind.ratio.toFixed(1)}× (${int(kind.bytes)} B)`,
+    ),
+  )
+}
+
+function memoryRows({ memory }) {
+  if (!memory.ok) return [failed('Node peak RSS, slow endpoint', memory)]
+  const { total, maxQueue, delayMs, rss, delivered, queue_full: queueFull } = memory.data
+  return [
+    row(
+      `Node peak RSS: ${int(total)} events, endpoint ${delayMs} ms, maxQueue ${int(maxQueue)}`,
+      `peak ${mib(rss.peak)} (baseline ${mib(rss.baseline)}) · ${int(delivered)} delivered, ${int(queueFull)} refused queue_full`,
+      'bounded',
+    ),
+  ]
+}
+
+/** The table's rows, from each benchmark's result ({ ok, data } or { ok: false, error }). */
+export function rowsFrom(results, snippet) {
+  return [
+    ...sizeRows(results, snippet),
+    ...mainThreadRows(results),
+    ...throughputRows(results),
+    ...buildCostRows(results),
+    ...memoryRows(results),
+  ]
+}
+
+function machineLine(machine) {
+  return (
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, ` +
+    `${machine.chromium}; ${machine.date} UTC, whole run ${Math.round(machine.seconds)} s`
+  )
+}
+
+/** The table as aligned text, for the terminal. */
+export function formatTable(rows, machine) {
+  const headers = row('Benchmark', 'Figure', 'Budget / target', 'Status')
+  const all = [headers, ...rows]
+  const width = (key) => Math.max(...all.map((entry) => entry[key].length))
+  const widths = { name: width('name'), figure: width('figure'), target: width('target'), status: width('status') }
+  const line = (entry) =>
+    `${entry.name.padEnd(widths.name)}  ${entry.figure.padEnd(widths.figure)}  ${entry.target.padEnd(widths.target)}  ${entry.status}`
+  const rule = '─'.repeat(widths.name + widths.figure + widths.target + widths.status + 6)
+  return [`Machine: ${machineLine(machine)}`, rule, line(headers), rule, ...rows.map(line), rule].join('\n')
+}
+
+const cell = (text) => text.replaceAll('|', '\\|')
+
+/** The table as Markdown, with the machine and the details behind the figures (latest.md). */
+export function formatMarkdown(rows, machine, results) {
+  const lines = [
+    '# Benchmarks (latest `pnpm bench`)',
+    '',
+    `Machine: ${machineLine(machine)}.`,
+    '',
+    '| Benchmark | Figure | Budget / target | Status |',
+    '|---|---|---|---|',
+    ...rows.map((entry) => `| ${cell(entry.name)} | ${cell(entry.figure)} | ${cell(entry.target)} | ${entry.status} |`),
+    '',
+  ]
+  if (results.size.ok) lines.push(`Bundle SRI hash of this build: \`${results.size.data.integrity}\`.`, '')
+  if (results.throughput.ok) {
+    lines.push('Throughput rounds (alternating, same endpoint, same run):', '')
+    for (const round of results.throughput.data.rounds) {
+      const ratio = (round.trackerRate / round.fetchRate).toFixed(2)
+      lines.push(
+        `- round ${round.round}, ${round.variant}: ${int(round.trackerRate)} ev/s vs fetch ${int(round.fetchRate)} ev/s (${ratio})`,
+      )
+    }
+    lines.push('')
+  }
+  lines.push(
+    'How: `pnpm bench` (root) builds, then runs each benchmark in its own process: ' +
+      '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, ' +
+      '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`. ' +
+      'Wall-clock figures move with the load of the machine; sizes do not.',
+    '',
+  )
+  return lines.join('\n')
+}
