@@ -39,7 +39,7 @@ test.describe('browser delivery', () => {
     await settle()
     const names = (await collector.events()).map((event) => field(event, 'CustomEvent', 'EventName'))
     expect(names.sort()).toEqual(['leaving-0', 'leaving-1', 'leaving-2', 'leaving-3', 'leaving-4'])
-    expect(await storedEvents(page)).toBe(0)
+    await expect.poll(() => storedEvents(page)).toBe(0)
   })
 
   test('should retry through 503s and deliver exactly once', async ({ page, site, collector }) => {
@@ -50,7 +50,7 @@ test.describe('browser delivery', () => {
     const events = await collector.events()
     expect(events.map((event) => field(event, 'CategoryPage', 'Category'))).toEqual([{ categoryKey: 'retried' }])
     expect(events[0]?.valid).toBe(true)
-    expect(await storedEvents(page)).toBe(0)
+    await expect.poll(() => storedEvents(page)).toBe(0)
   })
 
   test('should give up on a 400 without retrying and drop the event from storage', async ({
@@ -66,7 +66,7 @@ test.describe('browser delivery', () => {
     })
     await settle(500)
     expect(await collector.events()).toEqual([])
-    expect(await storedEvents(page)).toBe(0)
+    await expect.poll(() => storedEvents(page)).toBe(0)
   })
 
   test('should deliver exactly once after going offline and reloading', async ({ page, site, collector, context }) => {
@@ -84,7 +84,7 @@ test.describe('browser delivery', () => {
     expect(event?.valid).toBe(true)
     await settle()
     expect(await collector.events()).toHaveLength(1)
-    expect(await storedEvents(page)).toBe(0)
+    await expect.poll(() => storedEvents(page)).toBe(0)
   })
 
   test('should deliver once when the browser comes back online on the same page', async ({
@@ -118,7 +118,7 @@ test.describe('browser delivery', () => {
     await settle()
     const names = (await collector.events()).map((event) => field(event, 'CustomEvent', 'EventName'))
     expect(names.sort()).toEqual(['stored-0', 'stored-1', 'stored-2', 'stored-3', 'stored-4', 'stored-5'])
-    expect(await storedEvents(first!)).toBe(0)
+    await expect.poll(() => storedEvents(first!)).toBe(0)
   })
 
   test('should let an open tab deliver what a closed tab left behind', async ({ page, site, collector, context }) => {

@@ -164,7 +164,7 @@ describe('createBrowserTracker', () => {
     const tracker = createBrowserTracker({ siteId: 'S', endpoint, retry: { baseDelayMs: 1, maxDelayMs: 5 } })
     expect(await tracker.customEvent({ name: 'retry' })).toEqual({ ok: true })
     expect(bodies).toHaveLength(3)
-    expect(storedEvents()).toBe(0)
+    await vi.waitFor(() => expect(storedEvents()).toBe(0))
   })
 
   it('should report bad input and send nothing when an event is invalid', async () => {

@@ -78,7 +78,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     ...(options.maxStoredEvents ? { maxEntries: options.maxStoredEvents } : {}),
     ...(options.maxAgeMs ? { maxAgeMs: options.maxAgeMs } : {}),
   })
-  const transport = createBrowserTransport()
+  const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createTrackerEngine({
     url: checked.url,
     transport,
@@ -211,8 +211,10 @@ function listen(
   const isOnline = () => navigator.onLine !== false
   document.addEventListener('visibilitychange', () => {
     if (left) return
-    if (document.visibilityState !== 'hidden') coordinator.trigger()
-    else if (isOnline()) engine.flushOnUnload()
+    if (document.visibilityState !== 'hidden') return coordinator.trigger()
+    // A hidden page may be discarded without another event: store what waits to be written.
+    store.persist()
+    if (isOnline()) engine.flushOnUnload()
   })
   window.addEventListener('pagehide', () => {
     left = true

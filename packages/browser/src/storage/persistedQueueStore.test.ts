@@ -17,7 +17,15 @@ function twoPages(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
   const storage = createSafeStorage(() => undefined)
   const clock = { time: 1000 }
   const page = (owner: string) =>
-    createPersistedQueueStore({ storage, key: 'queue', owner, leaseMs: 100, now: () => clock.time, ...options })
+    createPersistedQueueStore({
+      storage,
+      key: 'queue',
+      owner,
+      leaseMs: 100,
+      now: () => clock.time,
+      schedule: (write) => write(),
+      ...options,
+    })
   return { storage, clock, first: page('first'), second: page('second') }
 }
 
@@ -62,7 +70,14 @@ describe('createPersistedQueueStore', () => {
     const { first, second, storage } = twoPages()
     first.add(entry('a'))
     first.release()
-    const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third', leaseMs: 100, now: () => 1000 })
+    const third = createPersistedQueueStore({
+      storage,
+      key: 'queue',
+      owner: 'third',
+      leaseMs: 100,
+      now: () => 1000,
+      schedule: (write) => write(),
+    })
     expect(claim(second)).toEqual([entry('a')])
     expect(claim(third)).toEqual([])
   })
@@ -180,7 +195,7 @@ describe('createPersistedQueueStore', () => {
     first.update(entry('a', { attempts: 2 }))
     first.add(entry('b'))
     first.renew()
-    expect(claim(second)).toEqual([entry('a', { attempts: 2 }), entry('b')])
+    expect(claim(second)).toEqual([entry('a'), entry('b')])
   })
 
   it('should hand nothing over when released', () => {
@@ -196,5 +211,74 @@ describe('createPersistedQueueStore', () => {
     first.resume()
     first.add(entry('a'))
     expect(claim(second)).toEqual([])
+  })
+
+  it('should write added, updated and removed entries in a later task, reading its own writes meanwhile', () => {
+    const storage = createSafeStorage(() => undefined)
+    const scheduled: Array<() => void> = []
+    const store = createPersistedQueueStore({
+      storage,
+      key: 'queue',
+      owner: 'page',
+      schedule: (write) => scheduled.push(write),
+    })
+    store.add(entry('a', { createdAt: Date.now() }))
+    store.add(entry('b', { createdAt: Date.now() }))
+    expect(storage.keys('queue:')).toEqual([])
+    expect(store.ownedCount()).toBe(2)
+    expect(scheduled).toHaveLength(1)
+    scheduled[0]?.()
+    expect(storage.keys('queue:').sort()).toEqual(['queue:a', 'queue:b'])
+    store.remove('a')
+    expect(store.ownedCount()).toBe(1)
+    store.persist()
+    expect(storage.keys('queue:')).toEqual(['queue:b'])
+  })
+
+  it('should write deferred entries before releasing them when the page is left', () => {
+    const storage = createSafeStorage(() => undefined)
+    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page', schedule: () => {} })
+    store.add(entry('a', { createdAt: Date.now() }))
+    store.release()
+    expect(JSON.parse(storage.get('queue:a') ?? '{}')).toMatchObject({ id: 'a', owner: 'page', lease: 0 })
+  })
+
+  it('should not write a deferred update over an entry another page took over meanwhile', () => {
+    const { storage } = twoPages()
+    const scheduled: Array<() => void> = []
+    const slow = createPersistedQueueStore({
+      storage,
+      key: 'queue',
+      owner: 'slow',
+      schedule: (write) => scheduled.push(write),
+    })
+    const other = createPersistedQueueStore({ storage, key: 'queue', owner: 'other', schedule: (write) => write() })
+    slow.add(entry('a', { createdAt: Date.now() }))
+    slow.persist()
+    slow.update(entry('a', { createdAt: Date.now(), attempts: 3 }))
+    storage.set(
+      'queue:a',
+      JSON.stringify({ ...entry('a', { createdAt: Date.now() }), owner: 'other', lease: Date.now() + 1000 }),
+    )
+    other.remove('a')
+    scheduled.at(-1)?.()
+    expect(storage.keys('queue:')).toEqual([])
+  })
+
+  it('should not update entries once released', () => {
+    const { first, storage } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    first.update(entry('a', { attempts: 9 }))
+    expect(JSON.parse(storage.get('queue:a') ?? '{}').attempts).toBe(0)
+  })
+
+  it('should write at once what it removes after being released, as a page being left has no later task', () => {
+    const storage = createSafeStorage(() => undefined)
+    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page', schedule: () => {} })
+    store.add(entry('a', { createdAt: Date.now() }))
+    store.release()
+    store.remove('a')
+    expect(storage.keys('queue:')).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import type { QueueEntry, QueueStore } from '@es-tracker/core'
+import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 
 /** A queue entry as persisted: which page owns it, and until when its claim holds. */
@@ -22,6 +23,8 @@ export interface PersistedQueueStoreOptions {
   /** How long a claim holds without renewal; a page that lives renews its own. @default 30000 */
   leaseMs?: number
   now?: () => number
+  /** Runs the deferred writes in a later task. @default nextTask */
+  schedule?: (callback: () => void) => void
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
@@ -46,6 +49,8 @@ export interface PersistedQueueStore extends QueueStore {
   orphans(): { count: number; nextExpiry: number | undefined }
   /** Whether a storage key (from a `storage` event) belongs to this queue. */
   owns(storageKey: string | null): boolean
+  /** Writes what `add`, `update` and `remove` deferred; the transport calls it before a request starts. */
+  persist(): void
 }
 
 /**
@@ -69,11 +74,40 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
   let claimsAllowed = false
   let released = false
   let addsSinceBoundCheck = 0
+  // What add, update and remove changed, written in a task of its own (a localStorage write costs a
+  // tracking call more than building its event) and always before the entry's request starts.
+  const pending = new Map<string, { entry: StoredEntry | null; isNew: boolean }>()
+  const schedule = options.schedule ?? nextTask
 
-  const read = (id: string): StoredEntry | undefined => parseEntry(storage.get(prefix + id))
-  const write = (entry: StoredEntry): void => storage.set(prefix + entry.id, JSON.stringify(entry))
+  const persist = (): void => {
+    for (const [id, { entry, isNew }] of pending) {
+      if (!entry) storage.remove(prefix + id)
+      // An update waited a task: another page may have taken the entry over, or delivered it, since.
+      else if (isNew || parseEntry(storage.get(prefix + id))?.owner === owner) {
+        storage.set(prefix + id, JSON.stringify(entry))
+      }
+    }
+    pending.clear()
+  }
+  const later = (id: string, entry: StoredEntry | null, isNew = false): void => {
+    const first = pending.size === 0
+    pending.set(id, { entry, isNew: isNew || pending.get(id)?.isNew === true })
+    // A page being left may have no later task: what it still writes (deliveries ending) goes now.
+    if (released) persist()
+    else if (first) schedule(persist)
+  }
+  const read = (id: string): StoredEntry | undefined => {
+    const waiting = pending.get(id)
+    return waiting ? (waiting.entry ?? undefined) : parseEntry(storage.get(prefix + id))
+  }
+  // Claims and releases are written at once: other tabs must see them as soon as possible.
+  const write = (entry: StoredEntry): void => {
+    pending.delete(entry.id)
+    storage.set(prefix + entry.id, JSON.stringify(entry))
+  }
   const drop = (id: string): void => {
     mine.delete(id)
+    pending.delete(id)
     storage.remove(prefix + id)
   }
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
@@ -81,6 +115,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
 
   /** Every stored entry, oldest first; broken, too old and surplus ones are dropped on the way. */
   const list = (): StoredEntry[] => {
+    persist()
     const oldest = now() - maxAgeMs
     const entries: StoredEntry[] = []
     for (const key of storage.keys(prefix)) {
@@ -97,7 +132,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
     add(entry) {
       removed.delete(entry.id)
       mine.add(entry.id)
-      write(own(entry))
+      later(entry.id, own(entry), true)
       // Counting means listing the storage: not on every event.
       if (++addsSinceBoundCheck >= 50) {
         addsSinceBoundCheck = 0
@@ -106,16 +141,18 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
     },
     update(entry) {
       // The engine updates an entry before adding it (add then stores its attempts), and a late
-      // update must not bring a delivered entry back: only entries stored now are updated.
-      if (removed.has(entry.id)) return
+      // update must not bring a delivered entry back: only entries stored now are updated. A page
+      // being left keeps no books: its entries are for other pages now.
+      if (removed.has(entry.id) || released) return
       const stored = read(entry.id)
       // Another page took it over (this one was frozen past its lease): it is that page's now.
       if (!stored || (stored.owner !== owner && stored.lease > now())) return
-      write(own(entry))
+      later(entry.id, own(entry))
     },
     remove(id) {
       removed.add(id)
-      drop(id)
+      mine.delete(id)
+      later(id, null)
     },
     takeOver() {
       // A page being left replays nothing: what it has is for the next page.
@@ -145,6 +182,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
     },
     release(exceptBodies) {
       released = true
+      persist()
       for (const id of mine) {
         const entry = read(id)
         if (!entry || entry.owner !== owner) mine.delete(id)
@@ -183,6 +221,7 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
       return { count, nextExpiry }
     },
     owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),
+    persist,
   }
 }
 

@@ -29,7 +29,13 @@ function fakeLocks() {
 
 /** One tab: a store and a coordinator whose replay records what the store hands over. */
 function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>) {
-  const store = createPersistedQueueStore({ storage, key: 'queue', owner, leaseMs: 30_000 })
+  const store = createPersistedQueueStore({
+    storage,
+    key: 'queue',
+    owner,
+    leaseMs: 30_000,
+    schedule: (write) => write(),
+  })
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,

@@ -220,4 +220,24 @@ describe.each([
       vi.unstubAllGlobals()
     }
   })
+
+  it('should run beforeSend before a request starts, deferred or not', async () => {
+    const order: string[] = []
+    const { fetch } = fakeFetch()
+    const scheduled: Array<() => void> = []
+    const transport = createBrowserTransport({
+      fetch: (async (...args: Parameters<typeof globalThis.fetch>) => {
+        order.push('fetch')
+        return fetch(...args)
+      }) as typeof globalThis.fetch,
+      schedule: (callback) => scheduled.push(callback),
+      beforeSend: () => order.push('persist'),
+    })
+    const deferred = transport.send(request())
+    expect(order).toEqual([])
+    scheduled[0]?.()
+    await deferred
+    await transport.send(request({ unloading: true }))
+    expect(order).toEqual(['persist', 'fetch', 'persist', 'fetch'])
+  })
 })

@@ -1,5 +1,6 @@
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
 import ky from 'ky'
+import { nextTask } from '../nextTask'
 import type { KyLiteOptions } from './kyLite'
 import { utf8Length } from './utf8Length'
 
@@ -17,6 +18,8 @@ export interface BrowserTransportOptions {
   budgetBytes?: number
   /** Runs a callback in a later task: a MessageChannel message by default (not throttled like timers). */
   schedule?: (callback: () => void) => void
+  /** Runs before any request starts: the queue store writes what it deferred, so that every entry is stored first. */
+  beforeSend?: () => void
 }
 
 /** The browser's transport, told when the page is being left so that keepalive requests count as handed off. */
@@ -83,6 +86,11 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   }
 
   const sendNow = (request: TransportRequest): Promise<TransportOutcome> => {
+    try {
+      options.beforeSend?.()
+    } catch {
+      // The request goes out all the same; the store falls back to memory by itself.
+    }
     const bytes = utf8Length(request.body)
     const keepalive = supportsKeepalive() && inFlight + bytes <= budgetBytes
     if (!keepalive && request.unloading) return Promise.resolve(beacon(request))
@@ -144,27 +152,6 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
     },
     bytesInFlight: () => inFlight,
   }
-}
-
-// One channel for the page, made on first use: a new MessageChannel per call costs ~35 µs.
-let channel: MessageChannel | undefined
-const channelCallbacks: Array<() => void> = []
-
-function nextTask(callback: () => void): void {
-  if (typeof MessageChannel === 'undefined') {
-    setTimeout(callback, 0)
-    return
-  }
-  if (!channel) {
-    channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      for (const queued of channelCallbacks.splice(0)) queued()
-    }
-    // Node's ports keep a process alive; a browser's have no unref.
-    ;(channel.port1 as { unref?: () => void }).unref?.()
-  }
-  channelCallbacks.push(callback)
-  channel.port2.postMessage(undefined)
 }
 
 function isOffline(): boolean {
