@@ -86,7 +86,7 @@ const scriptTagBuild = {
     },
     transpileTypeScript(),
     nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
-    terser({ ecma: 2020, compress: { passes: 2, unsafe_arrows: true }, format: { comments: false } }),
+    terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
   ],
   output: { file: root('packages/browser/dist/es-tracker.min.js'), format: 'iife', name: undefined, strict: true },
 }
