@@ -290,9 +290,9 @@ test.describe('browser tracker (hostile security)', () => {
       "base-uri 'none'",
     ].join('; ')
     // Served by the real site (a document fulfilled by page.route would not count as loopback, and
-    // Chromium would then refuse its requests to the loopback collector): written to this test's
-    // output folder, which the site serves under /test-results/.
-    const file = testInfo.outputPath('sri.html')
+    // Chromium would then refuse its requests to the loopback collector): written under
+    // e2e/test-results/ (git-ignored), which the site serves, whatever --output says.
+    const file = `${e2eDir}test-results/hostile/sri-${testInfo.workerIndex}-${process.pid}.html`
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, html)
     const path = `/${relative(e2eDir, file).split(sep).join('/')}`
