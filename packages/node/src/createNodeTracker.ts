@@ -2,7 +2,7 @@ import type { EventContext, EventName, TrackerMethods } from '@es-tracker/core'
 import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
 import { newCartGuid } from './newCartGuid'
 import { resolveNodeOptions } from './resolveNodeOptions'
-import { createKyTransport } from './transport/createKyTransport'
+import { createFetchTransport } from './transport/createFetchTransport'
 import type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
 
 const warnOnError = (error: TrackerError): void => {
@@ -32,7 +32,7 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
   const engine = createTrackerEngine({
     url: resolved.url,
     headers: resolved.headers,
-    transport: options.transport ?? createKyTransport(options.fetch ? { fetch: options.fetch } : {}),
+    transport: options.transport ?? createFetchTransport(options.fetch ? { fetch: options.fetch } : {}),
     retry: resolved.retry,
     timeoutMs: resolved.timeoutMs,
     concurrency: resolved.concurrency,
