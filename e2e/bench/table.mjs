@@ -60,7 +60,7 @@ function throughputRows({ throughput }) {
     const plain = median(mine.map((round) => round.fetchRate))
     return row(
       `Node throughput: ${variant}`,
-      `${int(tracker)} ev/s vs fetch ${int(plain)} ev/s · median ratio ${rateRatio.toFixed(2)} (${mine.length} rounds × ${int(events)}, concurrency ${concurrency})`,
+      `${int(tracker)} ev/s vs fetch ${int(plain)} ev/s · median ratio ${rateRatio.toFixed(3)} (${mine.length} rounds × ${int(events)}, concurrency ${concurrency})`,
       '≥ 0.80 (aim 0.95)',
       rateRatio >= 0.95 ? 'aim met' : rateRatio >= 0.8 ? 'met' : 'BELOW',
     )
