@@ -4,8 +4,8 @@ import type { BuildResult, EventContext, EventName } from '../types'
 import { forbiddenKeyIssue, isForbiddenKey } from '../validation/forbiddenKeys'
 import { invalidEvent, makeIssue } from '../validation/issues'
 import { EVENT_NAMES, isEventName } from './bodyKeys'
-import { eventRegistry } from './registry'
-import { neverThrow, settleEvent } from './shared/assembleEvent'
+import { EVENT_MODEL } from './model'
+import { assembleEvent, neverThrow, settleEvent } from './shared/assembleEvent'
 import type { Issues } from './shared/fields'
 import { buildGeneralInfo } from './shared/generalInfo'
 
@@ -33,7 +33,8 @@ function assignOwn(target: Record<string, unknown>, source: Record<string, unkno
  */
 export function buildEvent(eventName: EventName, input: unknown, context: EventContext): BuildResult {
   if (!isEventName(eventName)) return unknownEvent(eventName)
-  return neverThrow(eventName, () => eventRegistry[eventName].build(input, context))
+  const [schema, body] = EVENT_MODEL[eventName]
+  return assembleEvent(eventName, schema, body, input, context)
 }
 
 /**
@@ -59,6 +60,6 @@ export function buildRawEvent(eventName: string, body: unknown, context: EventCo
     const { GeneralInfo: _, ...rest } = given
     const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
     assignOwn(payload, rest, '', issues)
-    return settleEvent(eventName, eventRegistry[eventName].schema, payload, issues, warnings)
+    return settleEvent(eventName, EVENT_MODEL[eventName][0], payload, issues, warnings)
   })
 }

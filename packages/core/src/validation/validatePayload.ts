@@ -1,5 +1,5 @@
 import { EVENT_NAMES, isEventName } from '../events/bodyKeys'
-import { eventRegistry } from '../events/registry'
+import { EVENT_MODEL } from '../events/model'
 import { neverThrow } from '../events/shared/assembleEvent'
 import { isRecord } from '../schemas/values'
 import type { BuildResult, WirePayload } from '../types'
@@ -32,7 +32,7 @@ export function validatePayload(json: unknown): BuildResult {
         : makeIssue('GeneralInfo', 'an object', info)
       return { ok: false, error: invalidEvent(undefined, [first, ...findUnsafeContent(json)]) }
     }
-    const issues = checkPayload(eventName, eventRegistry[eventName].schema, json)
+    const issues = checkPayload(eventName, EVENT_MODEL[eventName][0], json)
     if (issues.length > 0) return { ok: false, error: invalidEvent(eventName, issues) }
     const warnings = identityWarnings(info)
     const payload = json as unknown as WirePayload

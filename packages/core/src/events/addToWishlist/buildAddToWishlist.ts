@@ -1,8 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { asRecord, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
-import { type ProductInput, toProduct } from '../shared/toProduct'
+import type { TagsInput } from '../shared/tags'
+import { type ProductInput, productBody } from '../shared/toProduct'
 import { addToWishlistSchema } from './addToWishlistSchema'
 
 /** Input of {@link buildAddToWishlist}: the wished-for product and event tags. */
@@ -18,10 +17,5 @@ export interface AddToWishlistInput {
  * buildAddToWishlist({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } }, context)
  */
 export function buildAddToWishlist(input: AddToWishlistInput, context: EventContext): BuildResult {
-  return assembleEvent('AddToWishlist', addToWishlistSchema, context, (issues) => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = { Product: toProduct(given.product, 'AddToWishlist.Product', issues) }
-    setDefined(body, 'Tags', toTags(given.tags, 'AddToWishlist.Tags', issues))
-    return body
-  })
+  return assembleEvent('AddToWishlist', addToWishlistSchema, productBody, input, context)
 }

@@ -1,8 +1,8 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toIdString } from '../shared/convert'
-import { asRecord, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
+import { type BodyConvert, bodyOf } from '../shared/fields'
+import { EVENT_TAGS, type TagsInput } from '../shared/tags'
 import { categoryPageSchema } from './categoryPageSchema'
 
 /** Input of {@link buildCategoryPage}: the category's key and event tags. */
@@ -11,6 +11,12 @@ export interface CategoryPageInput {
   tags?: TagsInput
 }
 
+/** `{ categoryKey, tags? }` -> `{ Category: { categoryKey }, Tags? }`. */
+export const categoryPageBody: BodyConvert = bodyOf([
+  ['categoryKey', 'Category', (categoryKey) => ({ categoryKey: toIdString(categoryKey) })],
+  EVENT_TAGS,
+])
+
 /**
  * Builds a `CategoryPage` payload: a visitor browsed a category.
  *
@@ -18,10 +24,5 @@ export interface CategoryPageInput {
  * buildCategoryPage({ categoryKey: 'Babies' }, context)
  */
 export function buildCategoryPage(input: CategoryPageInput, context: EventContext): BuildResult {
-  return assembleEvent('CategoryPage', categoryPageSchema, context, (issues) => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = { Category: { categoryKey: toIdString(given.categoryKey) } }
-    setDefined(body, 'Tags', toTags(given.tags, 'CategoryPage.Tags', issues))
-    return body
-  })
+  return assembleEvent('CategoryPage', categoryPageSchema, categoryPageBody, input, context)
 }

@@ -1,7 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { asRecord, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
+import { type BodyConvert, bodyOf } from '../shared/fields'
+import { EVENT_TAGS, type TagsInput } from '../shared/tags'
 import { customEventSchema } from './customEventSchema'
 
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
@@ -10,6 +10,9 @@ export interface CustomEventInput {
   tags?: TagsInput
 }
 
+/** `{ name, tags? }` -> `{ EventName, Tags? }`. */
+export const customEventBody: BodyConvert = bodyOf([['name', 'EventName'], EVENT_TAGS])
+
 /**
  * Builds a `CustomEvent` payload: an event the site names itself.
  *
@@ -17,10 +20,5 @@ export interface CustomEventInput {
  * buildCustomEvent({ name: 'my_event', tags: { plan: 'pro' } }, context)
  */
 export function buildCustomEvent(input: CustomEventInput, context: EventContext): BuildResult {
-  return assembleEvent('CustomEvent', customEventSchema, context, (issues) => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = { EventName: given.name }
-    setDefined(body, 'Tags', toTags(given.tags, 'CustomEvent.Tags', issues))
-    return body
-  })
+  return assembleEvent('CustomEvent', customEventSchema, customEventBody, input, context)
 }

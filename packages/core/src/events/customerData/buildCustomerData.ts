@@ -11,6 +11,6 @@ export type CustomerDataInput = Record<string, never>
  * @example
  * buildCustomerData(undefined, { siteId: '8D3869C', sc, identity: { email: 'user@example.com' } })
  */
-export function buildCustomerData(_input: CustomerDataInput | undefined, context: EventContext): BuildResult {
-  return assembleEvent('CustomerData', customerDataSchema, context)
+export function buildCustomerData(input: CustomerDataInput | undefined, context: EventContext): BuildResult {
+  return assembleEvent('CustomerData', customerDataSchema, undefined, input, context)
 }

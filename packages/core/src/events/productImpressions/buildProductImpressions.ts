@@ -1,9 +1,8 @@
-import { isRecord } from '../../schemas/values'
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toIdString } from '../shared/convert'
-import { asRecord, copyFields, type Issues, mapList, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
+import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
+import { EVENT_TAGS, type TagsInput } from '../shared/tags'
 import { productImpressionsSchema } from './productImpressionsSchema'
 
 /** One product shown in a recommendation block. */
@@ -19,12 +18,18 @@ export interface ProductImpressionsInput {
   tags?: TagsInput
 }
 
-function toImpression(input: unknown, path: string, issues: Issues): unknown {
-  if (!isRecord(input)) return input
-  const impression = { product_id: toIdString(input.productKey), container_type: toIdString(input.containerType) }
-  copyFields(input, impression, path, issues, ['productKey', 'containerType'])
-  return impression
-}
+/** `{ products, tags? }` -> `{ Products: [{ product_id, container_type }], Tags? }`. */
+export const productImpressionsBody: BodyConvert = bodyOf([
+  [
+    'products',
+    'Products',
+    listOf('Products', [
+      ['productKey', 'product_id', toIdString, true],
+      ['containerType', 'container_type', toIdString, true],
+    ]),
+  ],
+  EVENT_TAGS,
+])
 
 /**
  * Builds a `ProductImpressions` payload (body key `ProductImpression`): products were shown in a block.
@@ -33,13 +38,5 @@ function toImpression(input: unknown, path: string, issues: Issues): unknown {
  * buildProductImpressions({ products: [{ productKey: '430968', containerType: '1253' }] }, context)
  */
 export function buildProductImpressions(input: ProductImpressionsInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductImpressions', productImpressionsSchema, context, (issues) => {
-    const given = asRecord(input)
-    const path = 'ProductImpression.Products'
-    const body: Record<string, unknown> = {
-      Products: mapList(given.products, path, (item, itemPath) => toImpression(item, itemPath, issues)),
-    }
-    setDefined(body, 'Tags', toTags(given.tags, 'ProductImpression.Tags', issues))
-    return body
-  })
+  return assembleEvent('ProductImpressions', productImpressionsSchema, productImpressionsBody, input, context)
 }

@@ -1,8 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { asRecord, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
-import { type ProductInput, toProduct } from '../shared/toProduct'
+import type { TagsInput } from '../shared/tags'
+import { type ProductInput, productBody } from '../shared/toProduct'
 import { productPageSchema } from './productPageSchema'
 
 /** Input of {@link buildProductPage}: the viewed product and event tags. */
@@ -18,10 +17,5 @@ export interface ProductPageInput {
  * buildProductPage({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } }, context)
  */
 export function buildProductPage(input: ProductPageInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductPage', productPageSchema, context, (issues) => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = { Product: toProduct(given.product, 'ProductPage.Product', issues) }
-    setDefined(body, 'Tags', toTags(given.tags, 'ProductPage.Tags', issues))
-    return body
-  })
+  return assembleEvent('ProductPage', productPageSchema, productBody, input, context)
 }

@@ -1,11 +1,52 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { mapList } from '../shared/fields'
+import { toCurrency, toIdString, toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
+import { type BodyConvert, type FieldMap, mapItem, mapList } from '../shared/fields'
+import { PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { productUpdateSchema } from './productUpdateSchema'
-import { type CatalogProductInput, toCatalogProduct } from './toCatalogProduct'
+
+/** One catalog product, in friendly form (`tracker.productUpdate([...])`). */
+export interface CatalogProductInput {
+  productKey: string | number
+  isInStock: boolean | 0 | 1 | '0' | '1'
+  /** A string keeps its digits; a number is sent as `String(n)`. */
+  price?: string | number
+  currency?: string
+  name?: string
+  description?: string
+  /** Sent as `imgurl`. */
+  imageUrl?: string
+  brand?: string
+  /** The discount in percent; sent as `tag_discount: ["10"]`. */
+  discountPercent?: number | string
+  /** The price before the discount; sent as `tag_oldprice: ["224.38"]`. */
+  oldPrice?: number | string
+  /** The category path, e.g. `"level1 > level2 > level3"`. */
+  category?: string
+  /** Sent as `category_id: ["1", "2", "3"]`. */
+  categoryIds?: string | number | readonly (string | number)[]
+  tags?: TagsInput
+}
 
 /** Input of {@link buildProductUpdate}: the catalog products that changed (at least one). */
 export type ProductUpdateInput = CatalogProductInput[]
+
+/** Friendly catalog product -> wire `CatalogProduct` (`name`, `brand`, ... pass as they are). */
+const CATALOG_PRODUCT: FieldMap = [
+  ['productKey', 'product_id', toIdString, true],
+  ['imageUrl', 'imgurl'],
+  ['price', 'unit_price', toUnitPrice],
+  ['isInStock', 'isInStock', toStockFlag, true],
+  ['discountPercent', 'tag_discount', toStringList],
+  ['oldPrice', 'tag_oldprice', toStringList],
+  ['currency', 'price_currency_code', toCurrency],
+  ['categoryIds', 'category_id', toStringList],
+  PRODUCT_TAGS,
+]
+
+/** The body is the list of catalog products itself. */
+export const productUpdateBody: BodyConvert = (input, path, issues) =>
+  mapList(input, path, (item, at) => mapItem(item, CATALOG_PRODUCT, at, issues))
 
 /**
  * Builds a `ProductUpdate` payload: catalog changes (price, stock, discount) pushed from a server.
@@ -15,7 +56,5 @@ export type ProductUpdateInput = CatalogProductInput[]
  * buildProductUpdate([{ productKey: '430738', isInStock: true, price: '201.95', currency: 'UAH' }], { siteId })
  */
 export function buildProductUpdate(input: ProductUpdateInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductUpdate', productUpdateSchema, context, (issues) =>
-    mapList(input, 'ProductUpdate', (item, path) => toCatalogProduct(item, path, issues)),
-  )
+  return assembleEvent('ProductUpdate', productUpdateSchema, productUpdateBody, input, context)
 }

@@ -1,10 +1,20 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toIdString } from '../shared/convert'
-import { asRecord, isBlank, mapList, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
+import { toCurrency, toIdString, toQuantity, toUnitPrice } from '../shared/convert'
+import { type BodyConvert, bodyOf, isBlank, listOf } from '../shared/fields'
+import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { purchasedItemsSchema } from './purchasedItemsSchema'
-import { type OrderProductInput, toOrderProduct } from './toOrderProduct'
+
+/** One order line, in friendly form. */
+export interface OrderProductInput {
+  productKey: string | number
+  /** A string keeps its digits (`"341.80"`); a number is sent as `String(n)`. */
+  price: string | number
+  /** A positive integer or integer string; sent as an integer. */
+  quantity: number | string
+  currency?: string
+  tags?: TagsInput
+}
 
 /** Input of {@link buildPurchasedItems}: the order, joined to its cart by GUID, or listing its lines, or both. */
 export interface PurchasedItemsInput {
@@ -17,6 +27,31 @@ export interface PurchasedItemsInput {
   tags?: TagsInput
 }
 
+/** Order lines: `productKey` becomes `product_id`, `price` `unit_price`. */
+const orderLines = listOf('Products', [
+  ['productKey', 'product_id', toIdString, true],
+  ['price', 'unit_price', toUnitPrice, true],
+  ['quantity', 'quantity', toQuantity, true],
+  ['currency', 'price_currency_code', toCurrency],
+  PRODUCT_TAGS,
+])
+
+/** `{ orderNumber, guid?, products?, oneClick?, tags? }` -> `{ GUID?, Products?, OrderNumber, Tags? }`. */
+export const purchasedItemsBody: BodyConvert = bodyOf([
+  // A blank GUID or an empty line list says nothing about the order: leave them out.
+  ['guid', 'GUID', (guid, _path, _issues, given) => (given.oneClick === true || isBlank(guid) ? undefined : guid)],
+  [
+    'products',
+    'Products',
+    (products, path, issues, given, target) =>
+      isBlank(products) || (Array.isArray(products) && products.length === 0)
+        ? undefined
+        : orderLines(products, path, issues, given, target),
+  ],
+  ['orderNumber', 'OrderNumber', toIdString],
+  EVENT_TAGS,
+])
+
 /**
  * Builds a `PurchasedItems` payload: an order was placed. Without `guid` and without `products`
  * it is `invalid_event`.
@@ -25,17 +60,5 @@ export interface PurchasedItemsInput {
  * buildPurchasedItems({ orderNumber: '123/2017', guid: '6F9619FF-8B86-D011-B42D-00CF4FC964FF' }, context)
  */
 export function buildPurchasedItems(input: PurchasedItemsInput, context: EventContext): BuildResult {
-  return assembleEvent('PurchasedItems', purchasedItemsSchema, context, (issues) => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = {}
-    // A blank GUID or an empty line list says nothing about the order: leave them out.
-    if (given.oneClick !== true && !isBlank(given.guid)) body.GUID = given.guid
-    const products = given.products
-    if (!isBlank(products) && !(Array.isArray(products) && products.length === 0)) {
-      body.Products = mapList(products, 'PurchasedItems.Products', (item, path) => toOrderProduct(item, path, issues))
-    }
-    body.OrderNumber = toIdString(given.orderNumber)
-    setDefined(body, 'Tags', toTags(given.tags, 'PurchasedItems.Tags', issues))
-    return body
-  })
+  return assembleEvent('PurchasedItems', purchasedItemsSchema, purchasedItemsBody, input, context)
 }

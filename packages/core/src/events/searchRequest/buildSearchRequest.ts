@@ -1,7 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toFoundFlag } from '../shared/convert'
-import { asRecord, setDefined } from '../shared/fields'
+import { type BodyConvert, bodyOf } from '../shared/fields'
 import { searchRequestSchema } from './searchRequestSchema'
 
 /** Input of {@link buildSearchRequest}: what was searched and whether anything was found. */
@@ -11,6 +11,12 @@ export interface SearchRequestInput {
   isFound?: boolean | 0 | 1
 }
 
+/** `{ search, isFound? }` -> `{ search, isFound? }` with `isFound` as 1 / 0. */
+export const searchRequestBody: BodyConvert = bodyOf([
+  ['search', 'search'],
+  ['isFound', 'isFound', toFoundFlag],
+])
+
 /**
  * Builds a `SearchRequest` payload: a visitor searched the site.
  *
@@ -18,10 +24,5 @@ export interface SearchRequestInput {
  * buildSearchRequest({ search: 'Coffe', isFound: false }, context)
  */
 export function buildSearchRequest(input: SearchRequestInput, context: EventContext): BuildResult {
-  return assembleEvent('SearchRequest', searchRequestSchema, context, () => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = { search: given.search }
-    setDefined(body, 'isFound', toFoundFlag(given.isFound))
-    return body
-  })
+  return assembleEvent('SearchRequest', searchRequestSchema, searchRequestBody, input, context)
 }

@@ -4,7 +4,7 @@ import type { BuildResult, EventContext, EventName, WirePayload } from '../../ty
 import { checkPayload } from '../../validation/checkPayload'
 import { invalidEvent, makeIssue } from '../../validation/issues'
 import { BODY_KEYS } from '../bodyKeys'
-import type { Issues } from './fields'
+import type { BodyConvert, Issues } from './fields'
 import { buildGeneralInfo } from './generalInfo'
 
 /** Keeps the first of issues that say the same thing about the same path. */
@@ -60,21 +60,22 @@ export function neverThrow(eventName: string | undefined, build: () => BuildResu
 }
 
 /**
- * Puts one event together: GeneralInfo from the context, the body from `buildBody` under the
- * event's body key, then {@link settleEvent}. Never throws.
+ * Puts one event together: GeneralInfo from the context, the body from the input under the event's
+ * body key, then {@link settleEvent}. Never throws.
  */
 export function assembleEvent(
   eventName: EventName,
   schema: v.GenericSchema,
+  body: BodyConvert | undefined,
+  input: unknown,
   context: EventContext,
-  buildBody?: (issues: Issues) => unknown,
 ): BuildResult {
   return neverThrow(eventName, () => {
     const issues: Issues = []
     const warnings: ValidationIssue[] = []
     const payload: Record<string, unknown> = { GeneralInfo: buildGeneralInfo(eventName, context, issues, warnings) }
     const bodyKey = BODY_KEYS[eventName]
-    if (bodyKey !== undefined && buildBody) payload[bodyKey] = buildBody(issues)
+    if (bodyKey !== undefined && body) payload[bodyKey] = body(input, bodyKey, issues)
     return settleEvent(eventName, schema, payload, issues, warnings)
   })
 }

@@ -44,7 +44,14 @@ export function toUnitPrice(value: unknown): unknown {
   return isNonNegativeNumber(value) ? String(value) : value
 }
 
-/** `currency` -> `price_currency_code`, set only when a currency is given. */
-export function setCurrency(target: Record<string, unknown>, currency: unknown): void {
-  if (currency !== undefined && currency !== null && currency !== '') target.price_currency_code = currency
+/** `currency` -> `price_currency_code`: left out when not given (`undefined`, `null` or `""`). */
+export function toCurrency(currency: unknown): unknown {
+  return currency === null || currency === '' ? undefined : currency
+}
+
+/** A value or list -> a list of strings (numbers as their strings); `undefined` stays `undefined`. */
+export function toStringList(value: unknown): unknown {
+  if (value === undefined) return undefined
+  const list: unknown[] = Array.isArray(value) ? value : [value]
+  return list.map(toIdString)
 }

@@ -2,7 +2,7 @@ import { PRODUCT_TAG_PREFIX } from '../../schemas/tags'
 import { isRecord } from '../../schemas/values'
 import { forbiddenKeyIssue, isForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath, makeIssue } from '../../validation/issues'
-import type { Issues } from './fields'
+import type { FieldMap, Issues } from './fields'
 
 /** Friendly tags: `{ name: value or list of values }`, values strings or numbers. */
 export type TagsInput = Record<string, string | number | readonly (string | number)[]>
@@ -57,3 +57,17 @@ export function setProductTags(product: Record<string, unknown>, tags: unknown, 
     product[name] = values
   })
 }
+
+/** The field-map entry of an event's `tags`: wire `Tags`. */
+export const EVENT_TAGS: FieldMap[number] = [
+  'tags',
+  'Tags',
+  (tags, path, issues) => toTags(tags, joinPath(path, 'Tags'), issues),
+]
+
+/** The field-map entry of a product's own `tags`: its `tag_*` fields. */
+export const PRODUCT_TAGS: FieldMap[number] = [
+  'tags',
+  undefined,
+  (tags, path, issues, _given, product) => setProductTags(product, tags, path, issues),
+]

@@ -1,7 +1,6 @@
-import { isRecord } from '../../schemas/values'
 import { toIdString, toProductPrice, toStockFlag } from './convert'
-import { copyFields, type Issues, setDefined } from './fields'
-import { setProductTags, type TagsInput } from './tags'
+import { type BodyConvert, bodyOf, type FieldMap, mapItem } from './fields'
+import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from './tags'
 
 /** A product's own tags: `{ something: [...] }` becomes `tag_something` on the wire. */
 export type ProductTagsInput = TagsInput
@@ -16,17 +15,17 @@ export interface ProductInput {
   tags?: ProductTagsInput
 }
 
-const HANDLED = ['productKey', 'price', 'currency', 'isInStock', 'tags']
-
 /** Friendly product -> wire `Product` of ProductPage and AddToWishlist. */
-export function toProduct(input: unknown, path: string, issues: Issues): unknown {
-  if (!isRecord(input)) return input
-  const product: Record<string, unknown> = {
-    productKey: toIdString(input.productKey),
-    price: toProductPrice(input.price, input.currency),
-  }
-  setDefined(product, 'isInStock', toStockFlag(input.isInStock))
-  setProductTags(product, input.tags, path, issues)
-  copyFields(input, product, path, issues, HANDLED)
-  return product
-}
+const PRODUCT: FieldMap = [
+  ['productKey', 'productKey', toIdString, true],
+  ['price', 'price', (price, _path, _issues, given) => toProductPrice(price, given.currency), true],
+  ['currency'],
+  ['isInStock', 'isInStock', toStockFlag],
+  PRODUCT_TAGS,
+]
+
+/** The body of ProductPage and AddToWishlist: `{ Product, Tags? }`. */
+export const productBody: BodyConvert = bodyOf([
+  ['product', 'Product', (product, path, issues) => mapItem(product, PRODUCT, `${path}.Product`, issues)],
+  EVENT_TAGS,
+])

@@ -1,9 +1,21 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { asRecord, mapList, setDefined } from '../shared/fields'
-import { type TagsInput, toTags } from '../shared/tags'
+import { toAmount, toCurrency, toIdString, toQuantity } from '../shared/convert'
+import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
+import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { statusCartSchema } from './statusCartSchema'
-import { type CartProductInput, toCartProduct } from './toCartProduct'
+
+/** One cart line, in friendly form. */
+export interface CartProductInput {
+  productKey: string | number
+  /** A number or numeric string; sent as a number. */
+  price: number | string
+  /** A positive integer or integer string; sent as an integer. */
+  quantity: number | string
+  discount?: number | string
+  currency?: string
+  tags?: TagsInput
+}
 
 /** Input of {@link buildStatusCart}: every line now in the cart (none when emptied) and its GUID. */
 export interface StatusCartInput {
@@ -13,6 +25,24 @@ export interface StatusCartInput {
   guid: string
 }
 
+/** `{ guid, products, tags? }` -> `{ GUID, Products: [CartProduct], Tags? }`. */
+export const statusCartBody: BodyConvert = bodyOf([
+  ['guid', 'GUID'],
+  [
+    'products',
+    'Products',
+    listOf('Products', [
+      ['productKey', 'productKey', toIdString, true],
+      ['price', 'price', toAmount, true],
+      ['discount', 'discount', toAmount],
+      ['quantity', 'quantity', toQuantity, true],
+      ['currency', 'price_currency_code', toCurrency],
+      PRODUCT_TAGS,
+    ]),
+  ],
+  EVENT_TAGS,
+])
+
 /**
  * Builds a `StatusCart` payload: the cart changed; it carries the whole cart, not the change.
  *
@@ -20,13 +50,5 @@ export interface StatusCartInput {
  * buildStatusCart({ products: [{ productKey: '430738', price: '201.95', quantity: 1 }], guid }, context)
  */
 export function buildStatusCart(input: StatusCartInput, context: EventContext): BuildResult {
-  return assembleEvent('StatusCart', statusCartSchema, context, (issues) => {
-    const given = asRecord(input)
-    const body: Record<string, unknown> = {
-      GUID: given.guid,
-      Products: mapList(given.products, 'StatusCart.Products', (item, path) => toCartProduct(item, path, issues)),
-    }
-    setDefined(body, 'Tags', toTags(given.tags, 'StatusCart.Tags', issues))
-    return body
-  })
+  return assembleEvent('StatusCart', statusCartSchema, statusCartBody, input, context)
 }
