@@ -1,38 +1,38 @@
-import type * as v from 'valibot'
+import type { WireSchema } from '../schemas/wireSchema'
 import type { EventName } from '../types'
-import { addToWishlistSchema } from './addToWishlist/addToWishlistSchema'
+import { addToWishlistWire } from './addToWishlist/addToWishlistSchema'
 import { categoryPageBody } from './categoryPage/buildCategoryPage'
-import { categoryPageSchema } from './categoryPage/categoryPageSchema'
+import { categoryPageWire } from './categoryPage/categoryPageSchema'
 import { customEventBody } from './customEvent/buildCustomEvent'
-import { customEventSchema } from './customEvent/customEventSchema'
-import { customerDataSchema } from './customerData/customerDataSchema'
+import { customEventWire } from './customEvent/customEventSchema'
+import { customerDataWire } from './customerData/customerDataSchema'
 import { productImpressionsBody } from './productImpressions/buildProductImpressions'
-import { productImpressionsSchema } from './productImpressions/productImpressionsSchema'
-import { productPageSchema } from './productPage/productPageSchema'
+import { productImpressionsWire } from './productImpressions/productImpressionsSchema'
+import { productPageWire } from './productPage/productPageSchema'
 import { productUpdateBody } from './productUpdate/buildProductUpdate'
-import { productUpdateSchema } from './productUpdate/productUpdateSchema'
+import { productUpdateWire } from './productUpdate/productUpdateSchema'
 import { purchasedItemsBody } from './purchasedItems/buildPurchasedItems'
-import { purchasedItemsSchema } from './purchasedItems/purchasedItemsSchema'
+import { purchasedItemsWire } from './purchasedItems/purchasedItemsSchema'
 import { searchRequestBody } from './searchRequest/buildSearchRequest'
-import { searchRequestSchema } from './searchRequest/searchRequestSchema'
+import { searchRequestWire } from './searchRequest/searchRequestSchema'
 import type { BodyConvert } from './shared/fields'
 import { productBody } from './shared/toProduct'
 import { statusCartBody } from './statusCart/buildStatusCart'
-import { statusCartSchema } from './statusCart/statusCartSchema'
+import { statusCartWire } from './statusCart/statusCartSchema'
 
 /**
  * Each event's whole-payload schema and how its friendly input becomes its body (CustomerData has
  * none). A new event is one folder plus one line here.
  */
-export const EVENT_MODEL: Readonly<Record<EventName, readonly [schema: v.GenericSchema, body?: BodyConvert]>> = {
-  ProductPage: [productPageSchema, productBody],
-  AddToWishlist: [addToWishlistSchema, productBody],
-  StatusCart: [statusCartSchema, statusCartBody],
-  PurchasedItems: [purchasedItemsSchema, purchasedItemsBody],
-  ProductImpressions: [productImpressionsSchema, productImpressionsBody],
-  CategoryPage: [categoryPageSchema, categoryPageBody],
-  CustomerData: [customerDataSchema],
-  CustomEvent: [customEventSchema, customEventBody],
-  SearchRequest: [searchRequestSchema, searchRequestBody],
-  ProductUpdate: [productUpdateSchema, productUpdateBody],
+export const EVENT_MODEL: Readonly<Record<EventName, readonly [schema: WireSchema, body?: BodyConvert]>> = {
+  ProductPage: [productPageWire, productBody],
+  AddToWishlist: [addToWishlistWire, productBody],
+  StatusCart: [statusCartWire, statusCartBody],
+  PurchasedItems: [purchasedItemsWire, purchasedItemsBody],
+  ProductImpressions: [productImpressionsWire, productImpressionsBody],
+  CategoryPage: [categoryPageWire, categoryPageBody],
+  CustomerData: [customerDataWire],
+  CustomEvent: [customEventWire, customEventBody],
+  SearchRequest: [searchRequestWire, searchRequestBody],
+  ProductUpdate: [productUpdateWire, productUpdateBody],
 }

@@ -1,8 +1,18 @@
 import type * as v from 'valibot'
 import type { BuildResult, EventContext, EventName } from '../types'
-import { BODY_KEYS, EVENT_NAMES } from './bodyKeys'
+import { addToWishlistSchema } from './addToWishlist/addToWishlistSchema'
+import { BODY_KEYS } from './bodyKeys'
+import { categoryPageSchema } from './categoryPage/categoryPageSchema'
+import { customEventSchema } from './customEvent/customEventSchema'
+import { customerDataSchema } from './customerData/customerDataSchema'
 import { EVENT_MODEL } from './model'
+import { productImpressionsSchema } from './productImpressions/productImpressionsSchema'
+import { productPageSchema } from './productPage/productPageSchema'
+import { productUpdateSchema } from './productUpdate/productUpdateSchema'
+import { purchasedItemsSchema } from './purchasedItems/purchasedItemsSchema'
+import { searchRequestSchema } from './searchRequest/searchRequestSchema'
 import { assembleEvent } from './shared/assembleEvent'
+import { statusCartSchema } from './statusCart/statusCartSchema'
 
 /** What the SDK knows about one event: where its body goes, its wire schema and its builder. */
 export interface EventDefinition {
@@ -15,13 +25,22 @@ export interface EventDefinition {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-function define(eventName: EventName): [EventName, EventDefinition] {
-  const [schema, body] = EVENT_MODEL[eventName]
-  const build = (input: unknown, context: EventContext) => assembleEvent(eventName, schema, body, input, context)
-  return [eventName, { bodyKey: BODY_KEYS[eventName], schema, build }]
+function define(eventName: EventName, schema: v.GenericSchema): EventDefinition {
+  const [wire, body] = EVENT_MODEL[eventName]
+  const build = (input: unknown, context: EventContext) => assembleEvent(eventName, wire, body, input, context)
+  return { bodyKey: BODY_KEYS[eventName], schema, build }
 }
 
-/** Every REST event by name: its body key, schema and builder. */
-export const eventRegistry: Readonly<Record<EventName, EventDefinition>> = /* @__PURE__ */ Object.fromEntries(
-  EVENT_NAMES.map(define),
-) as Record<EventName, EventDefinition>
+/** Every REST event by name: its body key, valibot schema and builder. */
+export const eventRegistry: Readonly<Record<EventName, EventDefinition>> = {
+  ProductPage: define('ProductPage', productPageSchema),
+  AddToWishlist: define('AddToWishlist', addToWishlistSchema),
+  StatusCart: define('StatusCart', statusCartSchema),
+  PurchasedItems: define('PurchasedItems', purchasedItemsSchema),
+  ProductImpressions: define('ProductImpressions', productImpressionsSchema),
+  CategoryPage: define('CategoryPage', categoryPageSchema),
+  CustomerData: define('CustomerData', customerDataSchema),
+  CustomEvent: define('CustomEvent', customEventSchema),
+  SearchRequest: define('SearchRequest', searchRequestSchema),
+  ProductUpdate: define('ProductUpdate', productUpdateSchema),
+}

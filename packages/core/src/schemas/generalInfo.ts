@@ -1,33 +1,32 @@
-import * as v from 'valibot'
 import type { EventName } from '../types'
-import { openObject } from './openObject'
 import { booleanSchema, identityIdSchema, nonEmptyTextSchema, sizeSchema, textSchema, timestampSchema } from './values'
+import { leaf, openObject, optional } from './wireSchema'
 
 /** Identity fields: strings on the wire, ids also as numbers, empty strings allowed. */
-const identityEntries = {
-  externalCustomerId: v.optional(identityIdSchema),
-  user_phone: v.optional(textSchema),
-  user_email: v.optional(textSchema),
-  user_name: v.optional(textSchema),
-  user_es_contact_id: v.optional(identityIdSchema),
+const identityFields = {
+  externalCustomerId: optional(identityIdSchema),
+  user_phone: optional(textSchema),
+  user_email: optional(textSchema),
+  user_name: optional(textSchema),
+  user_es_contact_id: optional(identityIdSchema),
 }
 
 /** Page-context fields, as in `examples/custom-event.json`. */
-const pageContextEntries = {
-  s_location: v.optional(textSchema),
-  referrer: v.optional(textSchema),
-  screendim: v.optional(openObject({ h: sizeSchema, w: sizeSchema })),
-  device: v.optional(textSchema),
-  browser: v.optional(openObject({})),
-  adblockEnabled: v.optional(booleanSchema),
-  user_client_id: v.optional(textSchema),
-  user_city: v.optional(textSchema),
-  user_card_id: v.optional(textSchema),
+const pageContextFields = {
+  s_location: optional(textSchema),
+  referrer: optional(textSchema),
+  screendim: optional(openObject({ h: sizeSchema, w: sizeSchema })),
+  device: optional(textSchema),
+  browser: optional(openObject({})),
+  adblockEnabled: optional(booleanSchema),
+  user_client_id: optional(textSchema),
+  user_city: optional(textSchema),
+  user_card_id: optional(textSchema),
 }
 
 /* @__NO_SIDE_EFFECTS__ */
 function eventNameSchema<const Name extends EventName>(eventName: Name) {
-  return v.custom<Name>((value) => value === eventName, `"${eventName}"`)
+  return leaf<Name>((value) => value === eventName, `"${eventName}"`)
 }
 
 /** GeneralInfo of a visitor event: name, site, time, the `sc` cookie, identity and page context. */
@@ -38,8 +37,8 @@ export function generalInfoSchema<const Name extends EventName>(eventName: Name)
     siteId: nonEmptyTextSchema,
     datetime: timestampSchema,
     cookies: openObject({ sc: nonEmptyTextSchema }),
-    ...identityEntries,
-    ...pageContextEntries,
+    ...identityFields,
+    ...pageContextFields,
   })
 }
 

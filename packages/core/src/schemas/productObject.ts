@@ -1,10 +1,10 @@
-import * as v from 'valibot'
-import { openObject } from './openObject'
-import { productTagFieldsCheck } from './tags'
+import { productTagFields } from './tags'
+import { type ObjectSchema, type Optional, openObject, type WireSchema } from './wireSchema'
 
 /** An open product object whose `tag_*` fields are checked too (Product, CartProduct, ...). */
 /* @__NO_SIDE_EFFECTS__ */
-export function productObject<const Entries extends v.ObjectEntries>(entries: Entries) {
-  const product = openObject(entries)
-  return v.pipe(product, productTagFieldsCheck<v.InferOutput<typeof product>>())
+export function productObject<const Fields extends Record<string, WireSchema | Optional>>(
+  fields: Fields,
+): ObjectSchema<Fields> {
+  return openObject(fields, productTagFields)
 }

@@ -1,5 +1,5 @@
-import * as v from 'valibot'
-import { isRecord, stringListSchema } from './values'
+import { stringListSchema } from './values'
+import { leaf, type RecordSchema, type Refine } from './wireSchema'
 
 /** The names tags may have, in `Tags` and after a product's `tag_` prefix. */
 export const TAG_NAME = /^[A-Za-z0-9_.-]{1,64}$/
@@ -15,34 +15,27 @@ export function isValidTagName(name: string): boolean {
 }
 
 /** An event's `Tags`: `{ name: string[] }`. */
-export const tagsSchema = v.pipe(
-  v.custom<Record<string, unknown>>(isRecord, 'an object of tags'),
-  v.record(
-    v.custom<string>((key) => typeof key === 'string' && isValidTagName(key), TAG_NAME_EXPECTED),
-    stringListSchema,
-  ),
-)
+export const tagsSchema: RecordSchema<typeof stringListSchema> = {
+  keys: leaf<string>((key) => typeof key === 'string' && isValidTagName(key), TAG_NAME_EXPECTED),
+  values: stringListSchema,
+  expects: 'an object of tags',
+}
 
 /**
  * Checks a product's `tag_*` fields, which open objects would otherwise let through unchecked:
  * the name after `tag_` must be a tag name and the value a list of strings.
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function productTagFieldsCheck<Product extends Record<string, unknown>>() {
-  return v.rawCheck<Product>(({ dataset, addIssue }) => {
-    const product = dataset.value
-    if (!isRecord(product)) return
-    for (const key of Object.keys(product)) {
-      if (!key.startsWith(PRODUCT_TAG_PREFIX)) continue
-      const value = product[key]
-      const nameIsValid = isValidTagName(key.slice(PRODUCT_TAG_PREFIX.length))
-      const valueIsValid = Array.isArray(value) && value.every((item) => typeof item === 'string')
-      if (nameIsValid && valueIsValid) continue
-      addIssue({
-        message: nameIsValid ? 'an array of strings' : `"tag_" followed by ${TAG_NAME_EXPECTED}`,
-        input: nameIsValid ? value : key,
-        path: [{ type: 'object', origin: nameIsValid ? 'value' : 'key', input: product, key, value }],
-      })
-    }
-  })
+export const productTagFields: Refine = (product, report) => {
+  for (const key of Object.keys(product)) {
+    if (!key.startsWith(PRODUCT_TAG_PREFIX)) continue
+    const value = product[key]
+    const nameIsValid = isValidTagName(key.slice(PRODUCT_TAG_PREFIX.length))
+    const valueIsValid = Array.isArray(value) && value.every((item) => typeof item === 'string')
+    if (nameIsValid && valueIsValid) continue
+    report(
+      key,
+      nameIsValid ? 'an array of strings' : `"tag_" followed by ${TAG_NAME_EXPECTED}`,
+      nameIsValid ? value : key,
+    )
+  }
 }

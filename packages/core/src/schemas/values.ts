@@ -1,6 +1,6 @@
-// Leaf schemas of the wire model. Each carries its expectation as its message ("a positive
-// integer"); validation/issues.ts turns that into `expected a positive integer, got "x"`.
-import * as v from 'valibot'
+// Leaf schemas of the wire model. Each carries its expectation ("a positive integer"), which
+// validation/issues.ts turns into `expected a positive integer, got "x"`.
+import { type Leaf, type ListSchema, leaf, list } from './wireSchema'
 
 const NUMERIC = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/
 const INTEGER = /^\s*\d+\s*$/
@@ -35,61 +35,61 @@ const isText = (value: unknown): value is string => typeof value === 'string'
 const isNonEmptyText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 
 /** Any string, empty included (identity and page-context fields). */
-export const textSchema = v.custom<string>(isText, 'a string')
+export const textSchema = leaf<string>(isText, 'a string')
 
 /** A string with something in it besides spaces (ids, keys, names). */
-export const nonEmptyTextSchema = v.custom<string>(isNonEmptyText, 'a non-empty string')
+export const nonEmptyTextSchema = leaf<string>(isNonEmptyText, 'a non-empty string')
 
 /** A cart price or discount: a number on the wire; a numeric string is accepted too. */
-export const amountSchema = v.custom<number | string>(
+export const amountSchema = leaf<number | string>(
   (value) => isNonNegativeNumber(value) || isNumericString(value),
   'a non-negative number or numeric string',
 )
 
 /** A quantity: a positive integer on the wire; an integer string is accepted too. */
-export const quantitySchema = v.custom<number | string>(
+export const quantitySchema = leaf<number | string>(
   (value) => (Number.isInteger(value) || isIntegerString(value)) && Number(value) > 0,
   'a positive integer',
 )
 
 /** `isInStock`: `"1"` / `"0"` on the wire; the numbers 1 / 0 are accepted too. */
-export const stockFlagSchema = v.custom<'0' | '1' | 0 | 1>(
+export const stockFlagSchema = leaf<'0' | '1' | 0 | 1>(
   (value) => value === '1' || value === '0' || value === 1 || value === 0,
   '"1" or "0"',
 )
 
 /** `isFound`: the number 1 or 0. */
-export const foundFlagSchema = v.custom<0 | 1>((value) => value === 1 || value === 0, 'the number 1 or 0')
+export const foundFlagSchema = leaf<0 | 1>((value) => value === 1 || value === 0, 'the number 1 or 0')
 
 /** `Product.price`: a string such as `"754"` or `"754 USD"`; a number is accepted too. */
-export const productPriceSchema = v.custom<string | number>(
+export const productPriceSchema = leaf<string | number>(
   (value) => isNonEmptyText(value) || isNonNegativeNumber(value),
   'a price such as "754" or "754 USD"',
 )
 
 /** `unit_price`: a numeric string on the wire (`"341.80"`); a number is accepted too. */
-export const unitPriceSchema = v.custom<string | number>(
+export const unitPriceSchema = leaf<string | number>(
   (value) => isNumericString(value) || isNonNegativeNumber(value),
   'a numeric string such as "201.95"',
 )
 
 /** `externalCustomerId`, `user_es_contact_id`: strings on the wire; numbers are accepted too. */
-export const identityIdSchema = v.custom<string | number>(
+export const identityIdSchema = leaf<string | number>(
   (value) => isText(value) || (typeof value === 'number' && Number.isFinite(value)),
   'a string or number',
 )
 
 /** A cart GUID: any non-empty string of letters, digits and hyphens. */
-export const guidSchema = v.custom<string>(isValidGuid, 'a GUID (letters, digits and hyphens)')
+export const guidSchema = leaf<string>(isValidGuid, 'a GUID (letters, digits and hyphens)')
 
 /** `GeneralInfo.datetime`: milliseconds since the epoch. */
-export const timestampSchema = v.custom<number>(isNonNegativeNumber, 'a timestamp in milliseconds')
+export const timestampSchema = leaf<number>(isNonNegativeNumber, 'a timestamp in milliseconds')
 
 /** A non-negative number (screen dimensions). */
-export const sizeSchema = v.custom<number>(isNonNegativeNumber, 'a non-negative number')
+export const sizeSchema = leaf<number>(isNonNegativeNumber, 'a non-negative number')
 
 /** `true` or `false`. */
-export const booleanSchema = v.custom<boolean>((value) => typeof value === 'boolean', 'true or false')
+export const booleanSchema = leaf<boolean>((value) => typeof value === 'boolean', 'true or false')
 
 /** A list of strings (tag values, category ids). */
-export const stringListSchema = v.array(textSchema, 'an array of strings')
+export const stringListSchema: ListSchema<Leaf<string>> = list(textSchema, 'an array of strings')

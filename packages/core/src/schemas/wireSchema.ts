@@ -1,9 +1,80 @@
-import * as v from 'valibot'
+// The wire model as plain data: leaves, open objects, lists and records. One walker checks payloads
+// against it (validation/checkSchema.ts) and toValibot.ts mirrors it as the exported valibot schemas.
 
-/** What a schema expects, in words: its message when it is a string, else "an object". */
-function expectationOf(schema: v.GenericSchema | undefined): string {
-  const message = (schema as { message?: unknown } | undefined)?.message
-  return typeof message === 'string' ? message : 'an object'
+/** A single value: the test it must pass and what it is, in words ("a positive integer"). */
+export interface Leaf<Value = unknown> {
+  readonly is: (value: unknown) => boolean
+  /** What issues say was expected: `expected a positive integer, got "x"`. */
+  readonly expects: string
+  /** The wire type the leaf stands for (types only). */
+  readonly type?: Value
+}
+
+/** A field that may be left out (or be `undefined`). */
+export interface Optional<Schema extends WireSchema = WireSchema> {
+  readonly optional: Schema
+}
+
+/** Reports one issue at `key` of the object being checked. */
+export type ReportIssue = (key: string, expects: string, input: unknown) => void
+
+/** A check across an object's fields that no single field can make (a GUID or the order lines). */
+export type Refine = (value: Record<string, unknown>, report: ReportIssue) => void
+
+/** A wire object: its known fields are checked, any other key passes untouched (the vendor adds fields). */
+export interface ObjectSchema<
+  Fields extends Record<string, WireSchema | Optional> = Record<string, WireSchema | Optional>,
+> {
+  readonly fields: Fields
+  readonly refine?: Refine
+}
+
+/** A list of items, at least one when `nonEmpty`. */
+export interface ListSchema<Item extends WireSchema = WireSchema> {
+  readonly item: Item
+  readonly expects: string
+  readonly nonEmpty?: boolean
+}
+
+/** An object of named values whose names are checked too (event `Tags`). */
+export interface RecordSchema<Value extends WireSchema = WireSchema> {
+  readonly keys: Leaf<string>
+  readonly values: Value
+  readonly expects: string
+}
+
+/** Any node of the wire model. */
+export type WireSchema = Leaf | ObjectSchema | ListSchema | RecordSchema
+
+type OptionalKeys<Fields> = { [Key in keyof Fields]: Fields[Key] extends Optional ? Key : never }[keyof Fields]
+type Flatten<Type> = { [Key in keyof Type]: Type[Key] }
+
+/** The wire type a schema accepts. */
+export type Infer<Schema> =
+  Schema extends Leaf<infer Value>
+    ? Value
+    : Schema extends ListSchema<infer Item>
+      ? Infer<Item>[]
+      : Schema extends RecordSchema<infer Value>
+        ? Record<string, Infer<Value>>
+        : Schema extends ObjectSchema<infer Fields>
+          ? Flatten<
+              { [Key in Exclude<keyof Fields, OptionalKeys<Fields>>]: Infer<Fields[Key]> } & {
+                [Key in OptionalKeys<Fields>]?: Fields[Key] extends Optional<infer Inner> ? Infer<Inner> : never
+              }
+            > & { [key: string]: unknown }
+          : never
+
+/** A leaf: `is` decides, `expects` names what it wants. */
+/* @__NO_SIDE_EFFECTS__ */
+export function leaf<Value>(is: (value: unknown) => boolean, expects: string): Leaf<Value> {
+  return { is, expects }
+}
+
+/** Marks an object field as one that may be left out. */
+/* @__NO_SIDE_EFFECTS__ */
+export function optional<Schema extends WireSchema>(schema: Schema): Optional<Schema> {
+  return { optional: schema }
 }
 
 /**
@@ -11,9 +82,20 @@ function expectationOf(schema: v.GenericSchema | undefined): string {
  * adds fields). A missing required key is reported with that key's own expectation.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function openObject<const Entries extends v.ObjectEntries>(entries: Entries) {
-  return v.looseObject(entries, (issue) => {
-    const key = issue.path?.[0]?.key
-    return typeof key === 'string' ? expectationOf(entries[key]) : 'an object'
-  })
+export function openObject<const Fields extends Record<string, WireSchema | Optional>>(
+  fields: Fields,
+  refine?: Refine,
+): ObjectSchema<Fields> {
+  return refine ? { fields, refine } : { fields }
+}
+
+/** A list of items; `nonEmpty` wants at least one. `expects` names it in issues ("an array of cart products"). */
+/* @__NO_SIDE_EFFECTS__ */
+export function list<Item extends WireSchema>(item: Item, expects: string, nonEmpty?: boolean): ListSchema<Item> {
+  return nonEmpty ? { item, expects, nonEmpty } : { item, expects }
+}
+
+/** What a field expects when it is missing: its own words, or "an object". */
+export function expectsOf(schema: WireSchema | Optional): string {
+  return 'expects' in schema ? schema.expects : 'an object'
 }

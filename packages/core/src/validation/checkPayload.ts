@@ -1,10 +1,11 @@
-import * as v from 'valibot'
 import type { ValidationIssue } from '../errors/TrackerError'
 import { BODY_KEYS } from '../events/bodyKeys'
 import { isRecord } from '../schemas/values'
+import type { WireSchema } from '../schemas/wireSchema'
 import type { EventName } from '../types'
+import { checkSchema } from './checkSchema'
 import { findUnsafeContent } from './findUnsafeContent'
-import { fromSchemaIssues, makeIssue } from './issues'
+import { makeIssue } from './issues'
 
 // The plural key integrators reach for; PAYLOADS.md settles on the reference's singular one.
 const PLURAL_IMPRESSIONS_KEY = 'ProductImpressions'
@@ -34,12 +35,11 @@ function misplacedBodyIssues(eventName: EventName, payload: Record<string, unkno
  * Every issue of one payload against its event's schema: misplaced bodies, unsafe content (prototype-polluting
  * keys, BigInt, cycles) anywhere, then the schema's own issues, each named by its wire path.
  */
-export function checkPayload(eventName: EventName, schema: v.GenericSchema, payload: unknown): ValidationIssue[] {
+export function checkPayload(eventName: EventName, schema: WireSchema, payload: unknown): ValidationIssue[] {
   if (!isRecord(payload)) {
     return [makeIssue('', 'a payload object', payload)]
   }
   const issues = [...misplacedBodyIssues(eventName, payload), ...findUnsafeContent(payload)]
-  const result = v.safeParse(schema, payload)
-  if (!result.success) issues.push(...fromSchemaIssues(result.issues))
+  checkSchema(schema, payload, '', issues)
   return issues
 }

@@ -3,7 +3,7 @@ import { assembleEvent } from '../shared/assembleEvent'
 import { toIdString } from '../shared/convert'
 import { type BodyConvert, bodyOf } from '../shared/fields'
 import { EVENT_TAGS, type TagsInput } from '../shared/tags'
-import { categoryPageSchema } from './categoryPageSchema'
+import { categoryPageWire } from './categoryPageSchema'
 
 /** Input of {@link buildCategoryPage}: the category's key and event tags. */
 export interface CategoryPageInput {
@@ -24,5 +24,5 @@ export const categoryPageBody: BodyConvert = bodyOf([
  * buildCategoryPage({ categoryKey: 'Babies' }, context)
  */
 export function buildCategoryPage(input: CategoryPageInput, context: EventContext): BuildResult {
-  return assembleEvent('CategoryPage', categoryPageSchema, categoryPageBody, input, context)
+  return assembleEvent('CategoryPage', categoryPageWire, categoryPageBody, input, context)
 }

@@ -2,7 +2,7 @@ import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { type BodyConvert, bodyOf } from '../shared/fields'
 import { EVENT_TAGS, type TagsInput } from '../shared/tags'
-import { customEventSchema } from './customEventSchema'
+import { customEventWire } from './customEventSchema'
 
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
 export interface CustomEventInput {
@@ -20,5 +20,5 @@ export const customEventBody: BodyConvert = bodyOf([['name', 'EventName'], EVENT
  * buildCustomEvent({ name: 'my_event', tags: { plan: 'pro' } }, context)
  */
 export function buildCustomEvent(input: CustomEventInput, context: EventContext): BuildResult {
-  return assembleEvent('CustomEvent', customEventSchema, customEventBody, input, context)
+  return assembleEvent('CustomEvent', customEventWire, customEventBody, input, context)
 }

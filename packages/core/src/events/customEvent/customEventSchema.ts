@@ -1,14 +1,17 @@
-import * as v from 'valibot'
 import { generalInfoSchema } from '../../schemas/generalInfo'
-import { openObject } from '../../schemas/openObject'
 import { tagsSchema } from '../../schemas/tags'
+import { toValibot } from '../../schemas/toValibot'
 import { nonEmptyTextSchema } from '../../schemas/values'
+import { type Infer, openObject, optional } from '../../schemas/wireSchema'
 
 /** The `CustomEvent` wire payload: a site-defined event, `{ EventName, Tags? }`. */
-export const customEventSchema = openObject({
+export const customEventWire = openObject({
   GeneralInfo: generalInfoSchema('CustomEvent'),
-  CustomEvent: openObject({ EventName: nonEmptyTextSchema, Tags: v.optional(tagsSchema) }),
+  CustomEvent: openObject({ EventName: nonEmptyTextSchema, Tags: optional(tagsSchema) }),
 })
 
+/** The `CustomEvent` schema in valibot, for callers who validate with valibot themselves. */
+export const customEventSchema = toValibot(customEventWire)
+
 /** A `CustomEvent` payload as the schema reads it. */
-export type CustomEventPayload = v.InferOutput<typeof customEventSchema>
+export type CustomEventPayload = Infer<typeof customEventWire>

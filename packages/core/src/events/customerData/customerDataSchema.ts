@@ -1,9 +1,12 @@
-import type * as v from 'valibot'
 import { generalInfoSchema } from '../../schemas/generalInfo'
-import { openObject } from '../../schemas/openObject'
+import { toValibot } from '../../schemas/toValibot'
+import { type Infer, openObject } from '../../schemas/wireSchema'
 
 /** The `CustomerData` wire payload: who the visitor is, in GeneralInfo alone. */
-export const customerDataSchema = openObject({ GeneralInfo: generalInfoSchema('CustomerData') })
+export const customerDataWire = openObject({ GeneralInfo: generalInfoSchema('CustomerData') })
+
+/** The `CustomerData` schema in valibot, for callers who validate with valibot themselves. */
+export const customerDataSchema = toValibot(customerDataWire)
 
 /** A `CustomerData` payload as the schema reads it. */
-export type CustomerDataPayload = v.InferOutput<typeof customerDataSchema>
+export type CustomerDataPayload = Infer<typeof customerDataWire>

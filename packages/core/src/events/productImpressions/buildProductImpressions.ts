@@ -3,7 +3,7 @@ import { assembleEvent } from '../shared/assembleEvent'
 import { toIdString } from '../shared/convert'
 import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
 import { EVENT_TAGS, type TagsInput } from '../shared/tags'
-import { productImpressionsSchema } from './productImpressionsSchema'
+import { productImpressionsWire } from './productImpressionsSchema'
 
 /** One product shown in a recommendation block. */
 export interface ImpressionInput {
@@ -38,5 +38,5 @@ export const productImpressionsBody: BodyConvert = bodyOf([
  * buildProductImpressions({ products: [{ productKey: '430968', containerType: '1253' }] }, context)
  */
 export function buildProductImpressions(input: ProductImpressionsInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductImpressions', productImpressionsSchema, productImpressionsBody, input, context)
+  return assembleEvent('ProductImpressions', productImpressionsWire, productImpressionsBody, input, context)
 }

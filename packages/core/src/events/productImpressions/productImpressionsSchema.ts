@@ -1,21 +1,23 @@
-import * as v from 'valibot'
-import { nonEmptyArray } from '../../schemas/arrays'
 import { generalInfoSchema } from '../../schemas/generalInfo'
-import { openObject } from '../../schemas/openObject'
 import { tagsSchema } from '../../schemas/tags'
+import { toValibot } from '../../schemas/toValibot'
 import { nonEmptyTextSchema } from '../../schemas/values'
+import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
 
 /** One product shown in a block: `{ product_id, container_type }`. */
 export const impressionSchema = openObject({ product_id: nonEmptyTextSchema, container_type: nonEmptyTextSchema })
 
 /** The `ProductImpressions` wire payload, its body under the singular key `ProductImpression`. */
-export const productImpressionsSchema = openObject({
+export const productImpressionsWire = openObject({
   GeneralInfo: generalInfoSchema('ProductImpressions'),
   ProductImpression: openObject({
-    Products: nonEmptyArray(impressionSchema, 'a non-empty array of impressions'),
-    Tags: v.optional(tagsSchema),
+    Products: list(impressionSchema, 'a non-empty array of impressions', true),
+    Tags: optional(tagsSchema),
   }),
 })
 
+/** The `ProductImpressions` schema in valibot, for callers who validate with valibot themselves. */
+export const productImpressionsSchema = toValibot(productImpressionsWire)
+
 /** A `ProductImpressions` payload as the schema reads it. */
-export type ProductImpressionsPayload = v.InferOutput<typeof productImpressionsSchema>
+export type ProductImpressionsPayload = Infer<typeof productImpressionsWire>

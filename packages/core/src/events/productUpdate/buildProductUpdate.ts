@@ -3,7 +3,7 @@ import { assembleEvent } from '../shared/assembleEvent'
 import { toCurrency, toIdString, toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
 import { type BodyConvert, type FieldMap, mapItem, mapList } from '../shared/fields'
 import { PRODUCT_TAGS, type TagsInput } from '../shared/tags'
-import { productUpdateSchema } from './productUpdateSchema'
+import { productUpdateWire } from './productUpdateSchema'
 
 /** One catalog product, in friendly form (`tracker.productUpdate([...])`). */
 export interface CatalogProductInput {
@@ -56,5 +56,5 @@ export const productUpdateBody: BodyConvert = (input, path, issues) =>
  * buildProductUpdate([{ productKey: '430738', isInStock: true, price: '201.95', currency: 'UAH' }], { siteId })
  */
 export function buildProductUpdate(input: ProductUpdateInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductUpdate', productUpdateSchema, productUpdateBody, input, context)
+  return assembleEvent('ProductUpdate', productUpdateWire, productUpdateBody, input, context)
 }

@@ -1,8 +1,6 @@
-import * as v from 'valibot'
-import { nonEmptyArray } from '../../schemas/arrays'
 import { catalogGeneralInfoSchema } from '../../schemas/generalInfo'
-import { openObject } from '../../schemas/openObject'
 import { productObject } from '../../schemas/productObject'
+import { toValibot } from '../../schemas/toValibot'
 import {
   nonEmptyTextSchema,
   stockFlagSchema,
@@ -10,26 +8,30 @@ import {
   textSchema,
   unitPriceSchema,
 } from '../../schemas/values'
+import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
 
 /** One catalog product: `{ product_id, isInStock, unit_price?, price_currency_code?, name?, ... , tag_*? }`. */
 export const catalogProductSchema = productObject({
   product_id: nonEmptyTextSchema,
   isInStock: stockFlagSchema,
-  unit_price: v.optional(unitPriceSchema),
-  price_currency_code: v.optional(textSchema),
-  name: v.optional(textSchema),
-  description: v.optional(textSchema),
-  brand: v.optional(textSchema),
-  imgurl: v.optional(textSchema),
-  category: v.optional(textSchema),
-  category_id: v.optional(stringListSchema),
+  unit_price: optional(unitPriceSchema),
+  price_currency_code: optional(textSchema),
+  name: optional(textSchema),
+  description: optional(textSchema),
+  brand: optional(textSchema),
+  imgurl: optional(textSchema),
+  category: optional(textSchema),
+  category_id: optional(stringListSchema),
 })
 
 /** The `ProductUpdate` wire payload: catalog changes, sent from a server, no visitor (no `sc`). */
-export const productUpdateSchema = openObject({
+export const productUpdateWire = openObject({
   GeneralInfo: catalogGeneralInfoSchema('ProductUpdate'),
-  ProductUpdate: nonEmptyArray(catalogProductSchema, 'a non-empty array of catalog products'),
+  ProductUpdate: list(catalogProductSchema, 'a non-empty array of catalog products', true),
 })
 
+/** The `ProductUpdate` schema in valibot, for callers who validate with valibot themselves. */
+export const productUpdateSchema = toValibot(productUpdateWire)
+
 /** A `ProductUpdate` payload as the schema reads it. */
-export type ProductUpdatePayload = v.InferOutput<typeof productUpdateSchema>
+export type ProductUpdatePayload = Infer<typeof productUpdateWire>

@@ -3,7 +3,7 @@ import { assembleEvent } from '../shared/assembleEvent'
 import { toCurrency, toIdString, toQuantity, toUnitPrice } from '../shared/convert'
 import { type BodyConvert, bodyOf, isBlank, listOf } from '../shared/fields'
 import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
-import { purchasedItemsSchema } from './purchasedItemsSchema'
+import { purchasedItemsWire } from './purchasedItemsSchema'
 
 /** One order line, in friendly form. */
 export interface OrderProductInput {
@@ -60,5 +60,5 @@ export const purchasedItemsBody: BodyConvert = bodyOf([
  * buildPurchasedItems({ orderNumber: '123/2017', guid: '6F9619FF-8B86-D011-B42D-00CF4FC964FF' }, context)
  */
 export function buildPurchasedItems(input: PurchasedItemsInput, context: EventContext): BuildResult {
-  return assembleEvent('PurchasedItems', purchasedItemsSchema, purchasedItemsBody, input, context)
+  return assembleEvent('PurchasedItems', purchasedItemsWire, purchasedItemsBody, input, context)
 }

@@ -2,7 +2,7 @@ import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toFoundFlag } from '../shared/convert'
 import { type BodyConvert, bodyOf } from '../shared/fields'
-import { searchRequestSchema } from './searchRequestSchema'
+import { searchRequestWire } from './searchRequestSchema'
 
 /** Input of {@link buildSearchRequest}: what was searched and whether anything was found. */
 export interface SearchRequestInput {
@@ -24,5 +24,5 @@ export const searchRequestBody: BodyConvert = bodyOf([
  * buildSearchRequest({ search: 'Coffe', isFound: false }, context)
  */
 export function buildSearchRequest(input: SearchRequestInput, context: EventContext): BuildResult {
-  return assembleEvent('SearchRequest', searchRequestSchema, searchRequestBody, input, context)
+  return assembleEvent('SearchRequest', searchRequestWire, searchRequestBody, input, context)
 }

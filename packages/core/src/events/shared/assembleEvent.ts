@@ -1,5 +1,5 @@
-import type * as v from 'valibot'
 import type { ValidationIssue } from '../../errors/TrackerError'
+import type { WireSchema } from '../../schemas/wireSchema'
 import type { BuildResult, EventContext, EventName, WirePayload } from '../../types'
 import { checkPayload } from '../../validation/checkPayload'
 import { invalidEvent, makeIssue } from '../../validation/issues'
@@ -24,7 +24,7 @@ function unique(issues: ValidationIssue[]): ValidationIssue[] {
  */
 export function settleEvent(
   eventName: EventName,
-  schema: v.GenericSchema,
+  schema: WireSchema,
   payload: Record<string, unknown>,
   issues: Issues,
   warnings: ValidationIssue[],
@@ -65,7 +65,7 @@ export function neverThrow(eventName: string | undefined, build: () => BuildResu
  */
 export function assembleEvent(
   eventName: EventName,
-  schema: v.GenericSchema,
+  schema: WireSchema,
   body: BodyConvert | undefined,
   input: unknown,
   context: EventContext,

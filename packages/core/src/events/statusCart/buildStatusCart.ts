@@ -3,7 +3,7 @@ import { assembleEvent } from '../shared/assembleEvent'
 import { toAmount, toCurrency, toIdString, toQuantity } from '../shared/convert'
 import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
 import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
-import { statusCartSchema } from './statusCartSchema'
+import { statusCartWire } from './statusCartSchema'
 
 /** One cart line, in friendly form. */
 export interface CartProductInput {
@@ -50,5 +50,5 @@ export const statusCartBody: BodyConvert = bodyOf([
  * buildStatusCart({ products: [{ productKey: '430738', price: '201.95', quantity: 1 }], guid }, context)
  */
 export function buildStatusCart(input: StatusCartInput, context: EventContext): BuildResult {
-  return assembleEvent('StatusCart', statusCartSchema, statusCartBody, input, context)
+  return assembleEvent('StatusCart', statusCartWire, statusCartBody, input, context)
 }
