@@ -1,6 +1,5 @@
 import type { EventContext, EventName, SendResult, TrackerMethods } from '@es-tracker/core'
 import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
-import { nanoid } from 'nanoid'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions } from './config/checkOptions'
 import { createConsentGate, isConsentState } from './consent/consentGate'
@@ -69,7 +68,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const siteId = (options.siteId as string).trim()
   const prefix = options.storageKey ?? 'es-tracker'
   const queueKey = `${prefix}:queue:${siteId}`
-  const owner = nanoid()
+  // This page's id in the shared queue: a GUID, so that nanoid's second generator stays out of the bundle.
+  const owner = newCartGuid()
   const storage = createSafeStorage()
   const store = createPersistedQueueStore({
     storage,
