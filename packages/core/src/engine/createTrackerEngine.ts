@@ -2,9 +2,16 @@ import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
 import { createMemoryQueueStore } from './memoryQueueStore'
-import { decideRetry, resolveRetryOptions } from './retryPolicy'
-import { callSafely, isQueueEntry, newEntryId } from './safety'
-import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
+import { decideRetry, isRetryableStatus, resolveRetryOptions } from './retryPolicy'
+import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
+import type {
+  EngineOptions,
+  QueueEntry,
+  ReplayOptions,
+  TrackerEngine,
+  TransportOutcome,
+  TransportRequest,
+} from './types'
 
 /** Engine defaults, see {@link EngineOptions}. */
 export const engineDefaults = {
@@ -22,9 +29,9 @@ interface Job {
   resolve: (result: SendResult) => void
   /** ready: waits for a free slot; sending: one attempt in flight; waiting: backing off. */
   state: 'ready' | 'sending' | 'waiting'
-  settled: boolean
+  settled?: boolean
   /** Sent by `flushOnUnload`: a last attempt, no retry after it. */
-  unloading: boolean
+  unloading?: boolean
   /** Cuts a back-off short (unload, close). */
   wake?: AbortController
 }
@@ -61,21 +68,17 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
   /** Own events kept after their attempts ran out (keepUndelivered): replayed only when asked to. */
   const parked = new Set<string>()
 
-  const now = (): number => {
-    const value = callSafely(() => clock.now())
-    return typeof value === 'number' && Number.isFinite(value) ? value : Date.now()
+  const now = () => timeFrom(() => clock.now())
+  const report = (error: TrackerError) => notify(() => options.onError?.(error))
+  const fail = (code: TrackerError['code'], message: string, eventName: string, cause?: unknown): SendResult => ({
+    ok: false,
+    error: new TrackerError(code, message, { cause, eventName }),
+  })
+  const refuse = (result: SendResult): Promise<SendResult> => {
+    if (!result.ok) report(result.error)
+    return Promise.resolve(result)
   }
-
-  const report = (error: TrackerError): void => {
-    const returned = callSafely(() => options.onError?.(error)) as unknown
-    // An async onError that rejects must not turn into an unhandled rejection in the host.
-    if (returned instanceof Promise) returned.catch(() => {})
-  }
-
-  const refuse = (error: TrackerError): Promise<SendResult> => {
-    report(error)
-    return Promise.resolve({ ok: false, error })
-  }
+  const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
 
   function settle(job: Job, result: SendResult, removeFromStore: boolean): void {
     if (job.settled) return
@@ -92,7 +95,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     const promise = new Promise<SendResult>((done) => {
       resolve = done
     })
-    const job: Job = { entry, promise, resolve, state: 'ready', settled: false, unloading: false }
+    const job: Job = { entry, promise, resolve, state: 'ready' }
     jobs.set(entry.id, job)
     ready.push(job)
     return job
@@ -111,17 +114,18 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
 
   async function attempt(job: Job): Promise<void> {
     const { entry } = job
-    if (now() - entry.createdAt > maxAgeMs) {
-      const age = Math.round((now() - entry.createdAt) / 1000)
-      const message = `${entry.eventName} event dropped unsent: it waited ${age} s, longer than maxAgeMs (${maxAgeMs} ms)`
-      settle(job, { ok: false, error: new TrackerError('expired', message, { eventName: entry.eventName }) }, true)
-      return
+    const { eventName } = entry
+    const age = now() - entry.createdAt
+    if (age > maxAgeMs) {
+      const message = `${eventName} event dropped unsent: it waited ${Math.round(age / 1000)} s, longer than maxAgeMs (${maxAgeMs} ms)`
+      return settle(job, fail('expired', message, eventName), true)
     }
     job.state = 'sending'
     inFlight++
     entry.attempts++
     callSafely(() => store.update(entry))
-    const request = { url, body: entry.body, headers, timeoutMs, ...(job.unloading ? { unloading: true } : {}) }
+    const request: TransportRequest = { url, body: entry.body, headers, timeoutMs }
+    if (job.unloading) request.unloading = true
     let outcome: TransportOutcome
     try {
       outcome = await transport.send(request)
@@ -130,15 +134,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
       outcome = { type: 'network_error', cause }
     }
     inFlight--
-    const decision = decideRetry(outcome, {
-      attempt: entry.attempts,
-      retry,
-      url,
-      timeoutMs,
-      random,
-      now: now(),
-      eventName: entry.eventName,
-    })
+    const context = { attempt: entry.attempts, retry, url, timeoutMs, random, now: now(), eventName }
+    const decision = decideRetry(outcome, context)
     if (job.settled) {
       // Given up on by close(); a late success still must not be replayed later.
       if (decision.type === 'success') callSafely(() => store.remove(entry.id))
@@ -147,8 +144,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     } else if (decision.type === 'fail') {
       // Out of attempts while the server or the network was failing: not the event's fault, so a
       // store that outlives the page keeps it for a later replay (back online, the next page).
-      const worthRetrying = outcome.type !== 'response' || outcome.status >= 500 || [408, 429].includes(outcome.status)
-      const keep = options.keepUndelivered === true && worthRetrying
+      const keep =
+        options.keepUndelivered === true && (outcome.type !== 'response' || isRetryableStatus(outcome.status))
       if (keep) parked.add(entry.id)
       settle(job, { ok: false, error: decision.error }, !keep)
     } else if (job.unloading) {
@@ -178,12 +175,10 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
 
   function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
     try {
-      if (closed) {
-        return refuse(new TrackerError('closed', `${eventName} refused: the tracker is closed`, { eventName }))
-      }
+      if (closed) return refuse(fail('closed', `${eventName} refused: the tracker is closed`, eventName))
       if (jobs.size >= maxQueue) {
         const message = `${eventName} dropped: ${jobs.size} events are already waiting (maxQueue ${maxQueue})`
-        return refuse(new TrackerError('queue_full', message, { eventName }))
+        return refuse(fail('queue_full', message, eventName))
       }
       const body = JSON.stringify(payload)
       if (typeof body !== 'string') throw new TypeError('the payload does not serialize to JSON')
@@ -194,9 +189,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
       pump()
       return job.promise
     } catch (cause) {
-      return refuse(
-        new TrackerError('invalid_event', `${eventName} could not be queued: ${String(cause)}`, { cause, eventName }),
-      )
+      return refuse(fail('invalid_event', `${eventName} could not be queued: ${String(cause)}`, eventName, cause))
     }
   }
 
@@ -214,19 +207,18 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     }
   }
 
-  function replay(replayOptions: ReplayOptions = {}): void {
+  function replay(replayOptions?: ReplayOptions): void {
     try {
       if (closed) return
-      const withParked = replayOptions?.parked === true
       const entries = callSafely(() => store.takeOver())
       if (!Array.isArray(entries)) return
       for (const entry of entries) {
         if (!isQueueEntry(entry)) {
-          if (entry && typeof (entry as QueueEntry).id === 'string')
-            callSafely(() => store.remove((entry as QueueEntry).id))
+          const id = (entry as QueueEntry | null)?.id
+          if (typeof id === 'string') callSafely(() => store.remove(id))
           continue
         }
-        if (jobs.has(entry.id) || (parked.has(entry.id) && !withParked)) continue
+        if (jobs.has(entry.id) || (parked.has(entry.id) && replayOptions?.parked !== true)) continue
         // Past the bound the rest stays in the store for a later replay rather than being dropped.
         if (jobs.size >= maxQueue) break
         parked.delete(entry.id)
@@ -238,38 +230,32 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     }
   }
 
-  async function flush(): Promise<void> {
-    await Promise.all([...jobs.values()].map((job) => job.promise))
-  }
-
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
   async function shutDown(closeTimeoutMs: number): Promise<void> {
     let timeUp = false
     const timer = new AbortController()
+    const stop = () => {
+      timeUp = true
+    }
     let deadline: Promise<void>
     try {
-      deadline = clock.sleep(Math.max(0, closeTimeoutMs), timer.signal).then(
-        () => {
-          timeUp = true
-        },
-        () => {
-          timeUp = true
-        },
-      )
+      deadline = clock.sleep(Math.max(0, closeTimeoutMs), timer.signal).then(stop, stop)
     } catch {
-      timeUp = true
+      stop()
       deadline = Promise.resolve()
     }
     // Events sent while closing are still taken and waited for, until the time is up.
-    while (jobs.size > 0 && !timeUp) {
-      await Promise.race([Promise.all([...jobs.values()].map((job) => job.promise)), deadline])
-    }
+    while (jobs.size > 0 && !timeUp) await Promise.race([pending(), deadline])
     timer.abort()
     closed = true
     for (const job of [...jobs.values()]) {
-      const message = `${job.entry.eventName} not delivered: close() gave up after ${closeTimeoutMs} ms`
+      const { eventName } = job.entry
       // Kept in the store: a browser page that comes later may still deliver it.
-      settle(job, { ok: false, error: new TrackerError('closed', message, { eventName: job.entry.eventName }) }, false)
+      settle(
+        job,
+        fail('closed', `${eventName} not delivered: close() gave up after ${closeTimeoutMs} ms`, eventName),
+        false,
+      )
     }
   }
 
@@ -281,5 +267,13 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     return closing
   }
 
-  return { enqueue, flush, flushOnUnload, replay, close }
+  return {
+    enqueue,
+    flush: async () => {
+      await pending()
+    },
+    flushOnUnload,
+    replay,
+    close,
+  }
 }

@@ -1,29 +1,18 @@
 import { TrackerError } from '../errors/TrackerError'
+import { EVENT_NAMES } from '../events/bodyKeys'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
+import { isRecord } from '../schemas/values'
 import type { BuildResult, EventContext, EventName, SendResult } from '../types'
-import { callSafely } from './safety'
+import { callSafely, notify, timeFrom } from './safety'
 import type { TrackerMethods, TrackerMethodsOptions } from './types'
-
-type Record_ = Record<string, unknown>
-
-const isRecord = (value: unknown): value is Record_ =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /** Whether a value is a TrackerError, also one made by another copy of this module. */
 function isTrackerError(value: unknown): value is TrackerError {
   return value instanceof TrackerError || (value instanceof Error && value.name === 'TrackerError' && 'code' in value)
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function'
-
-/** How one method turns its input into a payload once the context is known. */
-interface Plan {
-  eventName: EventName
-  build: (context: EventContext) => BuildResult
-  /** Runs once the payload is valid, before it is queued (cart GUID bookkeeping). */
-  onBuilt?: (result: Extract<BuildResult, { ok: true }>) => void
-}
+/** What one call builds: its event's name and how the payload is built once the context is known. */
+type Plan = readonly [eventName: EventName, build: (context: EventContext) => BuildResult]
 
 /**
  * Creates every tracker method of API.md on top of a platform's context, delivery and cart memory.
@@ -46,59 +35,47 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   let waiting = 0
 
   const report = (error: TrackerError): SendResult => {
-    const returned = callSafely(() => options.onError?.(error)) as unknown
-    if (returned instanceof Promise) returned.catch(() => {})
+    notify(() => options.onError?.(error))
     return { ok: false, error }
   }
-
-  const warn = (result: Extract<BuildResult, { ok: true }>, eventName: EventName): void => {
-    if (!result.warnings || result.warnings.length === 0) return
-    const returned = callSafely(() => options.onWarning?.(result.warnings!, eventName)) as unknown
-    if (returned instanceof Promise) returned.catch(() => {})
-  }
-
-  const eventTime = (): number => {
-    const value = callSafely(() => (options.now ?? Date.now)())
-    return typeof value === 'number' && Number.isFinite(value) ? value : Date.now()
-  }
-
-  const contextFailed = (eventName: EventName, cause: unknown): SendResult =>
-    report(
-      isTrackerError(cause)
-        ? cause
-        : new TrackerError('invalid_config', `${eventName} not sent: the tracker context failed`, { cause }),
-    )
+  const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
+    report(isTrackerError(cause) ? cause : new TrackerError(code, message, { cause }))
+  const contextFailed = (eventName: EventName, cause: unknown) =>
+    fail(cause, 'invalid_config', `${eventName} not sent: the tracker context failed`)
 
   /** Builds with the context and queues: synchronous, so a sync context gets the event queued at the call. */
-  function complete(plan: Plan, context: unknown, at: number): Promise<SendResult> {
-    if (isTrackerError(context)) return Promise.resolve(report(context))
-    if (!isRecord(context)) return Promise.resolve(contextFailed(plan.eventName, context))
+  function complete([eventName, build]: Plan, context: unknown, at: number): SendResult | Promise<SendResult> {
+    if (!isRecord(context) || isTrackerError(context)) return contextFailed(eventName, context)
     const given = context as unknown as EventContext
     let result: BuildResult
     try {
-      result = plan.build({ ...given, datetime: given.datetime ?? at })
+      result = build({ ...given, datetime: given.datetime ?? at })
     } catch (cause) {
-      const message = `Invalid ${plan.eventName} event: its input could not be read (${String(cause)})`
-      return Promise.resolve(report(new TrackerError('invalid_event', message, { cause })))
+      return fail(cause, 'invalid_event', `Invalid ${eventName} event: its input could not be read (${String(cause)})`)
     }
-    if (!result.ok) return Promise.resolve(report(result.error))
-    warn(result, plan.eventName)
-    plan.onBuilt?.(result)
+    if (!result.ok) return report(result.error)
+    const { payload, warnings } = result
+    if (warnings && warnings.length > 0) notify(() => options.onWarning?.(warnings, eventName))
+    // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID").
+    const cartBody = payload.GeneralInfo.eventName === 'StatusCart' ? payload.StatusCart : undefined
+    if (isRecord(cartBody) && typeof cartBody.GUID === 'string') {
+      const { GUID, Products } = cartBody
+      if (Array.isArray(Products) && Products.length > 0) callSafely(() => cart?.set(GUID))
+    }
     // A raw `send` names its event loosely; the built payload carries the canonical name.
-    const eventName = result.payload.GeneralInfo.eventName ?? plan.eventName
-    return Promise.resolve(options.enqueue(eventName, result.payload))
+    return options.enqueue(payload.GeneralInfo.eventName ?? eventName, payload)
   }
 
   /** Runs after every earlier call that is still waiting for its context, so calls keep their order. */
-  function later(start: () => { plan: Plan; context: unknown }, at: number): Promise<SendResult> {
+  function later(start: () => [Plan, unknown], at: number): Promise<SendResult> {
     waiting++
     const step = previous.then(async () => {
-      const { plan, context } = start()
+      const [plan, context] = start()
       let resolved: unknown
       try {
         resolved = await context
       } catch (cause) {
-        return { delivery: Promise.resolve(contextFailed(plan.eventName, cause)) }
+        return { delivery: contextFailed(plan[0], cause) }
       }
       // Wrapped so that the next call waits for this one's queueing, not for its delivery.
       return { delivery: complete(plan, resolved, at) }
@@ -111,86 +88,56 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   }
 
   function run(makePlan: () => Plan): Promise<SendResult> {
-    const at = eventTime()
-    let delivery: Promise<SendResult>
+    const at = timeFrom(() => (options.now ?? Date.now)())
+    let delivery: SendResult | Promise<SendResult>
     try {
       if (waiting > 0) {
         delivery = later(() => {
           const plan = makePlan()
-          return { plan, context: options.context(plan.eventName) }
+          return [plan, options.context(plan[0])]
         }, at)
       } else {
         const plan = makePlan()
-        const context = options.context(plan.eventName)
-        delivery = isThenable(context) ? later(() => ({ plan, context }), at) : complete(plan, context, at)
+        const context = options.context(plan[0])
+        delivery =
+          typeof (context as Partial<PromiseLike<unknown>> | null)?.then === 'function'
+            ? later(() => [plan, context], at)
+            : complete(plan, context, at)
       }
     } catch (cause) {
       delivery = Promise.reject(cause)
     }
-    return delivery.then(
+    return Promise.resolve(delivery).then(
       (result) =>
         isRecord(result) && typeof result.ok === 'boolean'
           ? (result as SendResult)
           : report(new TrackerError('invalid_config', 'Event not sent: enqueue answered no result')),
-      (cause) =>
-        report(
-          isTrackerError(cause)
-            ? cause
-            : new TrackerError('invalid_event', `Event not sent: ${String(cause)}`, { cause }),
-        ),
+      (cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`),
     )
   }
 
-  const friendly = (eventName: EventName, input: unknown): Plan => ({
-    eventName,
-    build: (context) => buildEvent(eventName, input, context),
-  })
-
-  const rememberCart = (guid: unknown, products: unknown): void => {
-    if (typeof guid === 'string' && Array.isArray(products) && products.length > 0) callSafely(() => cart?.set(guid))
-  }
-
-  function statusCartPlan(input: unknown): Plan {
-    if (!isRecord(input)) return friendly('StatusCart', input)
-    // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
-    const guid = input.guid ?? options.newGuid()
-    return {
-      eventName: 'StatusCart',
-      build: (context) => buildEvent('StatusCart', { ...input, guid }, context),
-      onBuilt: () => rememberCart(guid, input.products),
+  /** A friendly method's plan; the cart GUID rule fills `guid` when the call is processed. */
+  const plan = (eventName: EventName, input: unknown) => (): Plan => {
+    let given = input
+    if (isRecord(input) && eventName === 'StatusCart') {
+      // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
+      given = { ...input, guid: input.guid ?? options.newGuid() }
+    } else if (isRecord(input) && eventName === 'PurchasedItems') {
+      const joined = input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get()))
+      if (joined !== undefined) given = { ...input, guid: joined }
     }
+    return [eventName, (context) => buildEvent(eventName, given, context)]
   }
 
-  function purchasedItemsPlan(input: unknown): Plan {
-    if (!isRecord(input)) return friendly('PurchasedItems', input)
-    const joined = input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get()))
-    const withGuid = joined === undefined ? input : { ...input, guid: joined }
-    return friendly('PurchasedItems', withGuid)
+  const methods: Record<string, (input: unknown, body?: unknown) => Promise<SendResult>> = {}
+  // Each method is named after its event: productPage for ProductPage, ...
+  for (const eventName of EVENT_NAMES) {
+    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] = (input) => run(plan(eventName, input))
   }
-
-  function rawPlan(eventName: unknown, body: unknown): Plan {
-    const name = String(eventName) as EventName
-    return {
-      eventName: name,
-      build: (context) => buildRawEvent(name, body, context),
-      onBuilt: ({ payload }) => {
-        const cartBody = payload.GeneralInfo.eventName === 'StatusCart' ? payload.StatusCart : undefined
-        if (isRecord(cartBody)) rememberCart(cartBody.GUID, cartBody.Products)
-      },
-    }
-  }
-
-  return {
-    productPage: (input) => run(() => friendly('ProductPage', input)),
-    addToWishlist: (input) => run(() => friendly('AddToWishlist', input)),
-    statusCart: (input) => run(() => statusCartPlan(input)),
-    purchasedItems: (input) => run(() => purchasedItemsPlan(input)),
-    productImpressions: (input) => run(() => friendly('ProductImpressions', input)),
-    categoryPage: (input) => run(() => friendly('CategoryPage', input)),
-    customerData: (...args: unknown[]) => run(() => friendly('CustomerData', args[0])),
-    customEvent: (input) => run(() => friendly('CustomEvent', input)),
-    searchRequest: (input) => run(() => friendly('SearchRequest', input)),
-    productUpdate: (products) => run(() => friendly('ProductUpdate', products)),
-    send: (eventName, body) => run(() => rawPlan(eventName, body)),
-  }
+  methods.send = (eventName, body) =>
+    run(() => {
+      const name = String(eventName) as EventName
+      return [name, (context) => buildRawEvent(name, body, context)]
+    })
+  return methods as unknown as TrackerMethods
 }

@@ -40,7 +40,7 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
 }
 
 /** Statuses worth another try: the server was busy, broken or too slow, not the request. */
-function isRetryableStatus(status: number): boolean {
+export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
 }
 
@@ -58,27 +58,23 @@ export function backoffDelay(attempt: number, retry: ResolvedRetryOptions, rando
 /** The error an attempt's outcome stands for, or `undefined` for a success. */
 export function outcomeError(outcome: TransportOutcome, context: RetryContext): TrackerError | undefined {
   const where = `POST ${context.url}`
-  const eventName = context.eventName
-  switch (outcome.type) {
-    case 'handed_off':
-      return undefined
-    case 'response':
-      if (outcome.status >= 200 && outcome.status < 300) return undefined
-      return new TrackerError('http_error', `Request failed with status code ${outcome.status}: ${where}`, {
-        status: outcome.status,
-        ...(eventName === undefined ? {} : { eventName }),
-      })
-    case 'timeout':
-      return new TrackerError('timeout', `Request timed out after ${context.timeoutMs} ms: ${where}`, {
-        cause: outcome.cause,
-        ...(eventName === undefined ? {} : { eventName }),
-      })
-    default:
-      return new TrackerError('network_error', `Request failed before a response (network error): ${where}`, {
-        cause: outcome.cause,
-        ...(eventName === undefined ? {} : { eventName }),
-      })
+  const { eventName } = context
+  if (outcome.type === 'handed_off') return undefined
+  if (outcome.type === 'response') {
+    const { status } = outcome
+    if (status >= 200 && status < 300) return undefined
+    return new TrackerError('http_error', `Request failed with status code ${status}: ${where}`, { status, eventName })
   }
+  // Anything else a transport answers counts as a network error.
+  return outcome.type === 'timeout'
+    ? new TrackerError('timeout', `Request timed out after ${context.timeoutMs} ms: ${where}`, {
+        cause: outcome.cause,
+        eventName,
+      })
+    : new TrackerError('network_error', `Request failed before a response (network error): ${where}`, {
+        cause: (outcome as { cause?: unknown }).cause,
+        eventName,
+      })
 }
 
 /**

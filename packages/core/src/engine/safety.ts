@@ -10,6 +10,20 @@ export function callSafely<T>(fn: () => T): T | undefined {
   }
 }
 
+/** Calls a host's callback: neither what it throws nor an async one's rejection may reach the host. */
+export function notify(call: () => unknown): void {
+  const returned = callSafely(call)
+  if (returned instanceof Promise) returned.catch(() => {})
+}
+
+/** The time `now` tells, or `Date.now()` when it throws or answers no finite number. */
+export function timeFrom(now: () => unknown): number {
+  const value = callSafely(now)
+  return typeof value === 'number' && Number.isFinite(value) ? value : Date.now()
+}
+
+const isFiniteNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
+
 /** Whether a value read back from a store (possibly tampered with or truncated) is a usable entry. */
 export function isQueueEntry(value: unknown): value is QueueEntry {
   if (value === null || typeof value !== 'object') return false
@@ -19,10 +33,8 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
     entry.id !== '' &&
     typeof entry.eventName === 'string' &&
     typeof entry.body === 'string' &&
-    typeof entry.createdAt === 'number' &&
-    Number.isFinite(entry.createdAt) &&
-    typeof entry.attempts === 'number' &&
-    Number.isFinite(entry.attempts)
+    isFiniteNumber(entry.createdAt) &&
+    isFiniteNumber(entry.attempts)
   )
 }
 
