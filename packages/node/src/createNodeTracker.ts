@@ -27,7 +27,10 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
   const onWarning =
     options.onWarning ??
     ((issues, eventName) => {
-      for (const issue of issues) console.warn(`[es-tracker] ${eventName}: ${issue.path}: ${issue.message}`)
+      // Only the field and what was expected: the refused value is personal data (an e-mail, a phone).
+      for (const issue of issues) {
+        console.warn(`[es-tracker] ${eventName}: ${issue.path} dropped, expected ${issue.expected ?? 'a valid value'}`)
+      }
     })
   const engine = createTrackerEngine({
     url: resolved.url,
