@@ -1,6 +1,7 @@
 import { TrackerError } from '@es-tracker/core'
 import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
-import { createDebugLog } from './debug/debugLog'
+import { createDebugLog, createReporter } from './debug/debugLog'
+import { describeName } from './describe'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */
@@ -48,39 +49,29 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   }
 
   const run = (current: CommandContext, name: unknown, args: unknown[]): unknown => {
-    const command = typeof name === 'string' ? commands.get(name) : undefined
     if (name === 'init') {
-      current.report(new TrackerError('invalid_config', "esTracker('init') was called again; the first options stay"))
-      return undefined
+      return current.report(
+        new TrackerError('invalid_config', "esTracker('init') called again; the first options stay"),
+      )
     }
-    if (!command) {
-      const known = ['init', ...commands.keys()].join(', ')
-      current.report(new TrackerError('unsupported', `esTracker(${describe(name)}): unknown command; known: ${known}`))
-      return Promise.resolve({ ok: false, error: new TrackerError('unsupported', `unknown command ${describe(name)}`) })
-    }
+    // Keys are strings: any other name finds nothing.
+    const command = commands.get(name as string)
+    let error: TrackerError
     try {
-      return command(current, args)
+      if (command) return command(current, args)
+      const known = ['init', ...commands.keys()].join(', ')
+      error = new TrackerError('unsupported', `esTracker(${describeName(name)}): unknown command; known: ${known}`)
     } catch (cause) {
-      const error = new TrackerError('invalid_event', `esTracker(${describe(name)}) failed: ${String(cause)}`, {
-        cause,
-      })
-      current.report(error)
-      return Promise.resolve({ ok: false, error })
+      error = new TrackerError('invalid_event', `esTracker(${describeName(name)}) failed: ${String(cause)}`, { cause })
     }
+    current.report(error)
+    return Promise.resolve({ ok: false, error })
   }
 
   const init = (given: unknown): void => {
     const options = (typeof given === 'object' && given !== null ? given : {}) as BrowserTrackerOptions
     const tracker = create(given as BrowserTrackerOptions)
-    const debug = createDebugLog(options.debug === true)
-    const report = (error: TrackerError) => {
-      debug.error(error)
-      try {
-        options.onError?.(error)
-      } catch {
-        // The host's handler must not break the page.
-      }
-    }
+    const report = createReporter(createDebugLog(options.debug === true), options)
     context = { tracker, options, report }
     for (const hook of hooks) {
       try {
@@ -113,10 +104,6 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
       if (context) hook(context)
     },
   }
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : typeof value
 }
 
 /** The loader snippet's stub, or the real function once this script ran. */

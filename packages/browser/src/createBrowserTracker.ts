@@ -3,7 +3,8 @@ import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tra
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions } from './config/checkOptions'
 import { createConsentGate, isConsentState } from './consent/consentGate'
-import { createDebugLog } from './debug/debugLog'
+import { createDebugLog, createReporter } from './debug/debugLog'
+import { describeValue } from './describe'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage } from './storage/safeStorage'
@@ -44,15 +45,9 @@ export const trackerMethodNames = [
 export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTracker {
   const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<BrowserTrackerOptions>
   const debug = createDebugLog(given.debug === true)
-  const report = (error: TrackerError) => {
-    debug.error(error, error.code === 'invalid_config')
-    try {
-      const returned = given.onError?.(error) as unknown
-      if (returned instanceof Promise) returned.catch(() => {})
-    } catch {
-      // The host's handler must not break tracking.
-    }
-  }
+  const reporter = createReporter(debug, given)
+  // Bad configuration goes to the console even outside debug mode.
+  const report = (error: TrackerError) => reporter(error, error.code === 'invalid_config')
 
   const checked = checkOptions(options)
   if (!checked.ok) {
@@ -71,12 +66,13 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   // This page's id in the shared queue: a GUID, so that nanoid's second generator stays out of the bundle.
   const owner = newCartGuid()
   const storage = createSafeStorage()
+  // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
     key: queueKey,
     owner,
-    ...(options.maxStoredEvents ? { maxEntries: options.maxStoredEvents } : {}),
-    ...(options.maxAgeMs ? { maxAgeMs: options.maxAgeMs } : {}),
+    maxEntries: options.maxStoredEvents,
+    maxAgeMs: options.maxAgeMs,
   })
   const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createTrackerEngine({
@@ -88,10 +84,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     keepUndelivered: true,
     concurrency: options.concurrency ?? 2,
     onError: report,
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.timeout ? { timeoutMs: options.timeout } : {}),
-    ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}),
-    ...(options.maxAgeMs ? { maxAgeMs: options.maxAgeMs } : {}),
+    retry: options.retry || undefined,
+    timeoutMs: options.timeout,
+    maxQueue: options.maxQueue,
+    maxAgeMs: options.maxAgeMs,
   })
   const coordinator = createReplayCoordinator({
     store,
@@ -108,7 +104,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     create: options.createScCookie !== false,
     secure: location.protocol === 'https:',
     newId: () => newVisitorId(newCartGuid),
-    ...(options.scWaitTimeoutMs ? { waitTimeoutMs: options.scWaitTimeoutMs } : {}),
+    waitTimeoutMs: options.scWaitTimeoutMs,
   })
 
   const contextWithSc = (eventName: EventName): EventContext | TrackerError | Promise<EventContext | TrackerError> => {
@@ -188,7 +184,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
         report(
           new TrackerError(
             'invalid_config',
-            `setConsent expects 'granted', 'pending' or 'denied'; got ${typeof state === 'string' ? JSON.stringify(state) : state === null ? 'null' : typeof state}`,
+            `setConsent expects 'granted', 'pending' or 'denied'; got ${describeValue(state)}`,
           ),
         )
     },

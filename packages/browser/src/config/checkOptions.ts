@@ -1,5 +1,6 @@
 import { resolveEndpoint, TrackerError } from '@es-tracker/core'
 import { isConsentState } from '../consent/consentGate'
+import { describeValue } from '../describe'
 
 /** What {@link checkOptions} answers: the endpoint URL, or the first problem found. */
 export type OptionsCheck = { ok: true; url: string } | { ok: false; error: TrackerError }
@@ -12,32 +13,26 @@ const invalid = (message: string): OptionsCheck => ({ ok: false, error: new Trac
  */
 export function checkOptions(options: unknown): OptionsCheck {
   if (typeof options !== 'object' || options === null) {
-    return invalid(`createBrowserTracker needs an options object with a siteId; got ${describe(options)}`)
+    return invalid(`createBrowserTracker needs an options object with a siteId; got ${describeValue(options)}`)
   }
   const given = options as Record<string, unknown>
   if (typeof given.siteId !== 'string' || given.siteId.trim() === '') {
     return invalid(
-      `siteId must be a non-empty string (your site's id in eSputnik / Yespo); got ${describe(given.siteId)}`,
+      `siteId must be a non-empty string (your site's id in eSputnik / Yespo); got ${describeValue(given.siteId)}`,
     )
   }
   if (given.consent !== undefined && !isConsentState(given.consent)) {
-    return invalid(`consent must be 'granted', 'pending' or 'denied'; got ${describe(given.consent)}`)
+    return invalid(`consent must be 'granted', 'pending' or 'denied'; got ${describeValue(given.consent)}`)
   }
   if (given.onError !== undefined && typeof given.onError !== 'function') {
-    return invalid(`onError must be a function; got ${describe(given.onError)}`)
+    return invalid(`onError must be a function; got ${describeValue(given.onError)}`)
   }
   for (const field of ['timeout', 'maxQueue', 'maxStoredEvents', 'maxAgeMs', 'concurrency', 'scWaitTimeoutMs']) {
     const value = given[field]
     if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
-      return invalid(`${field} must be a positive number; got ${describe(value)}`)
+      return invalid(`${field} must be a positive number; got ${describeValue(value)}`)
     }
   }
   const endpoint = resolveEndpoint(given.endpoint ?? 'esputnik')
   return endpoint.ok ? { ok: true, url: endpoint.url } : endpoint
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (value === null) return 'null'
-  return typeof value
 }

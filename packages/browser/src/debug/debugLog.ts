@@ -57,3 +57,20 @@ export function createDebugLog(enabled: boolean, output: DebugConsole = console)
     },
   }
 }
+
+/**
+ * Creates the reporter of failures: the debug log (with `always`, even outside debug mode), then the
+ * host's `onError`, read from `options` at each call, whose throw or rejected promise never reaches
+ * the page.
+ */
+export function createReporter(log: DebugLog, options: { onError?: unknown }) {
+  return (error: TrackerError, always?: boolean): void => {
+    log.error(error, always)
+    try {
+      const returned = (options.onError as ((error: TrackerError) => unknown) | undefined)?.(error)
+      if (returned instanceof Promise) returned.catch(() => {})
+    } catch {
+      // The host's handler must not break tracking.
+    }
+  }
+}

@@ -1,4 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
+import { describeName } from '../describe'
 import type { EsJsHandler } from './createEsJsHandler'
 
 /** The vendor's script, as its snippet loads it (`https://cdn.esputnik.com/scripts/<id>.js`, Yespo and Reteno alike). */
@@ -34,10 +35,9 @@ function queuedArguments(entry: unknown): unknown[] {
 
 /** Tells whether the vendor's real script owns `window.eS`: its tag is on the page, or `eS` is a function that is no queue stub. */
 function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']): boolean {
-  if (typeof existing === 'function' && !(existing as EsGlobal).esTracker && !Array.isArray((existing as EsGlobal).q)) {
+  // Anything but nothing or a queue stub (a function with an array `q`) belongs to someone else.
+  if (existing !== undefined && !(typeof existing === 'function' && Array.isArray((existing as EsGlobal).q)))
     return true
-  }
-  if (existing !== undefined && typeof existing !== 'function') return true
   const scripts = doc?.querySelectorAll('script[src]') ?? []
   return Array.prototype.some.call(scripts, (script: HTMLScriptElement) => VENDOR_SCRIPT.test(script.src))
 }
@@ -51,41 +51,35 @@ function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']
  * installEsCompat(window, { handle: createEsJsHandler(tracker), report: console.error })
  */
 export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
-  const existing = target.eS
-  if (typeof existing === 'function' && (existing as EsGlobal).esTracker) return true
+  const existing = target.eS as EsGlobal | undefined
+  if (typeof existing === 'function' && existing.esTracker) return true
   const doc = options.document ?? (typeof document === 'undefined' ? undefined : document)
   if (vendorScriptPresent(existing, doc)) {
     options.log?.("esCompat: the vendor's eS.JS is on this page, so window.eS is left to it")
     return false
   }
-  const stubQueue = typeof existing === 'function' ? (existing as EsGlobal).q : undefined
-  const queued = Array.isArray(stubQueue) ? stubQueue.splice(0) : []
-  const call = (args: unknown[]): unknown => {
+  // Past the check above, `eS` is missing or a stub with its queue.
+  const queued = existing?.q?.splice(0) ?? []
+  // Whatever a call or a queued entry holds (a throwing getter, say), window.eS must not throw into the page.
+  const run = (read: () => unknown[]): unknown => {
     try {
-      const [command, ...rest] = args
+      const [command, ...rest] = read()
       if (command === 'sendEvent' || command === 'sendEventWithTags') return options.handle(command, rest)
       // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
-      if (command === 'init') return undefined
-      options.report(
-        new TrackerError(
-          'unsupported',
-          `eS(${typeof command === 'string' ? `'${command}'` : typeof command}): es-tracker answers 'sendEvent', 'sendEventWithTags' and 'init' only`,
-        ),
-      )
-    } catch {
-      // Whatever the call held, window.eS must not throw into the page.
-    }
+      if (command !== 'init') {
+        options.report(
+          new TrackerError(
+            'unsupported',
+            `eS(${describeName(command)}): unknown command; known: sendEvent, sendEventWithTags, init`,
+          ),
+        )
+      }
+    } catch {}
     return undefined
   }
-  const eS: EsGlobal = (...args: unknown[]) => call(args)
+  const eS: EsGlobal = (...args: unknown[]) => run(() => args)
   eS.esTracker = true
   target.eS = eS
-  for (const entry of queued) {
-    try {
-      call(queuedArguments(entry))
-    } catch {
-      // A queued entry that cannot be read is skipped; the rest still run.
-    }
-  }
+  for (const entry of queued) run(() => queuedArguments(entry))
   return true
 }

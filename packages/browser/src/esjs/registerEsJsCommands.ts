@@ -33,18 +33,13 @@ function debugLogger(options: EsCompatInitOptions): ((message: string) => void) 
  */
 export function registerEsJsCommands(dispatcher: CommandDispatcher, target: Record<string, unknown>): void {
   let handle: EsJsHandler | undefined
-  const handlerFor = (context: CommandContext): EsJsHandler => {
-    handle ??= createEsJsHandler(context.tracker, {
-      report: context.report,
-      log: debugLogger(context.options as EsCompatInitOptions),
-    })
-    return handle
+  const handlerFor = ({ tracker, report, options }: CommandContext): EsJsHandler =>
+    (handle ??= createEsJsHandler(tracker, { report, log: debugLogger(options) }))
+  for (const command of ['sendEvent', 'sendEventWithTags'] as const) {
+    dispatcher.register(command, (context, args) => handlerFor(context)(command, args))
   }
-  dispatcher.register('sendEvent', (context, args) => handlerFor(context)('sendEvent', args))
-  dispatcher.register('sendEventWithTags', (context, args) => handlerFor(context)('sendEventWithTags', args))
   dispatcher.onInit((context) => {
-    const options = context.options as EsCompatInitOptions
-    if (options.esCompat !== true) return
-    installEsCompat(target, { handle: handlerFor(context), report: context.report, log: debugLogger(options) })
+    if ((context.options as EsCompatInitOptions).esCompat !== true) return
+    installEsCompat(target, { handle: handlerFor(context), report: context.report, log: debugLogger(context.options) })
   })
 }
