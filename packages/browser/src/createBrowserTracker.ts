@@ -95,7 +95,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     storage,
     leaseKey: `${prefix}:replay-lease`,
     owner,
-    locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : undefined,
+    locks: navigator.locks,
   })
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)

@@ -5,7 +5,6 @@ export type ConsentState = 'granted' | 'pending' | 'denied'
 
 /** Holds events back until consent is granted. */
 export interface ConsentGate {
-  state(): ConsentState
   /** Changes the state: `granted` lets the waiting events go, `denied` drops them with code `consent`. */
   set(state: ConsentState): void
   /** `undefined` when the event may go now, an error when it may not, or a promise of either. */
@@ -31,7 +30,6 @@ export function createConsentGate(initial: ConsentState, maxWaiting = 100): Cons
   const waiters: Array<{ eventName: string; resolve: (result: undefined | TrackerError) => void }> = []
 
   return {
-    state: () => current,
     set(state) {
       current = state
       if (state === 'pending') return

@@ -141,16 +141,4 @@ describe('createReplayCoordinator', () => {
     await vi.advanceTimersByTimeAsync(10_000)
     expect(vi.getTimerCount()).toBe(0)
   })
-
-  it('should leave no timer behind when stopped', async () => {
-    const storage = createSafeStorage(() => undefined)
-    const crashed = tab(storage, 'crashed')
-    crashed.store.add(entry('a'))
-    const page = tab(storage, 'page')
-    page.store.add(entry('b'))
-    page.coordinator.watch()
-    page.coordinator.trigger()
-    page.coordinator.stop()
-    expect(vi.getTimerCount()).toBe(0)
-  })
 })

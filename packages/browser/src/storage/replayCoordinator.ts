@@ -4,6 +4,13 @@ import type { SafeStorage } from './safeStorage'
 /** The Web Locks lock under which one tab at a time claims orphaned entries. */
 export const replayLockName = 'es-tracker-replay'
 
+/** How long a claim keeps the lock, so that other tabs' storage catches up first. */
+const holdMs = 500
+/** How long the storage lease waits before re-reading it to confirm. */
+const confirmMs = 50
+/** Renewal period of this page's own entries' leases. */
+const renewMs = 10_000
+
 /** Options of {@link createReplayCoordinator}. */
 export interface ReplayCoordinatorOptions {
   store: PersistedQueueStore
@@ -15,13 +22,6 @@ export interface ReplayCoordinatorOptions {
   owner: string
   /** `navigator.locks`, or `undefined` to use the storage lease. */
   locks?: Pick<LockManager, 'request'> | undefined
-  /** How long a claim keeps the lock, so that other tabs' storage catches up first. @default 500 */
-  holdMs?: number
-  /** How long the storage lease waits before re-reading it to confirm. @default 50 */
-  confirmMs?: number
-  /** Renewal period of this page's own entries' leases. @default 10000 */
-  renewMs?: number
-  now?: () => number
 }
 
 /** Runs replays of the persisted queue so that no two tabs deliver one entry. */
@@ -30,7 +30,6 @@ export interface ReplayCoordinator {
   trigger(): void
   /** This page added entries: keep their leases renewed while it owns any. */
   watch(): void
-  stop(): void
 }
 
 /**
@@ -41,14 +40,9 @@ export interface ReplayCoordinator {
  * another page is due to run out.
  */
 export function createReplayCoordinator(options: ReplayCoordinatorOptions): ReplayCoordinator {
-  const { store, storage, leaseKey, owner } = options
-  const holdMs = options.holdMs ?? 500
-  const confirmMs = options.confirmMs ?? 50
-  const renewMs = options.renewMs ?? 10_000
-  const now = options.now ?? Date.now
+  const { store, storage, leaseKey, owner, locks } = options
   let busy = false
   let again = false
-  let stopped = false
   let renewTimer: ReturnType<typeof setInterval> | undefined
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -62,36 +56,49 @@ export function createReplayCoordinator(options: ReplayCoordinatorOptions): Repl
 
   const finish = () => {
     busy = false
-    if (again && !stopped) {
+    if (again) {
       again = false
       trigger()
-      return
-    }
-    scheduleExpiry()
+    } else scheduleExpiry()
   }
 
   // Another page's claim that runs out later: look again then (one timer at a time).
   const scheduleExpiry = () => {
     const { nextExpiry } = store.orphans()
-    if (nextExpiry === undefined || expiryTimer !== undefined || stopped) return
+    if (nextExpiry === undefined || expiryTimer !== undefined) return
     expiryTimer = setTimeout(
       () => {
         expiryTimer = undefined
         trigger()
       },
-      Math.max(0, nextExpiry - now()) + 50,
+      Math.max(0, nextExpiry - Date.now()) + 50,
     )
   }
 
+  const withStorageLease = (run: () => void) => {
+    const held = readLease(storage.get(leaseKey))
+    if (held && held.owner !== owner && held.until > Date.now()) return scheduleExpiry()
+    busy = true
+    storage.set(leaseKey, JSON.stringify({ owner, until: Date.now() + holdMs + confirmMs }))
+    const isMine = () => readLease(storage.get(leaseKey))?.owner === owner
+    setTimeout(() => {
+      if (!isMine()) return finish()
+      run()
+      setTimeout(() => {
+        if (isMine()) storage.remove(leaseKey)
+        finish()
+      }, holdMs)
+    }, confirmMs)
+  }
+
   const withLock = (run: () => void) => {
-    const locks = options.locks
     if (!locks) return withStorageLease(run)
     busy = true
     locks
       .request(replayLockName, { ifAvailable: true }, async (lock) => {
         if (!lock) return
         run()
-        await sleep(holdMs)
+        await new Promise((resolve) => setTimeout(resolve, holdMs))
       })
       .then(finish, () => {
         // Web Locks refused (an opaque origin, say): the storage lease still protects the claim.
@@ -100,28 +107,7 @@ export function createReplayCoordinator(options: ReplayCoordinatorOptions): Repl
       })
   }
 
-  const withStorageLease = (run: () => void) => {
-    const held = readLease(storage.get(leaseKey))
-    if (held && held.owner !== owner && held.until > now()) {
-      scheduleExpiry()
-      return
-    }
-    busy = true
-    storage.set(leaseKey, JSON.stringify({ owner, until: now() + holdMs + confirmMs }))
-    setTimeout(() => {
-      const confirmed = readLease(storage.get(leaseKey))
-      if (confirmed?.owner === owner) {
-        run()
-        setTimeout(() => {
-          if (readLease(storage.get(leaseKey))?.owner === owner) storage.remove(leaseKey)
-          finish()
-        }, holdMs)
-      } else finish()
-    }, confirmMs)
-  }
-
   function trigger(): void {
-    if (stopped) return
     if (busy) {
       again = true
       return
@@ -137,36 +123,24 @@ export function createReplayCoordinator(options: ReplayCoordinatorOptions): Repl
   return {
     trigger,
     watch() {
-      if (renewTimer !== undefined || stopped) return
-      renewTimer = setInterval(() => {
-        if (store.ownedCount() === 0) {
+      renewTimer ??= setInterval(() => {
+        if (store.ownedCount() > 0) store.renew()
+        else {
           clearInterval(renewTimer)
           renewTimer = undefined
-        } else store.renew()
+        }
       }, renewMs)
     },
-    stop() {
-      stopped = true
-      clearInterval(renewTimer)
-      clearTimeout(expiryTimer)
-      renewTimer = undefined
-      expiryTimer = undefined
-    },
   }
 }
 
+/** A storage lease as written (an owner and an expiry), or `undefined` for anything else. */
 function readLease(text: string | null): { owner: string; until: number } | undefined {
-  if (!text) return undefined
   try {
-    const lease = JSON.parse(text) as { owner?: unknown; until?: unknown }
-    return typeof lease.owner === 'string' && typeof lease.until === 'number'
-      ? { owner: lease.owner, until: lease.until }
-      : undefined
+    const lease = JSON.parse(text as string)
+    if (typeof lease.owner === 'string' && typeof lease.until === 'number') return lease
   } catch {
-    return undefined
+    // Not a lease (another script's data, a truncated write).
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+  return undefined
 }

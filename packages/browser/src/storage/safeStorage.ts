@@ -5,8 +5,6 @@ export interface SafeStorage {
   remove(key: string): void
   /** The keys that start with `prefix`, in storage or (where it failed) in memory. */
   keys(prefix: string): string[]
-  /** Whether the last access reached the real storage (false: disabled, throwing or full). */
-  isPersistent(): boolean
 }
 
 /**
@@ -18,62 +16,41 @@ export interface SafeStorage {
  * storage.set('key', 'value') // stays in memory when localStorage refuses it
  */
 export function createSafeStorage(getStorage: () => Storage | undefined = defaultStorage): SafeStorage {
-  // Values whose write to the real storage failed: they win over what the real storage still holds.
+  // Values whose write to the real storage failed (null: a failed removal): they win over what the
+  // real storage still holds. Getting the storage may throw too (disabled): memory it is.
   const memory = new Map<string, string | null>()
-  let persistent = true
 
-  const storage = (): Storage | undefined => {
+  // Writes a value (null: removes it) to the real storage, or to memory where that fails.
+  const write = (key: string, value: string | null) => {
     try {
-      return getStorage()
+      const real = getStorage()
+      if (real) {
+        if (value === null) real.removeItem(key)
+        else real.setItem(key, value)
+        memory.delete(key)
+        return
+      }
     } catch {
-      return undefined
+      // Full, read-only or disabled storage: keep the value for this page at least.
     }
+    memory.set(key, value)
   }
 
   return {
     get(key) {
       if (memory.has(key)) return memory.get(key) ?? null
       try {
-        const real = storage()
-        if (real) return real.getItem(key)
+        return getStorage()?.getItem(key) ?? null
       } catch {
-        // Disabled storage throws on every access: memory it is.
+        return null
       }
-      persistent = false
-      return null
     },
-    set(key, value) {
-      try {
-        const real = storage()
-        if (real) {
-          real.setItem(key, value)
-          memory.delete(key)
-          persistent = true
-          return
-        }
-      } catch {
-        // Full or read-only storage: keep the value for this page at least.
-      }
-      persistent = false
-      memory.set(key, value)
-    },
-    remove(key) {
-      try {
-        const real = storage()
-        if (real) {
-          real.removeItem(key)
-          memory.delete(key)
-          return
-        }
-      } catch {
-        // Fall through to the memory copy.
-      }
-      memory.set(key, null)
-    },
+    set: write,
+    remove: (key) => write(key, null),
     keys(prefix) {
       const found = new Set<string>()
       try {
-        const real = storage()
+        const real = getStorage()
         for (let index = 0; real && index < real.length; index++) {
           const key = real.key(index)
           if (key?.startsWith(prefix)) found.add(key)
@@ -88,7 +65,6 @@ export function createSafeStorage(getStorage: () => Storage | undefined = defaul
       }
       return [...found]
     },
-    isPersistent: () => persistent,
   }
 }
 

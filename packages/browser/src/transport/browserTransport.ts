@@ -2,7 +2,6 @@ import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/
 import ky from 'ky'
 import { nextTask } from '../nextTask'
 import type { KyLiteOptions } from './kyLite'
-import { utf8Length } from './utf8Length'
 
 /** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
 export const keepaliveBudgetBytes = 64 * 1024
@@ -12,7 +11,7 @@ export interface BrowserTransportOptions {
   fetch?: typeof fetch
   /** The poster: `ky.post` (the script-tag build puts kyLite's in its place). */
   post?: (url: string, options: KyLiteOptions) => Promise<Response>
-  /** `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
+  /** @default `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
   sendBeacon?: (url: string, data: string) => boolean
   /** @default 65536 */
   budgetBytes?: number
@@ -46,23 +45,26 @@ export interface BrowserTransport extends Transport {
  */
 export function createBrowserTransport(options: BrowserTransportOptions = {}): BrowserTransport {
   const budgetBytes = options.budgetBytes ?? keepaliveBudgetBytes
+  const schedule = options.schedule ?? nextTask
   let inFlight = 0
   let leaving = false
   // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off.
   const handOffs = new Map<() => void, string>()
   const handedOff = new Set<string>()
+  const handOff = (body: string): TransportOutcome => {
+    handedOff.add(body)
+    return { type: 'handed_off' }
+  }
 
-  const beacon = (request: TransportRequest): TransportOutcome => {
+  const beacon = ({ url, body }: TransportRequest): TransportOutcome => {
+    let cause: unknown = new Error('sendBeacon refused the event')
     try {
-      const sendBeacon = options.sendBeacon ?? defaultSendBeacon()
-      if (!sendBeacon?.(request.url, request.body)) {
-        return { type: 'network_error', cause: new Error('navigator.sendBeacon refused the event') }
-      }
-      handedOff.add(request.body)
-      return { type: 'handed_off' }
-    } catch (cause) {
-      return { type: 'network_error', cause }
+      if (options.sendBeacon ? options.sendBeacon(url, body) : navigator.sendBeacon(url, body)) return handOff(body)
+    } catch (error) {
+      // No sendBeacon here (or it threw): a network error all the same.
+      cause = error
     }
+    return { type: 'network_error', cause }
   }
 
   const post = async (request: TransportRequest, keepalive: boolean): Promise<TransportOutcome> => {
@@ -75,7 +77,7 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
         throwHttpErrors: false,
         timeout: request.timeoutMs,
         credentials: 'omit',
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+        fetch: options.fetch,
       })
       // Nothing in the answer is needed; release it.
       void response.body?.cancel().catch(() => {})
@@ -85,29 +87,26 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
     }
   }
 
-  const sendNow = (request: TransportRequest): Promise<TransportOutcome> => {
+  const sendNow = async (request: TransportRequest): Promise<TransportOutcome> => {
     try {
       options.beforeSend?.()
     } catch {
       // The request goes out all the same; the store falls back to memory by itself.
     }
-    const bytes = utf8Length(request.body)
-    const keepalive = supportsKeepalive() && inFlight + bytes <= budgetBytes
-    if (!keepalive && request.unloading) return Promise.resolve(beacon(request))
-    if (!keepalive) return post(request, false)
+    const bytes = new TextEncoder().encode(request.body).length
+    if (!supportsKeepalive() || inFlight + bytes > budgetBytes) {
+      return request.unloading ? beacon(request) : post(request, false)
+    }
     inFlight += bytes
     const delivery = post(request, true).finally(() => {
       inFlight -= bytes
     })
-    if (leaving) {
-      handedOff.add(request.body)
-      return Promise.resolve({ type: 'handed_off' })
-    }
+    if (leaving) return handOff(request.body)
     return new Promise<TransportOutcome>((resolve) => {
-      const handOff = () => resolve({ type: 'handed_off' })
-      handOffs.set(handOff, request.body)
+      const handOffNow = () => resolve({ type: 'handed_off' })
+      handOffs.set(handOffNow, request.body)
       void delivery.then((outcome) => {
-        handOffs.delete(handOff)
+        handOffs.delete(handOffNow)
         resolve(outcome)
       })
     })
@@ -120,7 +119,6 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   const startDeferred = () => {
     for (const start of deferred.splice(0)) start()
   }
-  const schedule = options.schedule ?? nextTask
 
   return {
     send(request) {
@@ -136,14 +134,16 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
     },
     leave() {
       leaving = true
-      // Offline, requests not started yet would only fail: their entries wait for a later page.
-      if (!isOffline()) startDeferred()
-      if (isOffline()) return handedOff
-      for (const [handOff, body] of handOffs) {
-        handedOff.add(body)
-        handOff()
+      // Offline, requests not started yet would only fail and nothing is handed off: the entries
+      // wait for a later page.
+      if (!isOffline()) {
+        startDeferred()
+        for (const [handOffNow, body] of handOffs) {
+          handOff(body)
+          handOffNow()
+        }
+        handOffs.clear()
       }
-      handOffs.clear()
       return handedOff
     },
     stay() {
@@ -161,9 +161,4 @@ function isOffline(): boolean {
 // Browsers without keepalive fetch would drop a request made while the page is being left.
 function supportsKeepalive(): boolean {
   return typeof Request !== 'undefined' && 'keepalive' in Request.prototype
-}
-
-function defaultSendBeacon(): ((url: string, data: string) => boolean) | undefined {
-  if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return undefined
-  return (url, data) => navigator.sendBeacon(url, data)
 }

@@ -14,30 +14,24 @@ export interface KyLiteOptions {
   fetch?: typeof fetch
 }
 
-/** An error named like ky's, so the transport reads a timeout the same way from both. */
-class TimeoutError extends Error {
-  override readonly name = 'TimeoutError'
-}
-
 /**
  * Posts like `ky.post(url, options)` with `retry: 0` and `throwHttpErrors: false`: resolves with the
  * response whatever its status, rejects on a network error or with a `TimeoutError` after `timeout` ms.
  */
 async function post(url: string, options: KyLiteOptions): Promise<Response> {
+  const { body, headers, keepalive, credentials, fetch: fetchFunction = fetch } = options
   const controller = new AbortController()
-  const { body, headers, keepalive, credentials } = options
   let timer: ReturnType<typeof setTimeout> | undefined
-  const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort()
-      reject(new TimeoutError(`Request timed out: POST ${url}`))
-    }, options.timeout)
-  })
   try {
-    const fetchFunction = options.fetch ?? fetch
     return await Promise.race([
       fetchFunction(url, { method: 'POST', body, headers, keepalive, credentials, signal: controller.signal }),
-      timedOut,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          controller.abort()
+          // Named like ky's TimeoutError, so that the transport reads a timeout the same way from both.
+          reject(new DOMException(`Request timed out: POST ${url}`, 'TimeoutError'))
+        }, options.timeout)
+      }),
     ])
   } finally {
     clearTimeout(timer)

@@ -7,13 +7,11 @@ import type { PageContext } from '@es-tracker/core'
 export function readPageContext(): PageContext {
   const context: PageContext = {}
   try {
-    if (typeof location !== 'undefined' && location.href) context.s_location = location.href
-    if (typeof document !== 'undefined' && document.referrer) context.referrer = document.referrer
-    if (typeof screen !== 'undefined' && screen.width > 0 && screen.height > 0) {
-      context.screendim = { h: screen.height, w: screen.width }
-    }
+    if (location.href) context.s_location = location.href
+    if (document.referrer) context.referrer = document.referrer
+    if (screen.width > 0 && screen.height > 0) context.screendim = { h: screen.height, w: screen.width }
   } catch {
-    // Sandboxed documents may refuse some of these; the event goes out without them.
+    // No document (a worker), or a sandboxed one refusing some of these: the event goes out without them.
   }
   return context
 }

@@ -105,16 +105,6 @@ describe('createScSource', () => {
     })
     void source.get()
     expect(await source.get()).toMatchObject({ code: 'queue_full' })
-    source.stop()
-  })
-
-  it('should resolve waiting events with closed when stopped', async () => {
-    vi.useFakeTimers()
-    const source = createScSource({ create: false, secure: true, newId: () => 'N', cookies: fakeJar().jar })
-    const waiting = source.get()
-    source.stop()
-    expect(await waiting).toMatchObject({ code: 'closed' })
-    expect(vi.getTimerCount()).toBe(0)
   })
 
   it('should answer undefined-safe when reading the cookie throws', async () => {

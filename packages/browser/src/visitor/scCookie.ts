@@ -30,8 +30,6 @@ export interface ScSource {
   get(): string | TrackerError | Promise<string | TrackerError>
   /** Events waiting for the cookie now. */
   waiting(): number
-  /** Stops the poll timer and refuses the waiting events with `closed`. */
-  stop(): void
 }
 
 interface Waiter {
@@ -110,11 +108,6 @@ export function createScSource(options: ScSourceOptions): ScSource {
       })
     },
     waiting: () => waiters.length,
-    stop() {
-      if (timer !== undefined) clearInterval(timer)
-      timer = undefined
-      for (const waiter of waiters.splice(0)) waiter.resolve(new TrackerError('closed', 'the tracker was stopped'))
-    },
   }
 }
 
