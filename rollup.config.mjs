@@ -92,7 +92,9 @@ const scriptTagBuild = {
     },
     transpileTypeScript(),
     nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
-    terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less); no
+    // pure_getters (it may drop a property read that throws on hostile input) and no property mangling.
+    terser({ ecma: 2020, compress: { passes: 5, unsafe_arrows: true }, format: { comments: false } }),
   ],
   output: { file: root('packages/browser/dist/es-tracker.min.js'), format: 'iife', name: undefined, strict: true },
 }
