@@ -13,15 +13,7 @@ export type EndpointPreset = keyof typeof endpointPresets
 export type EndpointResult = { ok: true; url: string } | { ok: false; error: TrackerError }
 
 /** Loopback hosts may be spoken to over plain http (the local collector, tests); nothing else may. */
-function isLoopbackHost(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname === '[::1]') return true
-  // The URL parser has already normalised IPv4 forms such as `127.1` or `0x7f.1` to dotted quads.
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-}
-
-function invalid(message: string): EndpointResult {
-  return { ok: false, error: new TrackerError('invalid_config', message) }
-}
+const LOOPBACK = /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/
 
 /**
  * Turns the `endpoint` option into the URL events are posted to, without throwing.
@@ -34,29 +26,29 @@ function invalid(message: string): EndpointResult {
  * resolveEndpoint('http://127.0.0.1:4700/api/v2') // { ok: true, url: 'http://127.0.0.1:4700/api/v2' }
  */
 export function resolveEndpoint(endpoint: unknown = 'esputnik'): EndpointResult {
+  const invalid = (message: string): EndpointResult => ({
+    ok: false,
+    error: new TrackerError('invalid_config', `endpoint must ${message}`),
+  })
   if (typeof endpoint !== 'string') {
-    return invalid(`endpoint must be a URL or one of 'esputnik', 'yespo'; got ${describe(endpoint)}`)
+    return invalid(`be a URL or one of 'esputnik', 'yespo'; got ${endpoint === null ? 'null' : typeof endpoint}`)
   }
   const text = endpoint.trim()
-  if (Object.hasOwn(endpointPresets, text)) return { ok: true, url: endpointPresets[text as EndpointPreset] }
+  // An own-key test without ES2022's Object.hasOwn: the script tag still serves older browsers.
+  if (text === 'esputnik' || text === 'yespo') return { ok: true, url: endpointPresets[text] }
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return invalid(`endpoint must be an https URL or one of 'esputnik', 'yespo'; got ${JSON.stringify(endpoint)}`)
+    return invalid(`be an https URL or one of 'esputnik', 'yespo'; got ${JSON.stringify(endpoint)}`)
   }
+  const { protocol } = url
   if (url.username !== '' || url.password !== '') {
-    return invalid('endpoint must not carry credentials in its URL (use the apiKey option)')
+    return invalid('not carry credentials in its URL (use the apiKey option)')
   }
-  if (url.protocol === 'https:') return { ok: true, url: url.href }
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url: url.href }
-  if (url.protocol === 'http:') {
-    return invalid(`endpoint must use https (plain http is allowed for loopback hosts only); got ${url.origin}`)
-  }
-  return invalid(`endpoint must be an https URL; got the ${url.protocol} scheme`)
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  return typeof value
+  // The URL parser has already normalised IPv4 forms such as `127.1` or `0x7f.1` to dotted quads.
+  if (protocol === 'https:' || (protocol === 'http:' && LOOPBACK.test(url.hostname))) return { ok: true, url: url.href }
+  return protocol === 'http:'
+    ? invalid(`use https (plain http is allowed for loopback hosts only); got ${url.origin}`)
+    : invalid(`be an https URL; got the ${protocol} scheme`)
 }

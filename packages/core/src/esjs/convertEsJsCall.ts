@@ -27,19 +27,15 @@ const FROM_ES_JS: Partial<Record<EventName, (body: LooseRecord, state: EsJsCartS
   SearchRequest: searchRequestFromEsJs,
 }
 
-let names: Map<string, EventName | 'script'> | undefined
+/** The vendor script's own events, which the REST API does not know. */
+const SCRIPT_ONLY = ['mainpage', 'notfound', 'statuscartpage', 'pageview']
 
-/**
- * Event names by their lowercase spelling (a Map: `__proto__` finds nothing); `ProductImpression` is
- * the vendor's other name. Built on first use, so that importing core without using it costs nothing.
- */
-function eventNames(): Map<string, EventName | 'script'> {
-  names ??= new Map<string, EventName | 'script'>([
-    ...EVENT_NAMES.map((name) => [name.toLowerCase(), name] as const),
-    ['productimpression', 'ProductImpressions'],
-    ...['mainpage', 'notfound', 'statuscartpage', 'pageview'].map((name) => [name, 'script'] as const),
-  ])
-  return names
+/** The event a name stands for, in any case; `ProductImpression` is the vendor's other name. */
+function eventOf(name: unknown): EventName | 'script' | undefined {
+  if (typeof name !== 'string') return undefined
+  const key = name.trim().toLowerCase()
+  if (key === 'productimpression') return 'ProductImpressions'
+  return SCRIPT_ONLY.includes(key) ? 'script' : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === key)
 }
 
 function invalidCall(message: string, cause?: unknown): EsJsConversion {
@@ -47,7 +43,7 @@ function invalidCall(message: string, cause?: unknown): EsJsConversion {
 }
 
 function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
-  const eventName = typeof name === 'string' ? eventNames().get(name.trim().toLowerCase()) : undefined
+  const eventName = eventOf(name)
   if (eventName === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
   if (body != null && !isRecord(body)) {
     return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)

@@ -1,3 +1,4 @@
+import { IDENTITY_FIELDS } from '../schemas/identity'
 import type { Identity, PageContext } from '../types'
 import { isBlank, isRecord } from './values'
 
@@ -6,15 +7,6 @@ export interface GeneralInfoFields {
   identity?: Identity
   context?: PageContext
 }
-
-/** The vendor's identity fields and their names in Identity. */
-const IDENTITY_FIELDS = [
-  ['externalCustomerId', 'externalCustomerId'],
-  ['user_email', 'email'],
-  ['user_phone', 'phone'],
-  ['user_name', 'name'],
-  ['user_es_contact_id', 'contactId'],
-] as const
 
 /**
  * The vendor's page-context fields a fragment may carry. The tracker fills the rest of GeneralInfo
@@ -43,7 +35,7 @@ export function readGeneralInfo(...fragments: unknown[]): GeneralInfoFields {
   const context: PageContext = {}
   for (const fragment of fragments) {
     if (!isRecord(fragment)) continue
-    for (const [source, target] of IDENTITY_FIELDS) {
+    for (const [target, source] of IDENTITY_FIELDS) {
       const value = identityValue(target, fragment[source])
       if (value !== undefined) identity[target] = value
     }

@@ -3,9 +3,9 @@
 // forms it recognises into the wire form of PAYLOADS.md and returns anything else unchanged, so that
 // validation names the field and shows what came, instead of the tracker guessing.
 import { toIdString } from '../events/shared/convert'
-import { isRecord } from '../schemas/values'
+import { isBlank, isRecord } from '../schemas/values'
 
-export { isRecord }
+export { isBlank, isRecord }
 
 /** Turns a number into its string for wire fields that are strings (ids, prices, `OrderNumber`); anything else is returned as is. */
 export const toWireString = toIdString
@@ -64,11 +64,6 @@ export function toFoundFlag(value: unknown): unknown {
 /** Turns an optional amount (a discount) into a number; a blank one (`""`, `null`) is dropped. */
 export function toOptionalNumber(value: unknown): unknown {
   return isBlank(value) ? undefined : toNumber(value)
-}
-
-/** Tells whether an optional value was left out, including the empty string templates print for "none". */
-export function isBlank(value: unknown): boolean {
-  return value == null || (typeof value === 'string' && value.trim() === '')
 }
 
 /** Turns tag values into a string array (`"a"` → `["a"]`, `[1, "b"]` → `["1", "b"]`); anything else is returned as is. */

@@ -1,26 +1,17 @@
 import type { ValidationIssue } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
 import type { BuildResult, EventContext, EventName } from '../types'
-import { forbiddenKeyIssue, isForbiddenKey } from '../validation/forbiddenKeys'
 import { invalidEvent, makeIssue } from '../validation/issues'
 import { EVENT_NAMES, isEventName } from './bodyKeys'
 import { EVENT_MODEL } from './model'
 import { assembleEvent, neverThrow, settleEvent } from './shared/assembleEvent'
-import type { Issues } from './shared/fields'
+import { copyFields, type Issues } from './shared/fields'
 import { buildGeneralInfo } from './shared/generalInfo'
 
 /** The `invalid_event` answer for a name that is not a REST event. */
 function unknownEvent(eventName: unknown): BuildResult {
   const issue = makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)
   return { ok: false, error: invalidEvent(undefined, [issue]) }
-}
-
-/** Copies own keys, overwriting; prototype-polluting keys are reported at their path instead. */
-function assignOwn(target: Record<string, unknown>, source: Record<string, unknown>, path: string, issues: Issues) {
-  for (const key of Object.keys(source)) {
-    if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(path ? `${path}.${key}` : key, key))
-    else target[key] = source[key]
-  }
 }
 
 /**
@@ -55,11 +46,11 @@ export function buildRawEvent(eventName: string, body: unknown, context: EventCo
     }
     const given = isRecord(body) ? body : {}
     const generalInfo = buildGeneralInfo(eventName, context, issues, warnings)
-    if (isRecord(given.GeneralInfo)) assignOwn(generalInfo, given.GeneralInfo, 'GeneralInfo', issues)
+    if (isRecord(given.GeneralInfo)) copyFields(given.GeneralInfo, generalInfo, 'GeneralInfo', issues, [], true)
     else if (given.GeneralInfo !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given.GeneralInfo))
     const { GeneralInfo: _, ...rest } = given
     const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
-    assignOwn(payload, rest, '', issues)
+    copyFields(rest, payload, '', issues, [], true)
     return settleEvent(eventName, EVENT_MODEL[eventName][0], payload, issues, warnings)
   })
 }

@@ -11,6 +11,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** Tells whether an optional value counts as not given: `undefined`, `null` or a blank string. */
+export function isBlank(value: unknown): boolean {
+  return value == null || (typeof value === 'string' && value.trim() === '')
+}
+
 /** Tells whether a value is a string holding a non-negative decimal number (`"201.95"`). */
 export function isNumericString(value: unknown): value is string {
   return typeof value === 'string' && NUMERIC.test(value)

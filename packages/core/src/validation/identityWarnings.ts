@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors/TrackerError'
-import { IDENTITY_FIELDS, isEmptyIdentityValue } from '../schemas/identity'
-import { isRecord } from '../schemas/values'
+import { IDENTITY_FIELDS, normalizeIdentity } from '../schemas/identity'
+import { isBlank, isRecord } from '../schemas/values'
 import { makeIssue } from './issues'
 
 /**
@@ -11,9 +11,10 @@ export function identityWarnings(generalInfo: unknown): ValidationIssue[] {
   if (!isRecord(generalInfo)) return []
   const warnings: ValidationIssue[] = []
   for (const field of IDENTITY_FIELDS) {
-    const value = generalInfo[field.wire]
-    if (isEmptyIdentityValue(value) || field.normalize(value) !== undefined) continue
-    warnings.push(makeIssue(`GeneralInfo.${field.wire}`, field.expected, value))
+    const [, wire, expected] = field
+    const value = generalInfo[wire]
+    if (isBlank(value) || normalizeIdentity(field, value) !== undefined) continue
+    warnings.push(makeIssue(`GeneralInfo.${wire}`, expected, value))
   }
   return warnings
 }

@@ -1,7 +1,8 @@
+import { isBlank } from '../../schemas/values'
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toCurrency, toIdString, toQuantity, toUnitPrice } from '../shared/convert'
-import { type BodyConvert, bodyOf, isBlank, listOf } from '../shared/fields'
+import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
 import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { purchasedItemsWire } from './purchasedItemsSchema'
 

@@ -76,8 +76,8 @@ export function listOf(key: string, map: FieldMap): Convert {
 
 /**
  * Copies a caller's extra fields into a wire object, skipping those the builder maps itself or has
- * already set. Prototype-polluting keys are reported, never assigned (assigning `__proto__` would
- * swap the object's prototype).
+ * already set (unless `overwrite`: then every field is copied as given). Prototype-polluting keys are
+ * reported, never assigned (assigning `__proto__` would swap the object's prototype).
  */
 export function copyFields(
   source: Record<string, unknown>,
@@ -85,10 +85,13 @@ export function copyFields(
   path: string,
   issues: Issues,
   handled: readonly string[] = [],
+  overwrite?: boolean,
 ): void {
   for (const key of Object.keys(source)) {
     if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(joinPath(path, key), key))
-    else if (!handled.includes(key) && !hasOwn(target, key) && source[key] !== undefined) target[key] = source[key]
+    else if (overwrite || (!handled.includes(key) && !hasOwn(target, key) && source[key] !== undefined)) {
+      target[key] = source[key]
+    }
   }
 }
 
@@ -100,9 +103,4 @@ export function hasOwn(object: object, key: string): boolean {
 /** Converts each item of a list with its wire path; a non-list is returned as is for the schema to report. */
 export function mapList(list: unknown, path: string, convert: (item: unknown, path: string) => unknown): unknown {
   return Array.isArray(list) ? list.map((item, index) => convert(item, `${path}[${index}]`)) : list
-}
-
-/** Tells whether an optional input counts as not given: `undefined`, `null` or a blank string. */
-export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 }

@@ -1,10 +1,9 @@
 import type { ValidationIssue } from '../../errors/TrackerError'
-import { IDENTITY_FIELDS, isEmptyIdentityValue } from '../../schemas/identity'
-import { isRecord } from '../../schemas/values'
+import { IDENTITY_FIELDS, normalizeIdentity } from '../../schemas/identity'
+import { isBlank, isRecord } from '../../schemas/values'
 import type { EventContext, EventName } from '../../types'
-import { forbiddenKeyIssue, isForbiddenKey } from '../../validation/forbiddenKeys'
 import { makeIssue } from '../../validation/issues'
-import { hasOwn, type Issues } from './fields'
+import { copyFields, type Issues } from './fields'
 
 const PATH = 'GeneralInfo'
 
@@ -12,29 +11,23 @@ const PATH = 'GeneralInfo'
 function addIdentity(info: Record<string, unknown>, identity: unknown, warnings: ValidationIssue[]): void {
   if (!isRecord(identity)) return
   for (const field of IDENTITY_FIELDS) {
-    const value = identity[field.input]
-    if (isEmptyIdentityValue(value)) continue
-    const wire = field.normalize(value)
-    if (wire !== undefined) {
-      info[field.wire] = wire
+    const [input, wire, expected] = field
+    const value = identity[input]
+    if (isBlank(value)) continue
+    const text = normalizeIdentity(field, value)
+    if (text !== undefined) {
+      info[wire] = text
       continue
     }
-    const warning = makeIssue(`${PATH}.${field.wire}`, field.expected, value)
+    const warning = makeIssue(`${PATH}.${wire}`, expected, value)
     warnings.push({ ...warning, message: `${warning.message}; left out, the event goes without it` })
   }
 }
 
 /** Copies page-context fields as given, never over the fields the builder owns. */
 function addPageContext(info: Record<string, unknown>, page: unknown, issues: Issues): void {
-  if (page === undefined || page === null) return
-  if (!isRecord(page)) {
-    issues.push(makeIssue(PATH, 'page context fields in an object', page))
-    return
-  }
-  for (const key of Object.keys(page)) {
-    if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(`${PATH}.${key}`, key))
-    else if (!hasOwn(info, key) && page[key] !== undefined) info[key] = page[key]
-  }
+  if (isRecord(page)) copyFields(page, info, PATH, issues)
+  else if (page != null) issues.push(makeIssue(PATH, 'page context fields in an object', page))
 }
 
 /**

@@ -2,60 +2,43 @@ import { PRODUCT_TAG_PREFIX } from '../../schemas/tags'
 import { isRecord } from '../../schemas/values'
 import { forbiddenKeyIssue, isForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath, makeIssue } from '../../validation/issues'
+import { toStringList } from './convert'
 import type { FieldMap, Issues } from './fields'
 
 /** Friendly tags: `{ name: value or list of values }`, values strings or numbers. */
 export type TagsInput = Record<string, string | number | readonly (string | number)[]>
 
-/** A tag value or list -> a list of strings; numbers become strings, anything else is left for the schema. */
-function toTagValues(value: unknown): unknown[] {
-  const list: unknown[] = Array.isArray(value) ? value : [value]
-  return list.map((item) => (typeof item === 'number' && Number.isFinite(item) ? String(item) : item))
-}
-
-/** Calls `each(wireName, values)` per given tag, reporting prototype-polluting names at their wire path. */
-function eachTag(
+/**
+ * Copies tags into `target` as lists of strings (numbers become their strings, anything else is left
+ * for the schema), each name with `prefix` unless it already has it; prototype-polluting names are
+ * reported at their wire path instead.
+ */
+function copyTags(
   tags: Record<string, unknown>,
-  toWireName: (name: string) => string,
+  target: Record<string, unknown>,
+  prefix: string,
   path: string,
   issues: Issues,
-  each: (wireName: string, values: unknown[]) => void,
-): void {
+) {
   for (const name of Object.keys(tags)) {
-    const wireName = toWireName(name)
+    const wireName = name.startsWith(prefix) ? name : prefix + name
     if (isForbiddenKey(name)) issues.push(forbiddenKeyIssue(joinPath(path, wireName), name))
-    else if (tags[name] !== undefined) each(wireName, toTagValues(tags[name]))
+    else if (tags[name] !== undefined) target[wireName] = toStringList(tags[name])
   }
 }
 
 /** Event `tags` -> wire `Tags: { name: string[] }`; `undefined` when none are given. */
 export function toTags(tags: unknown, path: string, issues: Issues): unknown {
-  if (tags === undefined || tags === null) return undefined
-  if (!isRecord(tags)) return tags
+  if (tags == null || !isRecord(tags)) return tags ?? undefined
   const wire: Record<string, unknown> = {}
-  eachTag(
-    tags,
-    (name) => name,
-    path,
-    issues,
-    (name, values) => {
-      wire[name] = values
-    },
-  )
+  copyTags(tags, wire, '', path, issues)
   return Object.keys(wire).length > 0 ? wire : undefined
 }
 
 /** A product's own `tags: { something: [...] }` -> `tag_something: string[]` fields on the product. */
 export function setProductTags(product: Record<string, unknown>, tags: unknown, path: string, issues: Issues): void {
-  if (tags === undefined || tags === null) return
-  if (!isRecord(tags)) {
-    issues.push(makeIssue(joinPath(path, 'tags'), 'an object of tags', tags))
-    return
-  }
-  const toWireName = (name: string) => (name.startsWith(PRODUCT_TAG_PREFIX) ? name : PRODUCT_TAG_PREFIX + name)
-  eachTag(tags, toWireName, path, issues, (name, values) => {
-    product[name] = values
-  })
+  if (isRecord(tags)) copyTags(tags, product, PRODUCT_TAG_PREFIX, path, issues)
+  else if (tags != null) issues.push(makeIssue(joinPath(path, 'tags'), 'an object of tags', tags))
 }
 
 /** The field-map entry of an event's `tags`: wire `Tags`. */
