@@ -11,6 +11,9 @@ function isTrackerError(value: unknown): value is TrackerError {
   return value instanceof TrackerError || (value instanceof Error && value.name === 'TrackerError' && 'code' in value)
 }
 
+/** Each event's method name: productPage for ProductPage, ... */
+const METHOD_NAMES = /* @__PURE__ */ EVENT_NAMES.map((eventName) => eventName[0]!.toLowerCase() + eventName.slice(1))
+
 /** What one call builds: its event's name and how the payload is built once the context is known. */
 type Plan = readonly [eventName: EventName, build: (context: EventContext) => BuildResult]
 
@@ -130,10 +133,9 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   }
 
   const methods: Record<string, (input: unknown, body?: unknown) => Promise<SendResult>> = {}
-  // Each method is named after its event: productPage for ProductPage, ...
-  for (const eventName of EVENT_NAMES) {
-    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] = (input) => run(plan(eventName, input))
-  }
+  EVENT_NAMES.forEach((eventName, index) => {
+    methods[METHOD_NAMES[index]!] = (input) => run(plan(eventName, input))
+  })
   methods.send = (eventName, body) =>
     run(() => {
       const name = String(eventName) as EventName
