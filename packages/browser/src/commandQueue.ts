@@ -10,6 +10,8 @@ export interface CommandContext {
   options: BrowserTrackerOptions
   /** Reports a bad call: `onError`, and the console in debug mode. */
   report(error: TrackerError): void
+  /** Says why a call sent nothing, on the console in debug mode. */
+  log(message: string): void
 }
 
 /** One command of `esTracker(name, ...args)`; what it returns is what the call returns. */
@@ -71,8 +73,9 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   const init = (given: unknown): void => {
     const options = (typeof given === 'object' && given !== null ? given : {}) as BrowserTrackerOptions
     const tracker = create(given as BrowserTrackerOptions)
-    const report = createReporter(createDebugLog(options.debug === true), options)
-    context = { tracker, options, report }
+    const debug = createDebugLog(options.debug === true)
+    const report = createReporter(debug, options)
+    context = { tracker, options, report, log: debug.info }
     for (const hook of hooks) {
       try {
         hook(context)
@@ -116,19 +119,15 @@ interface EsTrackerGlobal {
 }
 
 /**
- * Replaces the loader stub `window[name]` with the real command function and runs the calls the
+ * Replaces the loader stub `window.esTracker` with the real command function and runs the calls the
  * stub queued (including `init`), in order. Does nothing outside a browser or when already loaded.
  */
-export function installCommandQueue(
-  target: Record<string, unknown>,
-  dispatcher: CommandDispatcher,
-  name = 'esTracker',
-): void {
-  const existing = target[name] as EsTrackerGlobal | undefined
+export function installCommandQueue(target: Record<string, unknown>, dispatcher: CommandDispatcher): void {
+  const existing = target.esTracker as EsTrackerGlobal | undefined
   if (typeof existing === 'function' && existing.loaded) return
   const queued = typeof existing === 'function' && Array.isArray(existing.q) ? existing.q : []
   const esTracker: EsTrackerGlobal = (...args: unknown[]) => dispatcher.call(args)
   esTracker.loaded = true
-  target[name] = esTracker
+  target.esTracker = esTracker
   for (const args of queued) dispatcher.call(args)
 }

@@ -55,9 +55,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     return createInertTracker(checked.error)
   }
   if (typeof window === 'undefined' || typeof document === 'undefined') {
-    return createInertTracker(
-      new TrackerError('unsupported', 'createBrowserTracker needs a browser document; use @es-tracker/node on servers'),
-    )
+    return createInertTracker(new TrackerError('unsupported', 'no browser document: use @es-tracker/node on servers'))
   }
 
   const siteId = (options.siteId as string).trim()
@@ -162,7 +160,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     identify(input) {
       debug.call('identify', [input])
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        report(new TrackerError('invalid_event', `identify expects an object such as { email }; got ${typeof input}`))
+        report(new TrackerError('invalid_event', `identify expects an object; got ${describeValue(input)}`))
         return
       }
       identity.identify(input)

@@ -3,7 +3,7 @@ import { customAlphabet } from 'nanoid'
 import type { SafeStorage } from '../storage/safeStorage'
 
 // Created on first use so that importing the module does no work.
-let hexDigits: (() => string) | undefined
+let hexDigits: ((size: number) => string) | undefined
 
 /**
  * Returns a new cart GUID in the reference's form: 32 uppercase hex digits grouped 8-4-4-4-12.
@@ -12,9 +12,9 @@ let hexDigits: (() => string) | undefined
  * newCartGuid() // '3F2504E0-4F89-11D3-9A0C-0305E82C3301'
  */
 export function newCartGuid(): string {
-  hexDigits ??= customAlphabet('0123456789ABCDEF', 32)
-  const digits = hexDigits()
-  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`
+  hexDigits ??= customAlphabet('0123456789ABCDEF')
+  const digits = hexDigits
+  return [8, 4, 4, 4, 12].map((size) => digits(size)).join('-')
 }
 
 /**

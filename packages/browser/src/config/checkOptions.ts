@@ -13,13 +13,11 @@ const invalid = (message: string): OptionsCheck => ({ ok: false, error: new Trac
  */
 export function checkOptions(options: unknown): OptionsCheck {
   if (typeof options !== 'object' || options === null) {
-    return invalid(`createBrowserTracker needs an options object with a siteId; got ${describeValue(options)}`)
+    return invalid(`expected an options object with a siteId; got ${describeValue(options)}`)
   }
   const given = options as Record<string, unknown>
   if (typeof given.siteId !== 'string' || given.siteId.trim() === '') {
-    return invalid(
-      `siteId must be a non-empty string (your site's id in eSputnik / Yespo); got ${describeValue(given.siteId)}`,
-    )
+    return invalid(`siteId (your site's id) must be a non-empty string; got ${describeValue(given.siteId)}`)
   }
   if (given.consent !== undefined && !isConsentState(given.consent)) {
     return invalid(`consent must be 'granted', 'pending' or 'denied'; got ${describeValue(given.consent)}`)

@@ -19,7 +19,7 @@ export function isConsentState(value: unknown): value is ConsentState {
 }
 
 const denied = (eventName: string) =>
-  new TrackerError('consent', `${eventName} not sent: the visitor has not consented to tracking`, { eventName })
+  new TrackerError('consent', `${eventName} not sent: no tracking consent`, { eventName })
 
 /**
  * Creates the consent gate: while consent is pending, events wait in memory (never persisted,

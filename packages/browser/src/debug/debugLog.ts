@@ -2,7 +2,7 @@ import type { SendResult, TrackerError, ValidationIssue } from '@es-tracker/core
 import { maskPersonalData, maskText } from './maskPersonalData'
 
 /** Where debug output goes: the console by default. */
-export type DebugConsole = Pick<Console, 'log' | 'warn' | 'error'>
+export type DebugConsole = Pick<Console, 'log' | 'warn' | 'error'> & Partial<Pick<Console, 'info'>>
 
 /** Debug-mode logging of events and their results, with personal data masked. */
 export interface DebugLog {
@@ -16,6 +16,8 @@ export interface DebugLog {
   warnings(eventName: string, issues: readonly ValidationIssue[]): void
   /** A failure; bad configuration is logged even outside debug mode. */
   error(error: TrackerError, always?: boolean): void
+  /** Why a call sent nothing (an eS.JS event of the vendor's script only, say). */
+  info(message: string): void
 }
 
 const prefix = '[es-tracker]'
@@ -27,7 +29,7 @@ const prefix = '[es-tracker]'
 export function createDebugLog(enabled: boolean, output: DebugConsole = console): DebugLog {
   const write = (level: keyof DebugConsole, ...parts: unknown[]) => {
     try {
-      output[level](prefix, ...parts)
+      output[level]?.(prefix, ...parts)
     } catch {
       // A replaced or broken console must not break tracking.
     }
@@ -54,6 +56,9 @@ export function createDebugLog(enabled: boolean, output: DebugConsole = console)
     },
     error(error, always = false) {
       if (enabled || always) write('error', describe(error))
+    },
+    info(message) {
+      if (enabled) write('info', message)
     },
   }
 }

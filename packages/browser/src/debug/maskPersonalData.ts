@@ -39,26 +39,24 @@ export function maskPersonalData<T>(value: T): T {
 
 function mask(value: unknown, key: string | undefined, depth: number): unknown {
   try {
-    return maskValue(value, key, depth)
+    // An undefined key (an array item, the top) is in neither set.
+    const isPhone = phoneKeys.has(key as string)
+    if (typeof value === 'string') {
+      if (isPhone) return maskPhone(value)
+      if (emailKeys.has(key as string) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
+      // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
+      return maskText(value)
+    }
+    if (typeof value === 'number' && isPhone) return maskPhone(String(value))
+    if (typeof value !== 'object' || value === null || depth > 20) return value
+    if (Array.isArray(value)) return value.map((item) => mask(item, undefined, depth + 1))
+    const copy: Record<string, unknown> = {}
+    for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
+    return copy
   } catch {
     // A throwing getter or a revoked proxy in what the host passed: logging must not throw into it.
     return '[unreadable]'
   }
-}
-
-function maskValue(value: unknown, key: string | undefined, depth: number): unknown {
-  if (typeof value === 'string') {
-    if (key !== undefined && phoneKeys.has(key)) return maskPhone(value)
-    if ((key !== undefined && emailKeys.has(key)) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
-    // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
-    return maskText(value)
-  }
-  if (typeof value === 'number' && key !== undefined && phoneKeys.has(key)) return maskPhone(String(value))
-  if (typeof value !== 'object' || value === null || depth > 20) return value
-  if (Array.isArray(value)) return value.map((item) => mask(item, undefined, depth + 1))
-  const copy: Record<string, unknown> = {}
-  for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
-  return copy
 }
 
 /**

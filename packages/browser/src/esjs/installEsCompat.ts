@@ -55,7 +55,7 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   if (typeof existing === 'function' && existing.esTracker) return true
   const doc = options.document ?? (typeof document === 'undefined' ? undefined : document)
   if (vendorScriptPresent(existing, doc)) {
-    options.log?.("esCompat: the vendor's eS.JS is on this page, so window.eS is left to it")
+    options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
     return false
   }
   // Past the check above, `eS` is missing or a stub with its queue.

@@ -15,9 +15,9 @@ export interface SafeStorage {
  * const storage = createSafeStorage()
  * storage.set('key', 'value') // stays in memory when localStorage refuses it
  */
-export function createSafeStorage(getStorage: () => Storage | undefined = defaultStorage): SafeStorage {
+export function createSafeStorage(getStorage: () => Storage | undefined = () => localStorage): SafeStorage {
   // Values whose write to the real storage failed (null: a failed removal): they win over what the
-  // real storage still holds. Getting the storage may throw too (disabled): memory it is.
+  // real storage still holds. Getting the storage may throw too (disabled, or none in Node): memory it is.
   const memory = new Map<string, string | null>()
 
   // Writes a value (null: removes it) to the real storage, or to memory where that fails.
@@ -66,8 +66,4 @@ export function createSafeStorage(getStorage: () => Storage | undefined = defaul
       return [...found]
     },
   }
-}
-
-function defaultStorage(): Storage | undefined {
-  return typeof localStorage === 'undefined' ? undefined : localStorage
 }

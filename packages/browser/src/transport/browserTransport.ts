@@ -17,7 +17,7 @@ export interface BrowserTransportOptions {
   budgetBytes?: number
   /** Runs a callback in a later task: a MessageChannel message by default (not throttled like timers). */
   schedule?: (callback: () => void) => void
-  /** Runs before any request starts: the queue store writes what it deferred, so that every entry is stored first. */
+  /** Runs before any request starts (it must not throw): the queue store writes what it deferred, so that every entry is stored first. */
   beforeSend?: () => void
 }
 
@@ -88,11 +88,7 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   }
 
   const sendNow = async (request: TransportRequest): Promise<TransportOutcome> => {
-    try {
-      options.beforeSend?.()
-    } catch {
-      // The request goes out all the same; the store falls back to memory by itself.
-    }
+    options.beforeSend?.()
     const bytes = new TextEncoder().encode(request.body).length
     if (!supportsKeepalive() || inFlight + bytes > budgetBytes) {
       return request.unloading ? beacon(request) : post(request, false)
@@ -160,5 +156,5 @@ function isOffline(): boolean {
 
 // Browsers without keepalive fetch would drop a request made while the page is being left.
 function supportsKeepalive(): boolean {
-  return typeof Request !== 'undefined' && 'keepalive' in Request.prototype
+  return 'keepalive' in Request.prototype
 }

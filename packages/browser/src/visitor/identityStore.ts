@@ -16,6 +16,20 @@ export interface IdentityStore {
 }
 
 /**
+ * Merges the identity fields of `update` into `into`: strings and finite numbers are taken, `null`
+ * or `''` forget a field, anything else is ignored. Throws what reading `update` throws.
+ */
+function merge(into: Record<string, unknown>, update: object): Record<string, unknown> {
+  for (const field of identityFields) {
+    if (!Object.hasOwn(update, field)) continue
+    const value = (update as Record<string, unknown>)[field]
+    if (value === null || value === '') delete into[field]
+    else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) into[field] = value
+  }
+  return into
+}
+
+/**
  * Keeps `identify()`'s fields in shared storage (memory where storage fails) so that every later
  * event, on this page or the next, carries them in GeneralInfo until `reset()`.
  */
@@ -28,22 +42,21 @@ export function createIdentityStore(storage: SafeStorage, key: string): Identity
     const text = storage.get(key)
     if (text !== cachedText) {
       cachedText = text
-      cached = parseIdentity(text)
+      cached = undefined
+      try {
+        // What another script wrote under our key (not JSON, not an object) is no identity.
+        const known = merge({}, JSON.parse(text as string))
+        if (Object.keys(known).length > 0) cached = known as Identity
+      } catch {}
     }
     return cached
   }
 
   return {
     identify(update) {
-      const next: Record<string, string | number> = { ...get() }
+      let next: Record<string, unknown>
       try {
-        for (const field of identityFields) {
-          if (!Object.hasOwn(update, field)) continue
-          const value = update[field]
-          if (value === null || value === '') delete next[field]
-          else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
-            next[field] = value
-        }
+        next = merge({ ...get() }, update)
       } catch {
         // The host passed something unreadable: keep what is known rather than throw into the page.
         return false
@@ -54,22 +67,5 @@ export function createIdentityStore(storage: SafeStorage, key: string): Identity
     },
     get,
     clear: () => storage.remove(key),
-  }
-}
-
-function parseIdentity(text: string | null): Identity | undefined {
-  if (!text) return undefined
-  try {
-    const value: unknown = JSON.parse(text)
-    if (typeof value !== 'object' || value === null) return undefined
-    const identity: Record<string, string | number> = {}
-    for (const field of identityFields) {
-      const fieldValue = (value as Record<string, unknown>)[field]
-      if (typeof fieldValue === 'string' || typeof fieldValue === 'number') identity[field] = fieldValue
-    }
-    return Object.keys(identity).length > 0 ? (identity as Identity) : undefined
-  } catch {
-    // Another script wrote something else under our key: treat it as unknown.
-    return undefined
   }
 }

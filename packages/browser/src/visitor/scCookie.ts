@@ -17,8 +17,6 @@ export interface ScSourceOptions {
   newId: () => string
   /** Give up waiting for the cookie after this long. @default 600000 (10 minutes) */
   waitTimeoutMs?: number
-  /** How often to look for the cookie while events wait for it. @default 1000 */
-  pollIntervalMs?: number
   /** Events that may wait at once; past it an event resolves `queue_full`. @default 100 */
   maxWaiting?: number
   cookies?: CookieJar
@@ -43,10 +41,7 @@ interface Waiter {
  * event wait until the cookie appears, looking again on each event and once a second meanwhile.
  */
 export function createScSource(options: ScSourceOptions): ScSource {
-  const cookies = options.cookies ?? Cookies
-  const waitTimeoutMs = options.waitTimeoutMs ?? 600_000
-  const pollIntervalMs = options.pollIntervalMs ?? 1000
-  const maxWaiting = options.maxWaiting ?? 100
+  const { cookies = Cookies, waitTimeoutMs = 600_000, maxWaiting = 100 } = options
   const waiters: Waiter[] = []
   let timer: ReturnType<typeof setInterval> | undefined
   // Where cookies are blocked, one id for the page's life is better than dropping every event.
@@ -60,32 +55,17 @@ export function createScSource(options: ScSourceOptions): ScSource {
     }
   }
 
-  const create = (): string => {
-    const id = options.newId()
-    try {
-      cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: options.secure })
-    } catch {
-      // A sandboxed document throws on cookie writes; fall through to the page-long id.
-    }
-    const stored = read()
-    if (stored) return stored
-    createdButBlocked = id
-    return id
-  }
-
   // Resolves in call order, so that a cart still goes out before the purchase that follows it.
-  const settle = (now: number) => {
+  const settle = () => {
     const sc = read()
-    const waiting = waiters.splice(0)
-    for (const waiter of waiting) {
+    const now = Date.now()
+    for (const waiter of waiters.splice(0)) {
       if (sc) waiter.resolve(sc)
       else if (now >= waiter.deadline) {
-        waiter.resolve(
-          new TrackerError('timeout', `no sc cookie appeared within ${waitTimeoutMs} ms (createScCookie: false)`),
-        )
+        waiter.resolve(new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`))
       } else waiters.push(waiter)
     }
-    if (waiters.length === 0 && timer !== undefined) {
+    if (waiters.length === 0) {
       clearInterval(timer)
       timer = undefined
     }
@@ -93,18 +73,28 @@ export function createScSource(options: ScSourceOptions): ScSource {
 
   return {
     get() {
-      const sc = read() ?? createdButBlocked
+      let sc = read() ?? createdButBlocked
+      if (!sc && options.create) {
+        const id = options.newId()
+        try {
+          cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: options.secure })
+        } catch {
+          // A sandboxed document throws on cookie writes; fall through to the page-long id.
+        }
+        sc = read()
+        if (!sc) createdButBlocked = sc = id
+      }
       if (sc) {
-        if (waiters.length > 0) settle(Date.now())
+        if (waiters.length > 0) settle()
         return sc
       }
-      if (options.create) return create()
       if (waiters.length >= maxWaiting) {
         return new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
       }
       return new Promise((resolve) => {
         waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
-        timer ??= setInterval(() => settle(Date.now()), pollIntervalMs)
+        // Looked for once a second meanwhile.
+        timer ??= setInterval(settle, 1000)
       })
     },
     waiting: () => waiters.length,
