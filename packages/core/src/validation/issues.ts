@@ -48,9 +48,6 @@ export function invalidEvent(eventName: string | undefined, issues: ValidationIs
   const head = eventName ? `Invalid ${eventName} event` : 'Invalid event'
   const detail = first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
-  return new TrackerError('invalid_event', `${head}${detail}${more}`, {
-    issues,
-    ...(eventName ? { eventName } : {}),
-    ...(cause === undefined ? {} : { cause }),
-  })
+  // TrackerError leaves out an undefined eventName or cause.
+  return new TrackerError('invalid_event', `${head}${detail}${more}`, { issues, eventName, cause })
 }
