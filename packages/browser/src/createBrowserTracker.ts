@@ -241,14 +241,15 @@ function listen(
 
 /** A tracker that sends nothing: every method resolves with the given error. */
 function createInertTracker(error: TrackerError): BrowserTracker {
-  const refuse = () => Promise.resolve<SendResult>({ ok: false, error })
+  const refuse = async (): Promise<SendResult> => ({ ok: false, error })
   const methods = Object.fromEntries(trackerMethodNames.map((name) => [name, refuse])) as unknown as TrackerMethods
+  const nothing = () => undefined
   return {
     ...methods,
-    identify() {},
-    reset() {},
-    flush: () => Promise.resolve(),
-    setConsent() {},
-    cartGuid: () => undefined,
+    identify: nothing,
+    reset: nothing,
+    flush: async () => {},
+    setConsent: nothing,
+    cartGuid: nothing,
   }
 }

@@ -7,6 +7,8 @@ export type OptionsCheck = { ok: true; url: string } | { ok: false; error: Track
 
 const invalid = (message: string): OptionsCheck => ({ ok: false, error: new TrackerError('invalid_config', message) })
 
+const isPositive = (value: unknown) => typeof value === 'number' && value > 0 && Number.isFinite(value)
+
 /**
  * Checks a tracker's options before anything is sent: a `siteId`, an endpoint that is a preset or
  * an `https:` URL (loopback `http:` aside), and well-formed optional values.
@@ -16,19 +18,19 @@ export function checkOptions(options: unknown): OptionsCheck {
     return invalid(`expected an options object with a siteId; got ${describeValue(options)}`)
   }
   const given = options as Record<string, unknown>
-  if (typeof given.siteId !== 'string' || given.siteId.trim() === '') {
-    return invalid(`siteId (your site's id) must be a non-empty string; got ${describeValue(given.siteId)}`)
-  }
-  if (given.consent !== undefined && !isConsentState(given.consent)) {
-    return invalid(`consent must be 'granted', 'pending' or 'denied'; got ${describeValue(given.consent)}`)
-  }
-  if (given.onError !== undefined && typeof given.onError !== 'function') {
-    return invalid(`onError must be a function; got ${describeValue(given.onError)}`)
-  }
+  // Each field, what it must be, and whether it may be left out.
+  const fields: Array<[string, string, (value: unknown) => boolean, boolean?]> = [
+    ['siteId', 'a non-empty string', (value) => typeof value === 'string' && value.trim() !== '', true],
+    ['consent', "'granted', 'pending' or 'denied'", isConsentState],
+    ['onError', 'a function', (value) => typeof value === 'function'],
+  ]
   for (const field of ['timeout', 'maxQueue', 'maxStoredEvents', 'maxAgeMs', 'concurrency', 'scWaitTimeoutMs']) {
+    fields.push([field, 'a positive number', isPositive])
+  }
+  for (const [field, expected, isValid, required] of fields) {
     const value = given[field]
-    if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
-      return invalid(`${field} must be a positive number; got ${describeValue(value)}`)
+    if ((required || value !== undefined) && !isValid(value)) {
+      return invalid(`${field} must be ${expected}; got ${describeValue(value)}`)
     }
   }
   const endpoint = resolveEndpoint(given.endpoint ?? 'esputnik')

@@ -42,19 +42,18 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
     return { ok: false, error: new TrackerError('unsupported', reason) }
   }
 
-  // convertEsJsCall and the tracker's methods never throw, so neither does this.
-  return (command, args) => {
+  // convertEsJsCall and the tracker's methods never throw, so this never rejects.
+  return async (command, args) => {
     const [name, body, generalInfo] = args
     const state = { lastCartGuid: lastCartGuid(), newGuid: newCartGuid }
     const conversion = convertEsJsCall(command, name as string, body, generalInfo, state)
     if (conversion.kind === 'error') {
       options.report?.(conversion.error)
-      return Promise.resolve({ ok: false, error: conversion.error })
+      return { ok: false, error: conversion.error }
     }
-    if (conversion.kind === 'skip') return Promise.resolve(notSent(conversion.reason))
+    if (conversion.kind === 'skip') return notSent(conversion.reason)
     if (conversion.identity) tracker.identify(conversion.identity)
-    if (conversion.kind === 'identity')
-      return Promise.resolve(notSent(`${conversion.reason}; its identity is remembered`))
+    if (conversion.kind === 'identity') return notSent(`${conversion.reason}; its identity is remembered`)
     const guid = conversion.cartGuid
     if (guid !== undefined) {
       storedWhenPending = tracker.cartGuid()
@@ -62,10 +61,9 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
     }
     // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
     const sent = conversion.context ? { ...conversion.body, GeneralInfo: conversion.context } : conversion.body
-    return tracker.send(conversion.eventName, sent).then((result) => {
-      // A cart that failed validation was never sent: a purchase must not join it.
-      if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
-      return result
-    })
+    const result = await tracker.send(conversion.eventName, sent)
+    // A cart that failed validation was never sent: a purchase must not join it.
+    if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
+    return result
   }
 }

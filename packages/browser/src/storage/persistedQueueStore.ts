@@ -236,12 +236,11 @@ function plain(entry: QueueEntry): QueueEntry {
 }
 
 function parseEntry(text: string | null): StoredEntry | undefined {
-  if (!text) return undefined
   try {
-    const entry = JSON.parse(text) as Record<string, unknown> | null
+    // Nothing stored (null), another script's data or a truncated write: not an entry (a property
+    // read of null throws too).
+    const entry = JSON.parse(text as string)
     if (
-      typeof entry === 'object' &&
-      entry !== null &&
       typeof entry.id === 'string' &&
       typeof entry.eventName === 'string' &&
       typeof entry.body === 'string' &&
@@ -250,10 +249,8 @@ function parseEntry(text: string | null): StoredEntry | undefined {
       typeof entry.owner === 'string' &&
       typeof entry.lease === 'number'
     ) {
-      return entry as unknown as StoredEntry
+      return entry
     }
-  } catch {
-    // Another script's data, or a truncated write: not an entry.
-  }
+  } catch {}
   return undefined
 }

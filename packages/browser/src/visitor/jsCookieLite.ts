@@ -6,7 +6,8 @@
  * (surrounding quotes dropped, `%XX` runs decoded), or `undefined`.
  */
 function get(name: string): string | undefined {
-  for (const cookie of document.cookie ? document.cookie.split('; ') : []) {
+  // No cookies: one empty part, which names no cookie.
+  for (const cookie of document.cookie.split('; ')) {
     const [key = '', ...rest] = cookie.split('=')
     try {
       if (decodeURIComponent(key) !== name) continue
