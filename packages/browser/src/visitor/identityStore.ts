@@ -21,7 +21,8 @@ export interface IdentityStore {
  */
 function merge(into: Record<string, unknown>, update: object): Record<string, unknown> {
   for (const field of identityFields) {
-    if (!Object.hasOwn(update, field)) continue
+    // Not Object.hasOwn (ES2022): the script tag runs in browsers older than that (Safari before 15.4).
+    if (!Object.prototype.hasOwnProperty.call(update, field)) continue
     const value = (update as Record<string, unknown>)[field]
     if (value === null || value === '') delete into[field]
     else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) into[field] = value
