@@ -21,7 +21,7 @@ export interface IdentityStore {
  */
 function merge(into: Record<string, unknown>, update: object): Record<string, unknown> {
   for (const field of identityFields) {
-    // Not Object.hasOwn (ES2022): the script tag runs in browsers older than that (Safari before 15.4).
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: not Object.hasOwn (ES2022), which Safari before 15.4 lacks.
     if (!Object.prototype.hasOwnProperty.call(update, field)) continue
     const value = (update as Record<string, unknown>)[field]
     if (value === null || value === '') delete into[field]
