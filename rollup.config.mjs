@@ -90,6 +90,13 @@ const scriptTagBuild = {
             ? root('packages/browser/src/visitor/jsCookieLite.ts')
             : null,
     },
+    // The script tag runs in a page only: isScriptTag is true here, so that what only Node, SSR or a
+    // worker reach goes (see buildTarget.ts).
+    {
+      name: 'script-tag-target',
+      load: (id) =>
+        id === root('packages/browser/src/buildTarget.ts') ? 'export const isScriptTag: boolean = true\n' : null,
+    },
     transpileTypeScript(),
     nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
     // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less); no

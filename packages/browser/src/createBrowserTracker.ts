@@ -1,5 +1,6 @@
 import type { EventContext, EventName, SendResult, TrackerMethods } from '@es-tracker/core'
 import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
+import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions } from './config/checkOptions'
 import { createConsentGate, isConsentState } from './consent/consentGate'
@@ -54,7 +55,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     report(checked.error)
     return createInertTracker(checked.error)
   }
-  if (typeof window === 'undefined' || typeof document === 'undefined') {
+  // The script tag runs in a page only (scriptTag.ts checks window).
+  if (!isScriptTag && (typeof window === 'undefined' || typeof document === 'undefined')) {
     return createInertTracker(new TrackerError('unsupported', 'no browser document: use @es-tracker/node on servers'))
   }
 

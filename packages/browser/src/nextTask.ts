@@ -1,16 +1,14 @@
+import { isScriptTag } from './buildTarget'
+
 // One channel for the page, made on first use: a new MessageChannel per call costs ~35 µs.
 let channel: MessageChannel | undefined
 const channelCallbacks: Array<() => void> = []
 
 /**
- * Runs `callback` in a task of its own, soon: a MessageChannel message (not throttled in background
- * tabs as timers are), or a timer where there is no MessageChannel.
+ * Runs `callback` in a task of its own, soon: a MessageChannel message, which background tabs do not
+ * throttle as they do timers (every browser that runs this script, and Node, has MessageChannel).
  */
 export function nextTask(callback: () => void): void {
-  if (typeof MessageChannel === 'undefined') {
-    setTimeout(callback, 0)
-    return
-  }
   if (!channel) {
     channel = new MessageChannel()
     channel.port1.onmessage = () => {
@@ -23,8 +21,8 @@ export function nextTask(callback: () => void): void {
       }
     }
     // Node's ports keep a process alive; a browser's have no unref.
-    ;(channel.port1 as { unref?: () => void }).unref?.()
+    if (!isScriptTag) (channel.port1 as { unref?: () => void }).unref?.()
   }
-  channelCallbacks.push(callback)
-  channel.port2.postMessage(undefined)
+  // One message runs every callback queued before it runs.
+  if (channelCallbacks.push(callback) === 1) channel.port2.postMessage(undefined)
 }

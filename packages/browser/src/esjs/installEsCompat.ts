@@ -1,4 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
+import { isScriptTag } from '../buildTarget'
 import { describeName } from '../describe'
 import type { EsJsHandler } from './createEsJsHandler'
 
@@ -53,7 +54,7 @@ function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']
 export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
   const existing = target.eS as EsGlobal | undefined
   if (typeof existing === 'function' && existing.esTracker) return true
-  const doc = options.document ?? (typeof document === 'undefined' ? undefined : document)
+  const doc = options.document ?? (isScriptTag || typeof document !== 'undefined' ? document : undefined)
   if (vendorScriptPresent(existing, doc)) {
     options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
     return false

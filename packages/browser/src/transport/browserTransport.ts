@@ -1,5 +1,6 @@
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
 import ky from 'ky'
+import { isScriptTag } from '../buildTarget'
 import { nextTask } from '../nextTask'
 import type { KyLiteOptions } from './kyLite'
 
@@ -151,7 +152,7 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
 }
 
 function isOffline(): boolean {
-  return typeof navigator !== 'undefined' && navigator.onLine === false
+  return (isScriptTag || typeof navigator !== 'undefined') && navigator.onLine === false
 }
 
 // Browsers without keepalive fetch would drop a request made while the page is being left.
