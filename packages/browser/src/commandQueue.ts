@@ -1,7 +1,7 @@
 import { TrackerError } from '@es-tracker/core'
 import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
 import { createDebugLog, createReporter } from './debug/debugLog'
-import { describeName } from './describe'
+import { describeValue } from './describe'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */
@@ -62,9 +62,9 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
     try {
       if (command) return command(current, args)
       const known = ['init', ...commands.keys()].join(', ')
-      error = new TrackerError('unsupported', `esTracker(${describeName(name)}): unknown command; known: ${known}`)
+      error = new TrackerError('unsupported', `esTracker(${describeValue(name)}): unknown command; known: ${known}`)
     } catch (cause) {
-      error = new TrackerError('invalid_event', `esTracker(${describeName(name)}) failed: ${String(cause)}`, { cause })
+      error = new TrackerError('invalid_event', `esTracker(${describeValue(name)}) failed: ${String(cause)}`, { cause })
     }
     current.report(error)
     return Promise.resolve({ ok: false, error })

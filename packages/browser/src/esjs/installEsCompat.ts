@@ -1,6 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 import { isScriptTag } from '../buildTarget'
-import { describeName } from '../describe'
+import { describeValue } from '../describe'
 import type { EsJsHandler } from './createEsJsHandler'
 
 /** The vendor's script, as its snippet loads it (`https://cdn.esputnik.com/scripts/<id>.js`, Yespo and Reteno alike). */
@@ -71,7 +71,7 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
         options.report(
           new TrackerError(
             'unsupported',
-            `eS(${describeName(command)}): unknown command; known: sendEvent, sendEventWithTags, init`,
+            `eS(${describeValue(command)}): unknown command; known: sendEvent, sendEventWithTags, init`,
           ),
         )
       }
