@@ -59,7 +59,7 @@ console.log(`dist/es-tracker.min.js: ${size.minified} B minified, ${size.gzip} B
 console.log(`budget: ${budgetBytes} B gzip (aim under ${aimBytes} B): ${size.gzip <= budgetBytes ? 'within' : 'OVER'}`)
 console.log(`integrity="${sriHash(code)}"`)
 if (process.argv.includes('--deps')) {
-  // The ky and js-cookie lines are 0: the bundle has kyLite and jsCookieLite in their places (rollup.config.mjs).
+  // The ky and js-cookie lines are what kyLite and jsCookieLite cost: the bundle has them in those packages' places.
   for (const cost of await dependencyCosts(size)) {
     console.log(`  ${cost.dependency}: ${cost.gzip} B gzip, ${cost.minified} B minified`)
   }
