@@ -212,6 +212,32 @@ test.describe('eS.JS compatibility', () => {
     expect(await page.evaluate(() => (window as unknown as EsJsWindow).trackerErrors)).toEqual([])
   })
 
+  test('should make a GUID given in an eS.JS cart or purchase the last cart GUID, on later pages too', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    await open(page, pageUrl(site, collector))
+    const line = { productKey: '1', price: '9.90', quantity: '1' }
+    expect(await eS(page, 'sendEvent', 'StatusCart', { StatusCart: [line], GUID: 'cart-given-1' })).toEqual({
+      ok: true,
+    })
+    expect(await esTracker(page, 'cartGuid')).toBe('cart-given-1')
+    const purchase = { OrderNumber: '8', GUID: 'd41d8cd98f00b204e9800998ecf8427e', PurchasedItems: [line] }
+    expect(await eS(page, 'sendEvent', 'PurchasedItems', purchase)).toEqual({ ok: true })
+    expect(await esTracker(page, 'cartGuid')).toBe('d41d8cd98f00b204e9800998ecf8427e')
+    // The next page's purchase without a GUID joins the one the last purchase gave.
+    await open(page, pageUrl(site, collector))
+    expect(await eS(page, 'sendEvent', 'PurchasedItems', { OrderNumber: '9', PurchasedItems: [line] })).toEqual({
+      ok: true,
+    })
+    const events = await collector.waitForEvents(3)
+    expect(events.map((event) => field(event, 'PurchasedItems', 'GUID') ?? field(event, 'StatusCart', 'GUID'))).toEqual(
+      ['cart-given-1', 'd41d8cd98f00b204e9800998ecf8427e', 'd41d8cd98f00b204e9800998ecf8427e'],
+    )
+    expect(events.every((event) => event.valid)).toBe(true)
+  })
+
   test('should send nothing for script-only events and say why in debug mode', async ({ page, site, collector }) => {
     const logs: string[] = []
     page.on('console', (message) => logs.push(message.text()))

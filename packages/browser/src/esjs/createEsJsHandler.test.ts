@@ -21,8 +21,12 @@ function fakeTracker() {
           const built = buildRawEvent(eventName, body, { siteId: 'S', sc: 'SC', datetime: 1 })
           sent.push({ eventName, body, ...(built.ok ? { payload: built.payload } : {}) })
           if (!built.ok) return resolve({ ok: false, error: built.error })
-          const cart = (built.payload as { StatusCart?: { GUID: string; Products: unknown[] } }).StatusCart
+          const { StatusCart: cart, PurchasedItems: purchase } = built.payload as {
+            StatusCart?: { GUID: string; Products: unknown[] }
+            PurchasedItems?: { GUID?: string }
+          }
           if (cart && cart.Products.length > 0) stored = cart.GUID
+          if (purchase?.GUID !== undefined) stored = purchase.GUID
           resolve({ ok: true })
         })
       }),
@@ -64,6 +68,17 @@ describe('createEsJsHandler', () => {
     expect(cartGuid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/)
     expect(sent[1]?.body).toMatchObject({ PurchasedItems: { GUID: cartGuid } })
     expect(tracker.cartGuid()).toBe(cartGuid)
+  })
+
+  it('should make the GUID of an eS.JS purchase the last cart GUID when the body gives one', async () => {
+    const { tracker, sent, build } = fakeTracker()
+    const handle = createEsJsHandler(tracker)
+    const line = { productKey: '1', price: '5', quantity: '1' }
+    handle('sendEvent', ['StatusCart', { StatusCart: [line], GUID: 'CART-1' }])
+    handle('sendEvent', ['PurchasedItems', { OrderNumber: '9', PurchasedItems: [line], GUID: 'order-guid-7' }])
+    await build()
+    expect(sent[1]?.body).toMatchObject({ PurchasedItems: { GUID: 'order-guid-7' } })
+    expect(tracker.cartGuid()).toBe('order-guid-7')
   })
 
   it('should not let a purchase join a cart that failed validation', async () => {

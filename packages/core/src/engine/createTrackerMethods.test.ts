@@ -188,6 +188,17 @@ describe('createTrackerMethods', () => {
     expect(cart.get()).toBe('RAW-1')
   })
 
+  it('should remember the GUID a purchase carries when it is given in the input or a raw body', async () => {
+    const { methods, cart } = setup()
+    await methods.statusCart({ products: [line] })
+    await methods.purchasedItems({ orderNumber: '1', guid: 'FROM-INPUT' })
+    expect(cart.get()).toBe('FROM-INPUT')
+    await methods.send('PurchasedItems', { PurchasedItems: { GUID: 'RAW-PURCHASE', OrderNumber: '2' } })
+    expect(cart.get()).toBe('RAW-PURCHASE')
+    await methods.purchasedItems({ orderNumber: '3', oneClick: true, products: [line] })
+    expect(cart.get()).toBe('RAW-PURCHASE')
+  })
+
   it('should pass what a builder dropped to onWarning when the event still goes out', async () => {
     const onWarning = vi.fn()
     const { methods, sent } = setup({ onWarning, context: () => ({ ...context, identity: { email: 'not-an-email' } }) })

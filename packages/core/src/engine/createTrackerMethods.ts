@@ -59,11 +59,14 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     if (!result.ok) return report(result.error)
     const { payload, warnings } = result
     if (warnings && warnings.length > 0) notify(() => options.onWarning?.(warnings, eventName))
-    // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID").
-    const cartBody = payload.GeneralInfo.eventName === 'StatusCart' ? payload.StatusCart : undefined
+    // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a
+    // purchase carries becomes the last cart GUID too (ESJS.md: a GUID given in a body is kept).
+    const name = payload.GeneralInfo.eventName
+    const cartBody = name === 'StatusCart' || name === 'PurchasedItems' ? payload[name] : undefined
     if (isRecord(cartBody) && typeof cartBody.GUID === 'string') {
       const { GUID, Products } = cartBody
-      if (Array.isArray(Products) && Products.length > 0) callSafely(() => cart?.set(GUID))
+      if (name === 'PurchasedItems' || (Array.isArray(Products) && Products.length > 0))
+        callSafely(() => cart?.set(GUID))
     }
     // A raw `send` names its event loosely; the built payload carries the canonical name.
     return options.enqueue(payload.GeneralInfo.eventName ?? eventName, payload)
