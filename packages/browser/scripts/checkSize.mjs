@@ -4,7 +4,9 @@
 // `new Function`) or grows past the regression ceiling. The budget is 13,312 bytes gzip; the bundle
 // is over it today (see the README, "Budgets"), so until it is within, the check fails above the
 // ceiling (the size it has reached, rounded up) and prints by how much the budget is missed. With `--deps` it also prints what each dependency costs, by
-// rebuilding the bundle without it (rollup and the root rollup.config.mjs, so run from the repo).
+// rebuilding the bundle without it; with `--modules`, how many minified bytes each source file
+// contributes (read from a source-mapped rebuild). Both use rollup and the root rollup.config.mjs, so run
+// them from the repo.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -57,6 +59,29 @@ async function dependencyCosts(full) {
   return costs
 }
 
+/** Minified bytes of the script-tag bundle per source file, by its source map, largest first. */
+async function moduleCosts() {
+  const { rollup } = await import('rollup')
+  const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping')
+  const configUrl = new URL('../../../rollup.config.mjs', import.meta.url)
+  const { default: configs } = await import(configUrl.href)
+  const config = configs.find((entry) => String(entry.output?.file ?? '').endsWith('es-tracker.min.js'))
+  const bundle = await rollup({ ...config, onwarn: () => {} })
+  const { output } = await bundle.generate({ ...config.output, file: undefined, sourcemap: true })
+  const { code: built, map } = output[0]
+  const trace = new TraceMap(map)
+  const bytes = new Map()
+  built.split('\n').forEach((line, index) => {
+    let source = '(rollup)'
+    for (let column = 0; column < line.length; column++) {
+      const found = originalPositionFor(trace, { line: index + 1, column }).source
+      if (found) source = found.replace(/^(\.\.\/)+/, '').replace(/.*node_modules\//, '')
+      bytes.set(source, (bytes.get(source) ?? 0) + 1)
+    }
+  })
+  return [...bytes].sort((a, b) => b[1] - a[1])
+}
+
 const code = readFileSync(bundlePath, 'utf8')
 const size = measure(code)
 console.log(`dist/es-tracker.min.js: ${size.minified} B minified, ${size.gzip} B gzip -9, ${size.brotli} B brotli`)
@@ -67,6 +92,10 @@ if (process.argv.includes('--deps')) {
   for (const cost of await dependencyCosts(size)) {
     console.log(`  ${cost.dependency}: ${cost.gzip} B gzip, ${cost.minified} B minified`)
   }
+}
+if (process.argv.includes('--modules')) {
+  // Minified bytes, not gzip: gzip is not additive over parts, but the shares are close.
+  for (const [source, bytes] of await moduleCosts()) console.log(`  ${String(bytes).padStart(6)} B  ${source}`)
 }
 const evals = findEval(code)
 // --json: one JSON line with the figures as well, for the team's benchmark table (e2e/bench/run.mjs).
