@@ -90,7 +90,7 @@ export function createReplayCoordinator({
       // No Web Locks here, or refused (an opaque origin, say): the storage lease protects the claim.
       const holder = leaseHolder(true)
       if (holder === undefined || holder === owner) {
-        storage.set(leaseKey, JSON.stringify({ owner, until: Date.now() + holdMs + confirmMs }))
+        storage.set(leaseKey, JSON.stringify({ owner, until: Date.now() + (holdMs + confirmMs) }))
         await sleep(confirmMs)
         if (leaseHolder() === owner) {
           run()
