@@ -7,10 +7,9 @@ import type { KyLiteOptions } from './kyLite'
 /** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
 export const keepaliveBudgetBytes = 64 * 1024
 
-/** Options of {@link createBrowserTransport}; the defaults are the page's own `fetch` and `sendBeacon`. */
+/** Options of {@link createBrowserTransport}; the defaults are ky on the page's own `fetch`, and `sendBeacon`. */
 export interface BrowserTransportOptions {
-  fetch?: typeof fetch
-  /** The poster: `ky.post` (the script-tag build puts kyLite's in its place). */
+  /** The poster: `ky.post` (the script-tag build puts kyLite's in its place) on the page's `fetch`. */
   post?: (url: string, options: KyLiteOptions) => Promise<Response>
   /** @default `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
   sendBeacon?: (url: string, data: string) => boolean
@@ -34,8 +33,6 @@ export interface BrowserTransport extends Transport {
   leave(): ReadonlySet<string>
   /** The page came back from the back/forward cache (`pageshow` persisted). */
   stay(): void
-  /** Body bytes of keepalive requests in flight now. */
-  bytesInFlight(): number
 }
 
 /**
@@ -45,7 +42,6 @@ export interface BrowserTransport extends Transport {
  * falls back to `navigator.sendBeacon` past it.
  */
 export function createBrowserTransport({
-  fetch,
   post = ky.post,
   sendBeacon = (url, data) => navigator.sendBeacon(url, data),
   budgetBytes = keepaliveBudgetBytes,
@@ -84,7 +80,6 @@ export function createBrowserTransport({
         keepalive,
         timeout: timeoutMs,
         credentials: 'omit',
-        fetch,
         // kyLite (the script tag's ky) never retries nor throws on an HTTP error.
         ...(!isScriptTag && { retry: 0, throwHttpErrors: false }),
       })
@@ -156,7 +151,6 @@ export function createBrowserTransport({
       leaving = false
       handedOff.clear()
     },
-    bytesInFlight: () => inFlight,
   }
 }
 
