@@ -75,8 +75,6 @@ export function createPersistedQueueStore({
   schedule = nextTask,
 }: PersistedQueueStoreOptions): PersistedQueueStore {
   const prefix = `${key}:`
-  // Ids this page added or claimed, so that renewing does not list the whole storage.
-  const mine = new Set<string>()
   // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
   // write costs a tracking call more than building its event) and always before the entry's request starts.
   const pending = new Map<string, StoredEntry | null>()
@@ -118,7 +116,6 @@ export function createPersistedQueueStore({
     if (released) persist()
     else if (first) schedule(persist)
   }
-  const read = (id: string) => (pending.has(id) ? pending.get(id) : parse(prefix + id))
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
   const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : now() + leaseMs })
   // Claims and releases are written at once: other tabs must see them as soon as possible.
@@ -126,16 +123,6 @@ export function createPersistedQueueStore({
     pending.delete(entry.id)
     storage.set(prefix + entry.id, JSON.stringify(own(entry)))
   }
-  // Visits this page's entries, forgetting those it no longer owns, and answers how many it owns.
-  const eachOwned = (visit: (entry: StoredEntry) => void): number => {
-    for (const id of mine) {
-      const entry = read(id)
-      if (entry?.owner === owner) visit(entry)
-      else mine.delete(id)
-    }
-    return mine.size
-  }
-
   /** Every stored entry, oldest first; broken, too old and surplus ones are dropped on the way. */
   const list = (): StoredEntry[] => {
     persist()
@@ -149,10 +136,15 @@ export function createPersistedQueueStore({
     for (const { id } of entries.splice(0, entries.length - maxEntries)) storage.remove(prefix + id)
     return entries
   }
+  // Visits this page's stored entries and answers how many there are.
+  const eachOwned = (visit: (entry: StoredEntry) => void): number => {
+    const owned = list().filter((entry) => entry.owner === owner)
+    owned.forEach(visit)
+    return owned.length
+  }
 
   return {
     add(entry) {
-      mine.add(entry.id)
       added.add(entry.id)
       later(entry.id, own(entry))
       // Counting means listing the storage: not on every event.
@@ -162,7 +154,9 @@ export function createPersistedQueueStore({
       // Only an entry stored now and this page's own: the engine may update an entry before adding it, a
       // late update must not bring a delivered entry back, and another page may have taken it over (this
       // one was frozen past its lease). A page being left keeps no books: its entries are for other pages.
-      if (!released && read(entry.id)?.owner === owner) later(entry.id, own(entry))
+      const { id } = entry
+      const stored = pending.has(id) ? pending.get(id) : parse(prefix + id)
+      if (!released && stored?.owner === owner) later(id, own(entry))
     },
     remove: (id) => later(id, null),
     takeOver() {
@@ -173,10 +167,7 @@ export function createPersistedQueueStore({
       return list().filter((entry) => {
         const free = entry.lease <= time
         const taken = entry.owner === owner || (claimsAllowed && free)
-        if (taken) {
-          if (free) claim(entry)
-          mine.add(entry.id)
-        }
+        if (taken && free) claim(entry)
         return taken
       })
     },
@@ -190,7 +181,6 @@ export function createPersistedQueueStore({
     },
     release(exceptBodies) {
       released = true
-      persist()
       eachOwned((entry) => {
         if (!exceptBodies?.has(entry.body)) claim(entry)
       })
