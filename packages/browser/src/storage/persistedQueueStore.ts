@@ -41,12 +41,16 @@ export interface PersistedQueueStore extends QueueStore {
   release(exceptBodies?: ReadonlySet<string>): void
   /** The page came back (back/forward cache): its writes claim entries again. */
   resume(): void
-  /** Renews the claim on this page's entries; the tracker calls it on a timer while it owns some. */
-  renew(): void
-  /** How many entries this page owns in storage now. */
-  ownedCount(): number
-  /** How many stored entries no living page owns, and when the next claim of another page runs out. */
-  orphans(): { count: number; nextExpiry: number | undefined }
+  /**
+   * Renews the claim on this page's entries (not once released) and answers how many it owns; the
+   * tracker calls it on a timer while it owns some.
+   */
+  renew(): number
+  /**
+   * How many stored entries no living page owns, how many this page owns, and when the next claim of
+   * another page runs out.
+   */
+  orphans(): { count: number; owned: number; nextExpiry: number | undefined }
   /** Whether a storage key (from a `storage` event) belongs to this queue. */
   owns(storageKey: string | null): boolean
   /** Writes what `add`, `update` and `remove` deferred; the transport calls it before a request starts. */
@@ -60,117 +64,112 @@ export interface PersistedQueueStore extends QueueStore {
  * while it lives (its lease is renewed); `takeOver()` claims the others' entries whose lease ran out
  * or was released, and must run under the tracker's replay lock so that two tabs never claim one.
  */
-export function createPersistedQueueStore(options: PersistedQueueStoreOptions): PersistedQueueStore {
-  const { storage, owner } = options
-  const prefix = `${options.key}:`
-  const maxEntries = options.maxEntries ?? 500
-  const maxAgeMs = options.maxAgeMs ?? 7 * 24 * 60 * 60 * 1000
-  const leaseMs = options.leaseMs ?? 30_000
-  const now = options.now ?? Date.now
-  // Ids this page removed: a late update must not bring a delivered entry back.
-  const removed = new Set<string>()
-  // Ids this page added or claimed, so that renewing does not list the whole storage.
-  const mine = new Set<string>()
+export function createPersistedQueueStore({
+  storage,
+  key,
+  owner,
+  maxEntries = 500,
+  maxAgeMs = 7 * 24 * 60 * 60 * 1000,
+  leaseMs = 30_000,
+  now = Date.now,
+  schedule = nextTask,
+}: PersistedQueueStoreOptions): PersistedQueueStore {
+  const prefix = `${key}:`
+  // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
+  // write costs a tracking call more than building its event) and always before the entry's request starts.
+  const pending = new Map<string, StoredEntry | null>()
+  // Of those, the entries added: written whatever the storage holds (an update only over this page's own).
+  const added = new Set<string>()
   let claimsAllowed = false
   let released = false
-  let addsSinceBoundCheck = 0
-  // What add, update and remove changed, written in a task of its own (a localStorage write costs a
-  // tracking call more than building its event) and always before the entry's request starts.
-  const pending = new Map<string, { entry: StoredEntry | null; isNew: boolean }>()
-  const schedule = options.schedule ?? nextTask
+  let adds = 0
 
+  /** The entry under `storageKey`, or `undefined` for nothing, garbage, one too old or one under another key. */
+  const parse = (storageKey: string): StoredEntry | undefined => {
+    try {
+      // Another script's data or a truncated write is no entry (a property read of null throws too). The
+      // engine checks the event's own fields when it takes an entry over, and removes a broken one.
+      const entry = JSON.parse(storage.get(storageKey) as string)
+      if (
+        typeof entry.id === 'string' &&
+        prefix + entry.id === storageKey &&
+        typeof entry.lease === 'number' &&
+        entry.createdAt >= now() - maxAgeMs
+      ) {
+        return entry
+      }
+    } catch {}
+  }
   const persist = (): void => {
-    for (const [id, { entry, isNew }] of pending) {
+    for (const [id, entry] of pending) {
       if (!entry) storage.remove(prefix + id)
       // An update waited a task: another page may have taken the entry over, or delivered it, since.
-      else if (isNew || parseEntry(storage.get(prefix + id))?.owner === owner) {
-        storage.set(prefix + id, JSON.stringify(entry))
-      }
+      else if (added.has(id) || parse(prefix + id)?.owner === owner) storage.set(prefix + id, JSON.stringify(entry))
     }
     pending.clear()
+    added.clear()
   }
-  const later = (id: string, entry: StoredEntry | null, isNew = false): void => {
-    const first = pending.size === 0
-    pending.set(id, { entry, isNew: isNew || pending.get(id)?.isNew === true })
+  const later = (id: string, entry: StoredEntry | null): void => {
+    const first = !pending.size
+    pending.set(id, entry)
     // A page being left may have no later task: what it still writes (deliveries ending) goes now.
     if (released) persist()
     else if (first) schedule(persist)
   }
-  const read = (id: string): StoredEntry | undefined => {
-    const waiting = pending.get(id)
-    return waiting ? (waiting.entry ?? undefined) : parseEntry(storage.get(prefix + id))
-  }
-  // Claims and releases are written at once: other tabs must see them as soon as possible.
-  const write = (entry: StoredEntry): void => {
-    pending.delete(entry.id)
-    storage.set(prefix + entry.id, JSON.stringify(entry))
-  }
-  const drop = (id: string): void => {
-    mine.delete(id)
-    pending.delete(id)
-    storage.remove(prefix + id)
-  }
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
-  const own = (entry: QueueEntry): StoredEntry => ({ ...plain(entry), owner, lease: released ? 0 : now() + leaseMs })
-
+  const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : now() + leaseMs })
+  // Claims and releases are written at once: other tabs must see them as soon as possible.
+  const claim = (entry: QueueEntry): void => {
+    pending.delete(entry.id)
+    storage.set(prefix + entry.id, JSON.stringify(own(entry)))
+  }
   /** Every stored entry, oldest first; broken, too old and surplus ones are dropped on the way. */
   const list = (): StoredEntry[] => {
     persist()
-    const oldest = now() - maxAgeMs
     const entries: StoredEntry[] = []
-    for (const key of storage.keys(prefix)) {
-      const entry = parseEntry(storage.get(key))
-      if (entry && entry.createdAt >= oldest && prefix + entry.id === key) entries.push(entry)
-      else storage.remove(key)
+    for (const storageKey of storage.keys(prefix)) {
+      const entry = parse(storageKey)
+      if (entry) entries.push(entry)
+      else storage.remove(storageKey)
     }
     entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-    while (entries.length > maxEntries) drop(entries.shift()!.id)
+    for (const { id } of entries.splice(0, entries.length - maxEntries)) storage.remove(prefix + id)
     return entries
+  }
+  // Visits this page's stored entries and answers how many there are.
+  const eachOwned = (visit: (entry: StoredEntry) => void): number => {
+    const owned = list().filter((entry) => entry.owner === owner)
+    owned.forEach(visit)
+    return owned.length
   }
 
   return {
     add(entry) {
-      removed.delete(entry.id)
-      mine.add(entry.id)
-      later(entry.id, own(entry), true)
+      added.add(entry.id)
+      later(entry.id, own(entry))
       // Counting means listing the storage: not on every event.
-      if (++addsSinceBoundCheck >= 50) {
-        addsSinceBoundCheck = 0
-        list()
-      }
+      if (++adds % 50 === 0) list()
     },
     update(entry) {
-      // The engine updates an entry before adding it (add then stores its attempts), and a late
-      // update must not bring a delivered entry back: only entries stored now are updated. A page
-      // being left keeps no books: its entries are for other pages now.
-      if (removed.has(entry.id) || released) return
-      const stored = read(entry.id)
-      // Another page took it over (this one was frozen past its lease): it is that page's now.
-      if (!stored || (stored.owner !== owner && stored.lease > now())) return
-      later(entry.id, own(entry))
+      // Only an entry stored now and this page's own: the engine may update an entry before adding it, a
+      // late update must not bring a delivered entry back, and another page may have taken it over (this
+      // one was frozen past its lease). A page being left keeps no books: its entries are for other pages.
+      const { id } = entry
+      const stored = pending.has(id) ? pending.get(id) : parse(prefix + id)
+      if (!released && stored?.owner === owner) later(id, own(entry))
     },
-    remove(id) {
-      removed.add(id)
-      mine.delete(id)
-      later(id, null)
-    },
+    remove: (id) => later(id, null),
     takeOver() {
       // A page being left replays nothing: what it has is for the next page.
       if (released) return []
       const time = now()
-      const taken: QueueEntry[] = []
-      for (const entry of list()) {
-        if (removed.has(entry.id)) {
-          drop(entry.id)
-          continue
-        }
-        const isMine = entry.owner === owner
-        if (!isMine && (entry.lease > time || !claimsAllowed)) continue
-        if (!isMine || entry.lease <= time) write({ ...entry, owner, lease: time + leaseMs })
-        mine.add(entry.id)
-        taken.push(plain(entry))
-      }
-      return taken
+      // This page's own entries; other pages' whose claim ran out only under the replay lock.
+      return list().filter((entry) => {
+        const free = entry.lease <= time
+        const taken = entry.owner === owner || (claimsAllowed && free)
+        if (taken && free) claim(entry)
+        return taken
+      })
     },
     claiming(replay) {
       claimsAllowed = true
@@ -182,75 +181,30 @@ export function createPersistedQueueStore(options: PersistedQueueStoreOptions): 
     },
     release(exceptBodies) {
       released = true
-      persist()
-      for (const id of mine) {
-        const entry = read(id)
-        if (!entry || entry.owner !== owner) mine.delete(id)
-        else if (!exceptBodies?.has(entry.body)) write({ ...entry, lease: 0 })
-      }
+      eachOwned((entry) => {
+        if (!exceptBodies?.has(entry.body)) claim(entry)
+      })
     },
     resume() {
       released = false
     },
-    renew() {
-      if (released) return
-      const lease = now() + leaseMs
-      for (const id of mine) {
-        const entry = read(id)
-        if (!entry || entry.owner !== owner) mine.delete(id)
-        else write({ ...entry, lease })
-      }
-    },
-    ownedCount() {
-      let count = 0
-      for (const id of mine) {
-        if (read(id)?.owner === owner) count++
-        else mine.delete(id)
-      }
-      return count
-    },
+    renew: () =>
+      eachOwned((entry) => {
+        if (!released) claim(entry)
+      }),
     orphans() {
       const time = now()
       let count = 0
+      let owned = 0
       let nextExpiry: number | undefined
       for (const entry of list()) {
-        if (entry.owner === owner) continue
-        if (entry.lease <= time) count++
+        if (entry.owner === owner) owned++
+        else if (entry.lease <= time) count++
         else nextExpiry = Math.min(nextExpiry ?? entry.lease, entry.lease)
       }
-      return { count, nextExpiry }
+      return { count, owned, nextExpiry }
     },
     owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),
     persist,
   }
-}
-
-function plain(entry: QueueEntry): QueueEntry {
-  return {
-    id: entry.id,
-    eventName: entry.eventName,
-    body: entry.body,
-    createdAt: entry.createdAt,
-    attempts: entry.attempts,
-  }
-}
-
-function parseEntry(text: string | null): StoredEntry | undefined {
-  try {
-    // Nothing stored (null), another script's data or a truncated write: not an entry (a property
-    // read of null throws too).
-    const entry = JSON.parse(text as string)
-    if (
-      typeof entry.id === 'string' &&
-      typeof entry.eventName === 'string' &&
-      typeof entry.body === 'string' &&
-      typeof entry.createdAt === 'number' &&
-      typeof entry.attempts === 'number' &&
-      typeof entry.owner === 'string' &&
-      typeof entry.lease === 'number'
-    ) {
-      return entry
-    }
-  } catch {}
-  return undefined
 }

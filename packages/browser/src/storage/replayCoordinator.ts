@@ -14,7 +14,7 @@ const renewMs = 10_000
 /** Options of {@link createReplayCoordinator}. */
 export interface ReplayCoordinatorOptions {
   store: PersistedQueueStore
-  /** Delivers what the store hands over (the engine's `replay`). */
+  /** Delivers what the store hands over (the engine's `replay`, which never throws). */
   replay: () => void
   storage: SafeStorage
   /** Storage key of the lease used where Web Locks are missing. */
@@ -32,6 +32,8 @@ export interface ReplayCoordinator {
   watch(): void
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /**
  * Coordinates replays between tabs: orphaned entries are claimed only under the Web Lock
  * `es-tracker-replay` (`ifAvailable`, so a busy tab is skipped, not queued) or, where Web Locks are
@@ -39,84 +41,79 @@ export interface ReplayCoordinator {
  * this page's leases on a timer while the page owns entries, and looks again when a claim of
  * another page is due to run out.
  */
-export function createReplayCoordinator(options: ReplayCoordinatorOptions): ReplayCoordinator {
-  const { store, storage, leaseKey, owner, locks } = options
+export function createReplayCoordinator({
+  store,
+  replay,
+  storage,
+  leaseKey,
+  owner,
+  locks,
+}: ReplayCoordinatorOptions): ReplayCoordinator {
   let busy = false
   let again = false
   let renewTimer: ReturnType<typeof setInterval> | undefined
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
 
-  const replayNow = () => {
-    try {
-      options.replay()
-    } catch {
-      // The engine never throws; a broken one must not break the page either.
+  // Another page's claim that runs out later: look again then (one timer at a time).
+  const lookAgain = ({ nextExpiry } = store.orphans()) => {
+    if (nextExpiry !== undefined && expiryTimer === undefined) {
+      expiryTimer = setTimeout(
+        () => {
+          expiryTimer = undefined
+          trigger()
+        },
+        nextExpiry - Date.now() + 50,
+      )
     }
   }
 
-  const finish = () => {
+  // Who holds the storage lease (`{ owner, until }`); with `live`, only while it holds. Garbage: nobody.
+  const leaseHolder = (live?: boolean): unknown => {
+    try {
+      const lease = JSON.parse(storage.get(leaseKey) as string)
+      if (!live || lease.until > Date.now()) return lease.owner
+    } catch {}
+  }
+
+  const claim = async () => {
+    busy = true
+    const run = () => store.claiming(replay)
+    try {
+      if (!locks) throw new Error('no Web Locks')
+      await locks.request(replayLockName, { ifAvailable: true }, async (lock) => {
+        if (lock) {
+          run()
+          await sleep(holdMs)
+        }
+      })
+    } catch {
+      // No Web Locks here, or refused (an opaque origin, say): the storage lease protects the claim.
+      const holder = leaseHolder(true)
+      if (holder === undefined || holder === owner) {
+        storage.set(leaseKey, JSON.stringify({ owner, until: Date.now() + (holdMs + confirmMs) }))
+        await sleep(confirmMs)
+        if (leaseHolder() === owner) {
+          run()
+          await sleep(holdMs)
+          if (leaseHolder() === owner) storage.remove(leaseKey)
+        }
+      }
+    }
     busy = false
-    if (again) {
-      again = false
-      trigger()
-    } else scheduleExpiry()
-  }
-
-  // Another page's claim that runs out later: look again then (one timer at a time).
-  const scheduleExpiry = () => {
-    const { nextExpiry } = store.orphans()
-    if (nextExpiry === undefined || expiryTimer !== undefined) return
-    expiryTimer = setTimeout(
-      () => {
-        expiryTimer = undefined
-        trigger()
-      },
-      Math.max(0, nextExpiry - Date.now()) + 50,
-    )
-  }
-
-  const withStorageLease = (run: () => void) => {
-    const held = readLease(storage.get(leaseKey))
-    if (held && held.owner !== owner && held.until > Date.now()) return scheduleExpiry()
-    busy = true
-    storage.set(leaseKey, JSON.stringify({ owner, until: Date.now() + holdMs + confirmMs }))
-    const isMine = () => readLease(storage.get(leaseKey))?.owner === owner
-    setTimeout(() => {
-      if (!isMine()) return finish()
-      run()
-      setTimeout(() => {
-        if (isMine()) storage.remove(leaseKey)
-        finish()
-      }, holdMs)
-    }, confirmMs)
-  }
-
-  const withLock = (run: () => void) => {
-    if (!locks) return withStorageLease(run)
-    busy = true
-    locks
-      .request(replayLockName, { ifAvailable: true }, async (lock) => {
-        if (!lock) return
-        run()
-        await new Promise((resolve) => setTimeout(resolve, holdMs))
-      })
-      .then(finish, () => {
-        // Web Locks refused (an opaque origin, say): the storage lease still protects the claim.
-        busy = false
-        withStorageLease(run)
-      })
+    if (again) trigger()
+    else lookAgain()
   }
 
   function trigger(): void {
-    if (busy) {
-      again = true
-      return
-    }
-    if (store.orphans().count > 0) withLock(() => store.claiming(replayNow))
+    // Triggered while a claim runs: look again once it ends.
+    again = busy
+    if (busy) return
+    const orphans = store.orphans()
+    if (orphans.count > 0) void claim()
     else {
       // Only this page's own leftovers (an unload attempt that failed): no other tab claims those.
-      if (store.ownedCount() > 0) replayNow()
-      scheduleExpiry()
+      if (orphans.owned > 0) replay()
+      lookAgain(orphans)
     }
   }
 
@@ -124,23 +121,11 @@ export function createReplayCoordinator(options: ReplayCoordinatorOptions): Repl
     trigger,
     watch() {
       renewTimer ??= setInterval(() => {
-        if (store.ownedCount() > 0) store.renew()
-        else {
+        if (!store.renew()) {
           clearInterval(renewTimer)
           renewTimer = undefined
         }
       }, renewMs)
     },
   }
-}
-
-/** A storage lease as written (an owner and an expiry), or `undefined` for anything else. */
-function readLease(text: string | null): { owner: string; until: number } | undefined {
-  try {
-    const lease = JSON.parse(text as string)
-    if (typeof lease.owner === 'string' && typeof lease.until === 'number') return lease
-  } catch {
-    // Not a lease (another script's data, a truncated write).
-  }
-  return undefined
 }

@@ -17,30 +17,28 @@ export interface SafeStorage {
  */
 export function createSafeStorage(getStorage: () => Storage | undefined = () => localStorage): SafeStorage {
   // Values whose write to the real storage failed (null: a failed removal): they win over what the
-  // real storage still holds. Getting the storage may throw too (disabled, or none in Node): memory it is.
+  // real storage still holds. Getting the storage may throw too (disabled), or answer none (Node):
+  // using none throws, and memory it is.
   const memory = new Map<string, string | null>()
 
   // Writes a value (null: removes it) to the real storage, or to memory where that fails.
   const write = (key: string, value: string | null) => {
     try {
-      const real = getStorage()
-      if (real) {
-        if (value === null) real.removeItem(key)
-        else real.setItem(key, value)
-        memory.delete(key)
-        return
-      }
+      const real = getStorage()!
+      if (value === null) real.removeItem(key)
+      else real.setItem(key, value)
+      memory.delete(key)
     } catch {
       // Full, read-only or disabled storage: keep the value for this page at least.
+      memory.set(key, value)
     }
-    memory.set(key, value)
   }
 
   return {
     get(key) {
-      if (memory.has(key)) return memory.get(key) ?? null
+      if (memory.has(key)) return memory.get(key)!
       try {
-        return getStorage()?.getItem(key) ?? null
+        return getStorage()!.getItem(key) ?? null
       } catch {
         return null
       }
@@ -48,22 +46,18 @@ export function createSafeStorage(getStorage: () => Storage | undefined = () => 
     set: write,
     remove: (key) => write(key, null),
     keys(prefix) {
-      const found = new Set<string>()
+      const found = new Set<string | null>()
       try {
-        const real = getStorage()
-        for (let index = 0; real && index < real.length; index++) {
-          const key = real.key(index)
-          if (key?.startsWith(prefix)) found.add(key)
-        }
+        const real = getStorage()!
+        for (let index = 0; index < real.length; index++) found.add(real.key(index))
       } catch {
         // Disabled storage lists nothing; memory still does.
       }
       for (const [key, value] of memory) {
-        if (!key.startsWith(prefix)) continue
         if (value === null) found.delete(key)
         else found.add(key)
       }
-      return [...found]
+      return [...found].filter((key) => key?.startsWith(prefix)) as string[]
     },
   }
 }

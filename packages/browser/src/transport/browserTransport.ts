@@ -7,10 +7,9 @@ import type { KyLiteOptions } from './kyLite'
 /** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
 export const keepaliveBudgetBytes = 64 * 1024
 
-/** Options of {@link createBrowserTransport}; the defaults are the page's own `fetch` and `sendBeacon`. */
+/** Options of {@link createBrowserTransport}; the defaults are ky on the page's own `fetch`, and `sendBeacon`. */
 export interface BrowserTransportOptions {
-  fetch?: typeof fetch
-  /** The poster: `ky.post` (the script-tag build puts kyLite's in its place). */
+  /** The poster: `ky.post` (the script-tag build puts kyLite's in its place) on the page's `fetch`. */
   post?: (url: string, options: KyLiteOptions) => Promise<Response>
   /** @default `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
   sendBeacon?: (url: string, data: string) => boolean
@@ -34,8 +33,6 @@ export interface BrowserTransport extends Transport {
   leave(): ReadonlySet<string>
   /** The page came back from the back/forward cache (`pageshow` persisted). */
   stay(): void
-  /** Body bytes of keepalive requests in flight now. */
-  bytesInFlight(): number
 }
 
 /**
@@ -44,13 +41,17 @@ export interface BrowserTransport extends Transport {
  * never rejects. While the page is hidden or left it keeps within the 64 KiB keepalive budget and
  * falls back to `navigator.sendBeacon` past it.
  */
-export function createBrowserTransport(options: BrowserTransportOptions = {}): BrowserTransport {
-  const budgetBytes = options.budgetBytes ?? keepaliveBudgetBytes
-  const schedule = options.schedule ?? nextTask
+export function createBrowserTransport({
+  post = ky.post,
+  sendBeacon = (url, data) => navigator.sendBeacon(url, data),
+  budgetBytes = keepaliveBudgetBytes,
+  schedule = nextTask,
+  beforeSend,
+}: BrowserTransportOptions = {}): BrowserTransport {
   let inFlight = 0
   let leaving = false
   // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off.
-  const handOffs = new Map<() => void, string>()
+  const handOffs = new Set<() => void>()
   const handedOff = new Set<string>()
   const handOff = (body: string): TransportOutcome => {
     handedOff.add(body)
@@ -58,27 +59,29 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   }
 
   const beacon = ({ url, body }: TransportRequest): TransportOutcome => {
-    let cause: unknown = new Error('sendBeacon refused the event')
     try {
-      if (options.sendBeacon ? options.sendBeacon(url, body) : navigator.sendBeacon(url, body)) return handOff(body)
-    } catch (error) {
+      if (sendBeacon(url, body)) return handOff(body)
+      throw new Error('sendBeacon refused the event')
+    } catch (cause) {
       // No sendBeacon here (or it threw): a network error all the same.
-      cause = error
+      return { type: 'network_error', cause }
     }
-    return { type: 'network_error', cause }
   }
 
-  const post = async (request: TransportRequest, keepalive: boolean): Promise<TransportOutcome> => {
+  const postNow = async (
+    { url, body, headers, timeoutMs }: TransportRequest,
+    keepalive: boolean,
+  ): Promise<TransportOutcome> => {
     try {
-      const response = await (options.post ?? ky.post)(request.url, {
-        body: request.body,
-        headers: { ...request.headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+      const response = await post(url, {
+        body,
+        // No Content-Type: fetch gives a string body `text/plain;charset=UTF-8`, which needs no CORS preflight.
+        headers,
         keepalive,
-        retry: 0,
-        throwHttpErrors: false,
-        timeout: request.timeoutMs,
+        timeout: timeoutMs,
         credentials: 'omit',
-        fetch: options.fetch,
+        // kyLite (the script tag's ky) never retries nor throws on an HTTP error.
+        ...(!isScriptTag && { retry: 0, throwHttpErrors: false }),
       })
       // Nothing in the answer is needed; release it.
       void response.body?.cancel().catch(() => {})
@@ -89,24 +92,28 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   }
 
   const sendNow = async (request: TransportRequest): Promise<TransportOutcome> => {
-    options.beforeSend?.()
-    const bytes = new TextEncoder().encode(request.body).length
-    if (!supportsKeepalive() || inFlight + bytes > budgetBytes) {
-      return request.unloading ? beacon(request) : post(request, false)
+    beforeSend?.()
+    const { body } = request
+    // UTF-8 bytes, as the budget counts them.
+    const bytes = new Blob([body]).size
+    // Browsers without keepalive fetch would drop a request made while the page is being left.
+    if (!('keepalive' in Request.prototype) || inFlight + bytes > budgetBytes) {
+      return request.unloading ? beacon(request) : postNow(request, false)
     }
     inFlight += bytes
-    const delivery = post(request, true).finally(() => {
+    const delivery = postNow(request, true).finally(() => {
       inFlight -= bytes
     })
-    if (leaving) return handOff(request.body)
-    return new Promise<TransportOutcome>((resolve) => {
-      const handOffNow = () => resolve({ type: 'handed_off' })
-      handOffs.set(handOffNow, request.body)
-      void delivery.then((outcome) => {
-        handOffs.delete(handOffNow)
-        resolve(outcome)
-      })
-    })
+    return leaving
+      ? handOff(body)
+      : new Promise((resolve) => {
+          const handOffNow = () => resolve(handOff(body))
+          handOffs.add(handOffNow)
+          void delivery.then((outcome) => {
+            handOffs.delete(handOffNow)
+            resolve(outcome)
+          })
+        })
   }
 
   // Starting a fetch costs the main thread more than building the event does, so a tracking call
@@ -118,9 +125,9 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
   }
 
   return {
-    send(request) {
+    async send(request) {
       // Offline, a page being left keeps its entries for a later page rather than try in vain.
-      if (leaving && isOffline()) return Promise.resolve({ type: 'network_error', cause: new Error('offline') })
+      if (leaving && isOffline()) return { type: 'network_error', cause: new Error('offline') }
       if (request.unloading || leaving) {
         startDeferred()
         return sendNow(request)
@@ -135,10 +142,7 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
       // wait for a later page.
       if (!isOffline()) {
         startDeferred()
-        for (const [handOffNow, body] of handOffs) {
-          handOff(body)
-          handOffNow()
-        }
+        for (const handOffNow of handOffs) handOffNow()
         handOffs.clear()
       }
       return handedOff
@@ -147,15 +151,9 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): B
       leaving = false
       handedOff.clear()
     },
-    bytesInFlight: () => inFlight,
   }
 }
 
 function isOffline(): boolean {
   return (isScriptTag || typeof navigator !== 'undefined') && navigator.onLine === false
-}
-
-// Browsers without keepalive fetch would drop a request made while the page is being left.
-function supportsKeepalive(): boolean {
-  return 'keepalive' in Request.prototype
 }

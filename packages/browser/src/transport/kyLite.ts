@@ -7,35 +7,33 @@ export interface KyLiteOptions {
   body: string
   headers: Record<string, string>
   keepalive: boolean
-  retry: 0
-  throwHttpErrors: false
+  /** kyLite never retries; ky is told so. */
+  retry?: 0
+  /** kyLite resolves whatever the status; ky is told so. */
+  throwHttpErrors?: false
   timeout: number
   credentials: RequestCredentials
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
 }
 
 /**
  * Posts like `ky.post(url, options)` with `retry: 0` and `throwHttpErrors: false`: resolves with the
  * response whatever its status, rejects on a network error or with a `TimeoutError` after `timeout` ms.
  */
-async function post(url: string, options: KyLiteOptions): Promise<Response> {
-  const { body, headers, keepalive, credentials, fetch: fetchFunction = fetch } = options
+const post = (url: string, options: KyLiteOptions): Promise<Response> => {
   const controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | undefined
-  try {
-    return await Promise.race([
-      fetchFunction(url, { method: 'POST', body, headers, keepalive, credentials, signal: controller.signal }),
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
-          controller.abort()
-          // Named like ky's TimeoutError, so that the transport reads a timeout the same way from both.
-          reject(new DOMException(`Request timed out: POST ${url}`, 'TimeoutError'))
-        }, options.timeout)
-      }),
-    ])
-  } finally {
-    clearTimeout(timer)
-  }
+  return Promise.race([
+    // The options are fetch's own but `timeout` and `fetch`, which a Request ignores.
+    (options.fetch ?? fetch)(url, { ...options, method: 'POST', signal: controller.signal }),
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        // Named like ky's TimeoutError, so that the transport reads a timeout the same way from both.
+        reject(new DOMException(`Request timed out: POST ${url}`, 'TimeoutError'))
+      }, options.timeout)
+    }),
+  ]).finally(() => clearTimeout(timer))
 }
 
 export default { post }
