@@ -12,21 +12,19 @@ import type { QueueEntry, QueueStore } from './types'
 /* @__NO_SIDE_EFFECTS__ */
 export function createMemoryQueueStore(): QueueStore & { size(): number } {
   const entries = new Map<string, QueueEntry>()
+  // Copies in and out: the engine mutates its own entries (attempts).
+  const put = (entry: QueueEntry) => {
+    entries.set(entry.id, { ...entry })
+  }
   return {
-    add(entry) {
-      entries.set(entry.id, { ...entry })
-    },
+    add: put,
     update(entry) {
-      if (entries.has(entry.id)) entries.set(entry.id, { ...entry })
+      if (entries.has(entry.id)) put(entry)
     },
     remove(id) {
       entries.delete(id)
     },
-    takeOver() {
-      return [...entries.values()].map((entry) => ({ ...entry }))
-    },
-    size() {
-      return entries.size
-    },
+    takeOver: () => [...entries.values()].map((entry) => ({ ...entry })),
+    size: () => entries.size,
   }
 }
