@@ -110,7 +110,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     let outcome: TransportOutcome
     try {
       outcome = await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })
-      if (outcome === null || typeof outcome !== 'object') throw new TypeError('transport answered no outcome')
+      if (outcome === null || typeof outcome !== 'object') throw new TypeError('no transport outcome')
     } catch (cause) {
       outcome = { type: 'network_error', cause }
     }
@@ -167,7 +167,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
         )
       } else {
         const body = JSON.stringify(payload)
-        if (typeof body !== 'string') throw new TypeError('the payload does not serialize to JSON')
+        if (typeof body !== 'string') throw new TypeError('not JSON')
         const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0 }
         // Persist first: if the page dies mid-request, a later page can still deliver it.
         callSafely(() => store.add(entry))
@@ -196,9 +196,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     // A broken store must not break the host.
     callSafely(() => {
       if (closed) return
-      const entries = store.takeOver()
-      if (!Array.isArray(entries)) return
-      for (const entry of entries) {
+      // What is not iterable ends the replay here.
+      for (const entry of store.takeOver()) {
         if (!isQueueEntry(entry)) {
           const id = (entry as QueueEntry | null)?.id
           if (typeof id === 'string') callSafely(() => store.remove(id))

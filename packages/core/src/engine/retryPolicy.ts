@@ -68,7 +68,7 @@ export function outcomeError(
       ? ['http_error', `failed with status code ${status}`]
       : type === 'timeout'
         ? ['timeout', `timed out after ${timeoutMs} ms`]
-        : ['network_error', 'failed before a response (network error)']
+        : ['network_error', 'failed (network error)']
   const { cause } = outcome as { cause?: unknown }
   return new TrackerError(code, `Request ${what}: POST ${url}`, { cause, status, eventName })
 }
