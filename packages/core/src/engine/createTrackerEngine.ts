@@ -1,7 +1,6 @@
 import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
-import { createMemoryQueueStore } from './memoryQueueStore'
 import { decideRetry, isRetryableOutcome, resolveRetryOptions } from './retryPolicy'
 import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
@@ -44,7 +43,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
   const concurrency = Math.max(1, options.concurrency ?? engineDefaults.concurrency)
   const maxQueue = Math.max(1, options.maxQueue ?? engineDefaults.maxQueue)
   const maxAgeMs = options.maxAgeMs ?? engineDefaults.maxAgeMs
-  const store = options.store ?? createMemoryQueueStore()
+  // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
+  const { store } = options
   const clock = options.clock ?? defaultClock
   const random = options.random ?? Math.random
   const newId = options.newId ?? newEntryId
@@ -68,7 +68,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
 
   /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
   function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
-    if (removeFromStore) callSafely(() => store.remove(job.entry.id))
+    if (removeFromStore) callSafely(() => store?.remove(job.entry.id))
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
@@ -106,11 +106,13 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     }
     sending.add(job)
     entry.attempts++
-    callSafely(() => store.update(entry))
+    callSafely(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
-      outcome = await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })
-      if (outcome === null || typeof outcome !== 'object') throw new TypeError('no transport outcome')
+      // No outcome at all counts as a network error, like anything else a transport answers.
+      outcome = (await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })) ?? {
+        type: 'network_error',
+      }
     } catch (cause) {
       outcome = { type: 'network_error', cause }
     }
@@ -155,28 +157,24 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
   }
 
   function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
-    let error: TrackerError
-    try {
-      if (closed) {
-        error = eventError('closed', eventName, 'refused: the tracker is closed')
-      } else if (jobs.size >= maxQueue) {
-        error = eventError(
-          'queue_full',
-          eventName,
-          `dropped: ${jobs.size} events already waiting (maxQueue ${maxQueue})`,
-        )
-      } else {
+    let error = closed
+      ? eventError('closed', eventName, 'refused: the tracker is closed')
+      : jobs.size >= maxQueue
+        ? eventError('queue_full', eventName, `dropped: ${jobs.size} events already waiting (maxQueue ${maxQueue})`)
+        : undefined
+    if (!error) {
+      try {
         const body = JSON.stringify(payload)
         if (typeof body !== 'string') throw new TypeError('not JSON')
         const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0 }
         // Persist first: if the page dies mid-request, a later page can still deliver it.
-        callSafely(() => store.add(entry))
+        callSafely(() => store?.add(entry))
         const job = admit(entry)
         pump()
         return job.promise
+      } catch (cause) {
+        error = eventError('invalid_event', eventName, `could not be queued: ${String(cause)}`, cause)
       }
-    } catch (cause) {
-      error = eventError('invalid_event', eventName, `could not be queued: ${String(cause)}`, cause)
     }
     report(error)
     return Promise.resolve({ ok: false, error })
@@ -196,11 +194,11 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     // A broken store must not break the host.
     callSafely(() => {
       if (closed) return
-      // What is not iterable ends the replay here.
-      for (const entry of store.takeOver()) {
+      // An answer that is not iterable ends the replay here.
+      for (const entry of store?.takeOver() ?? []) {
         if (!isQueueEntry(entry)) {
           const id = (entry as QueueEntry | null)?.id
-          if (typeof id === 'string') callSafely(() => store.remove(id))
+          if (typeof id === 'string') callSafely(() => store?.remove(id))
         } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked === true)) {
           // Past the bound the rest stays in the store for a later replay rather than being dropped.
           if (jobs.size >= maxQueue) break

@@ -98,14 +98,15 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
 
   /** A friendly method's plan; the cart GUID rule fills `guid` when the call is processed. */
   const plan = (eventName: EventName, input: unknown) => (): Plan => {
-    let given = input
-    if (isRecord(input) && eventName === 'StatusCart') {
-      // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
-      given = { ...input, guid: input.guid ?? options.newGuid() }
-    } else if (isRecord(input) && eventName === 'PurchasedItems') {
-      const joined = input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get()))
-      if (joined !== undefined) given = { ...input, guid: joined }
-    }
+    // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
+    const guid = !isRecord(input)
+      ? undefined
+      : eventName === 'StatusCart'
+        ? (input.guid ?? options.newGuid())
+        : eventName === 'PurchasedItems'
+          ? (input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get())))
+          : undefined
+    const given = guid === undefined ? input : { ...(input as object), guid }
     return [eventName, (context) => buildEvent(eventName, given, context)]
   }
 

@@ -1,7 +1,7 @@
 import type { QueueEntry, QueueStore } from './types'
 
 /**
- * A queue store that keeps entries in memory only: the default, and what servers use.
+ * A queue store that keeps entries in memory only, for an engine whose `replay()` should find what it let go of.
  *
  * `takeOver()` answers every entry it holds; the engine skips those it is still delivering, so only
  * entries it let go of (an unload attempt that failed, a `close()` that ran out of time) come back.

@@ -61,7 +61,8 @@ export function outcomeError(
 ): TrackerError | undefined {
   const { type } = outcome
   const status = type === 'response' ? outcome.status : undefined
-  if (type === 'handed_off' || (status !== undefined && status >= 200 && status < 300)) return undefined
+  // `undefined >= 200` is false: only a response can be a 2xx.
+  if (type === 'handed_off' || (status! >= 200 && status! < 300)) return undefined
   // Anything else a transport answers counts as a network error.
   const [code, what]: [TrackerError['code'], string] =
     status !== undefined

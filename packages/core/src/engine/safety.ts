@@ -44,5 +44,5 @@ let sequence = 0
  * Not a secret and not a GUID; it only has to tell entries apart.
  */
 export function newEntryId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${(++sequence).toString(36)}`
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++sequence}`
 }
