@@ -101,7 +101,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     ready.delete(job)
     const age = now() - entry.createdAt
     if (age > maxAgeMs) {
-      const what = `dropped unsent: queued ${Math.round(age / 1000)} s ago, over maxAgeMs (${maxAgeMs} ms)`
+      const what = `expired unsent: queued ${Math.round(age / 1000)} s ago (maxAgeMs ${maxAgeMs})`
       return settle(job, true, eventError('expired', eventName, what))
     }
     sending.add(job)
@@ -135,10 +135,11 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     } else {
       // Out of attempts while the server or the network was failing: not the event's fault, so a
       // store that outlives the page keeps it for a later replay (back online, the next page).
-      const park = decision.type === 'fail' && options.keepUndelivered === true && isRetryableOutcome(outcome)
+      const final = decision.type === 'fail'
+      const park = final && options.keepUndelivered === true && isRetryableOutcome(outcome)
       if (park) parked.add(entry.id)
       // An unloading attempt that could be retried is the page's last: a later page replays it.
-      settle(job, decision.type === 'fail' && !park, decision.error)
+      settle(job, final && !park, decision.error)
     }
     pump()
   }
@@ -160,7 +161,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     let error = closed
       ? eventError('closed', eventName, 'refused: the tracker is closed')
       : jobs.size >= maxQueue
-        ? eventError('queue_full', eventName, `dropped: ${jobs.size} events already waiting (maxQueue ${maxQueue})`)
+        ? eventError('queue_full', eventName, `dropped: ${jobs.size} events already waiting (maxQueue)`)
         : undefined
     if (!error) {
       try {
@@ -173,7 +174,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
         pump()
         return job.promise
       } catch (cause) {
-        error = eventError('invalid_event', eventName, `could not be queued: ${String(cause)}`, cause)
+        error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
     report(error)

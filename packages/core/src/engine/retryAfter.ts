@@ -10,7 +10,7 @@
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   const text = typeof value === 'string' ? value.trim() : ''
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
+  const at = Date.parse(text)
   // Only a date that names a weekday or month is a date; `Date.parse` alone accepts "-1" or "1e3".
-  const at = /[A-Za-z]{3}/.test(text) ? Date.parse(text) : Number.NaN
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+  return /[A-Za-z]{3}/.test(text) && !Number.isNaN(at) ? Math.max(0, at - now) : undefined
 }

@@ -40,9 +40,9 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
 let sequence = 0
 
 /**
- * A queue entry id unique across tabs sharing one store: time, randomness and a sequence number.
+ * A queue entry id unique across tabs sharing one store: about 52 random bits and a sequence number.
  * Not a secret and not a GUID; it only has to tell entries apart.
  */
 export function newEntryId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++sequence}`
+  return `${Math.random().toString(36).slice(2)}-${++sequence}`
 }
