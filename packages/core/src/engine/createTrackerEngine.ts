@@ -159,7 +159,7 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
 
   function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
     let error = closed
-      ? eventError('closed', eventName, 'refused: the tracker is closed')
+      ? eventError('closed', eventName, 'refused: tracker closed')
       : jobs.size >= maxQueue
         ? eventError('queue_full', eventName, `dropped: ${jobs.size} events already waiting (maxQueue)`)
         : undefined

@@ -37,7 +37,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
     report(cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
   const contextFailed = (eventName: EventName, cause: unknown) =>
-    fail(cause, 'invalid_config', `${eventName} not sent: the tracker context failed`)
+    fail(cause, 'invalid_config', `${eventName} not sent: context failed`)
 
   /** Builds with the context and queues: synchronous, so a sync context gets the event queued at the call. */
   function complete([eventName, build]: Plan, context: unknown, at: number): SendResult | Promise<SendResult> {
