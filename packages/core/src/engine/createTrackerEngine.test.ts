@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { TrackerError } from '../errors/TrackerError'
-import { createTrackerEngine } from './createTrackerEngine'
+import { createDeliveryEngine, createTrackerEngine } from './createTrackerEngine'
 import { createMemoryQueueStore } from './memoryQueueStore'
 import { createFakeClock, drainMicrotasks } from './testing/fakeClock'
 import { createFakeTransport, createHoldingTransport } from './testing/fakeTransport'
@@ -412,5 +412,19 @@ describe('createTrackerEngine', () => {
       expect(result.ok === false && result.error.code).toBe('invalid_event')
     }
     expect(errors).toHaveLength(2)
+  })
+})
+
+describe('createDeliveryEngine', () => {
+  it('should deliver like the tracker engine and have no close when a platform never closes it', async () => {
+    const transport = createFakeTransport((_request, index) => (index === 0 ? { type: 'response', status: 503 } : ok))
+    const clock = createFakeClock()
+    const engine = createDeliveryEngine({ url, transport, clock, random: () => 0.5 })
+    const result = engine.enqueue('CustomEvent', payload(1))
+    await clock.advance(250)
+    expect(await result).toEqual({ ok: true })
+    expect(transport.requests).toHaveLength(2)
+    expect('close' in engine).toBe(false)
+    expect(typeof createTrackerEngine({ url, transport }).close).toBe('function')
   })
 })

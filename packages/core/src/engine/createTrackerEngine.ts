@@ -5,6 +5,9 @@ import { decideRetry, isRetryableOutcome, resolveRetryOptions } from './retryPol
 import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
 
+/** The delivery engine without `close()`. */
+export type DeliveryEngine = Omit<TrackerEngine, 'close'>
+
 /** Engine defaults, see {@link EngineOptions}. */
 export const engineDefaults = {
   timeoutMs: 10_000,
@@ -36,6 +39,22 @@ interface Job {
  * const result = await engine.enqueue('CustomerData', payload) // { ok: true } or { ok: false, error }
  */
 export function createTrackerEngine(options: EngineOptions): TrackerEngine {
+  return createEngine(options, true) as TrackerEngine
+}
+
+/**
+ * Creates the same delivery engine without `close()`, for a platform that never closes it (a browser
+ * page): where it is the only one called, the minifier drops the closing code.
+ *
+ * @example
+ * const engine = createDeliveryEngine({ url, transport, store })
+ */
+export function createDeliveryEngine(options: EngineOptions): DeliveryEngine {
+  return createEngine(options, false)
+}
+
+/** The engine behind both: `closable` adds `close()`. */
+function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine & Partial<TrackerEngine> {
   const { url, transport } = options
   const headers = options.headers ?? {}
   const retry = resolveRetryOptions(options.retry)
@@ -246,6 +265,6 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     },
     flushOnUnload,
     replay,
-    close,
+    ...(closable && { close }),
   }
 }
