@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { TrackerError } from '../errors/TrackerError'
-import { createTrackerEngine } from './createTrackerEngine'
+import { createDeliveryEngine, createTrackerEngine } from './createTrackerEngine'
 import { createMemoryQueueStore } from './memoryQueueStore'
 import { createFakeClock, drainMicrotasks } from './testing/fakeClock'
 import { createFakeTransport, createHoldingTransport } from './testing/fakeTransport'
@@ -267,6 +267,32 @@ describe('createTrackerEngine', () => {
     expect(store.size()).toBe(0)
   })
 
+  it('should deliver and retry without a store, and replay nothing it let go of', async () => {
+    let failing = true
+    const transport = createFakeTransport((request) => {
+      if (request.unloading) return { type: 'network_error' }
+      return failing ? { type: 'timeout' } : ok
+    })
+    const clock = createFakeClock()
+    const engine = createTrackerEngine({ url, transport, clock, random: () => 0.5 })
+    const delivered = engine.enqueue('CustomEvent', payload(1))
+    await drainMicrotasks()
+    failing = false
+    await clock.advance(1_000)
+    expect(await delivered).toEqual({ ok: true })
+    expect(transport.requests).toHaveLength(2)
+    failing = true
+    const unloaded = engine.enqueue('CustomEvent', payload(2))
+    await drainMicrotasks()
+    engine.flushOnUnload()
+    const settled = await unloaded
+    expect(settled.ok === false && settled.error.code).toBe('network_error')
+    // A memory store would hand this entry back; without a store there is nothing to replay.
+    engine.replay()
+    await engine.flush()
+    expect(transport.requests).toHaveLength(4)
+  })
+
   it('should wait for pending events and then refuse new ones with closed when closing', async () => {
     const transport = createFakeTransport((_request, index) => (index === 0 ? { type: 'response', status: 500 } : ok))
     const { engine, clock, errors } = setup({ transport })
@@ -386,5 +412,19 @@ describe('createTrackerEngine', () => {
       expect(result.ok === false && result.error.code).toBe('invalid_event')
     }
     expect(errors).toHaveLength(2)
+  })
+})
+
+describe('createDeliveryEngine', () => {
+  it('should deliver like the tracker engine and have no close when a platform never closes it', async () => {
+    const transport = createFakeTransport((_request, index) => (index === 0 ? { type: 'response', status: 503 } : ok))
+    const clock = createFakeClock()
+    const engine = createDeliveryEngine({ url, transport, clock, random: () => 0.5 })
+    const result = engine.enqueue('CustomEvent', payload(1))
+    await clock.advance(250)
+    expect(await result).toEqual({ ok: true })
+    expect(transport.requests).toHaveLength(2)
+    expect('close' in engine).toBe(false)
+    expect(typeof createTrackerEngine({ url, transport }).close).toBe('function')
   })
 })

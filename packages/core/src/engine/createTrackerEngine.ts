@@ -1,17 +1,12 @@
 import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
-import { createMemoryQueueStore } from './memoryQueueStore'
-import { decideRetry, isRetryableStatus, resolveRetryOptions } from './retryPolicy'
+import { decideRetry, isRetryableOutcome, resolveRetryOptions } from './retryPolicy'
 import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
-import type {
-  EngineOptions,
-  QueueEntry,
-  ReplayOptions,
-  TrackerEngine,
-  TransportOutcome,
-  TransportRequest,
-} from './types'
+import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
+
+/** The delivery engine without `close()`. */
+export type DeliveryEngine = Omit<TrackerEngine, 'close'>
 
 /** Engine defaults, see {@link EngineOptions}. */
 export const engineDefaults = {
@@ -27,8 +22,6 @@ interface Job {
   entry: QueueEntry
   promise: Promise<SendResult>
   resolve: (result: SendResult) => void
-  /** ready: waits for a free slot; sending: one attempt in flight; waiting: backing off. */
-  state: 'ready' | 'sending' | 'waiting'
   settled?: boolean
   /** Sent by `flushOnUnload`: a last attempt, no retry after it. */
   unloading?: boolean
@@ -46,6 +39,22 @@ interface Job {
  * const result = await engine.enqueue('CustomerData', payload) // { ok: true } or { ok: false, error }
  */
 export function createTrackerEngine(options: EngineOptions): TrackerEngine {
+  return createEngine(options, true) as TrackerEngine
+}
+
+/**
+ * Creates the same delivery engine without `close()`, for a platform that never closes it (a browser
+ * page): where it is the only one called, the minifier drops the closing code.
+ *
+ * @example
+ * const engine = createDeliveryEngine({ url, transport, store })
+ */
+export function createDeliveryEngine(options: EngineOptions): DeliveryEngine {
+  return createEngine(options, false)
+}
+
+/** The engine behind both: `closable` adds `close()`. */
+function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine & Partial<TrackerEngine> {
   const { url, transport } = options
   const headers = options.headers ?? {}
   const retry = resolveRetryOptions(options.retry)
@@ -53,209 +62,191 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
   const concurrency = Math.max(1, options.concurrency ?? engineDefaults.concurrency)
   const maxQueue = Math.max(1, options.maxQueue ?? engineDefaults.maxQueue)
   const maxAgeMs = options.maxAgeMs ?? engineDefaults.maxAgeMs
-  const store = options.store ?? createMemoryQueueStore()
+  // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
+  const { store } = options
   const clock = options.clock ?? defaultClock
   const random = options.random ?? Math.random
   const newId = options.newId ?? newEntryId
 
   /** Every unsettled job by entry id, in the order they came. */
   const jobs = new Map<string, Job>()
-  /** FIFO of jobs waiting for a free slot; `head` avoids an O(n) shift per event. */
-  let ready: Job[] = []
-  let head = 0
-  let inFlight = 0
+  /** Jobs waiting for a free slot, in order: a Set keeps insertion order and drops one in O(1). */
+  const ready = new Set<Job>()
+  /** Jobs with an attempt in flight. */
+  const sending = new Set<Job>()
   let closed = false
   /** Own events kept after their attempts ran out (keepUndelivered): replayed only when asked to. */
   const parked = new Set<string>()
 
   const now = () => timeFrom(() => clock.now())
   const report = (error: TrackerError) => notify(() => options.onError?.(error))
-  const fail = (code: TrackerError['code'], message: string, eventName: string, cause?: unknown): SendResult => ({
-    ok: false,
-    error: new TrackerError(code, message, { cause, eventName }),
-  })
-  const refuse = (result: SendResult): Promise<SendResult> => {
-    if (!result.ok) report(result.error)
-    return Promise.resolve(result)
-  }
+  /** An error about one event; its message starts with the event's name. */
+  const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
+    new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
   const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
 
-  function settle(job: Job, result: SendResult, removeFromStore: boolean): void {
+  /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
+  function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
+    if (removeFromStore) callSafely(() => store?.remove(job.entry.id))
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
+    ready.delete(job)
     job.wake?.abort()
-    if (removeFromStore) callSafely(() => store.remove(job.entry.id))
-    if (!result.ok) report(result.error)
-    job.resolve(result)
+    if (error) report(error)
+    job.resolve(error ? { ok: false, error } : { ok: true })
   }
 
   function admit(entry: QueueEntry): Job {
-    let resolve!: (result: SendResult) => void
-    const promise = new Promise<SendResult>((done) => {
-      resolve = done
+    const job = { entry } as Job
+    job.promise = new Promise((resolve) => {
+      job.resolve = resolve
     })
-    const job: Job = { entry, promise, resolve, state: 'ready' }
     jobs.set(entry.id, job)
-    ready.push(job)
+    ready.add(job)
     return job
   }
 
   function pump(): void {
-    while (inFlight < concurrency && head < ready.length) {
-      const job = ready[head++]!
-      if (job.state === 'ready' && !job.settled) void attempt(job)
-    }
-    if (head > 1024 && head * 2 > ready.length) {
-      ready = ready.slice(head)
-      head = 0
+    for (const job of ready) {
+      if (sending.size >= concurrency) return
+      void attempt(job)
     }
   }
 
   async function attempt(job: Job): Promise<void> {
     const { entry } = job
     const { eventName } = entry
+    ready.delete(job)
     const age = now() - entry.createdAt
     if (age > maxAgeMs) {
-      const message = `${eventName} event dropped unsent: it waited ${Math.round(age / 1000)} s, longer than maxAgeMs (${maxAgeMs} ms)`
-      return settle(job, fail('expired', message, eventName), true)
+      const what = `expired unsent: queued ${Math.round(age / 1000)} s ago (maxAgeMs ${maxAgeMs})`
+      return settle(job, true, eventError('expired', eventName, what))
     }
-    job.state = 'sending'
-    inFlight++
+    sending.add(job)
     entry.attempts++
-    callSafely(() => store.update(entry))
-    const request: TransportRequest = { url, body: entry.body, headers, timeoutMs }
-    if (job.unloading) request.unloading = true
+    callSafely(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
-      outcome = await transport.send(request)
-      if (outcome === null || typeof outcome !== 'object') throw new TypeError('transport answered no outcome')
+      // No outcome at all counts as a network error, like anything else a transport answers.
+      outcome = (await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })) ?? {
+        type: 'network_error',
+      }
     } catch (cause) {
       outcome = { type: 'network_error', cause }
     }
-    inFlight--
-    const context = { attempt: entry.attempts, retry, url, timeoutMs, random, now: now(), eventName }
-    const decision = decideRetry(outcome, context)
-    if (job.settled) {
-      // Given up on by close(); a late success still must not be replayed later.
-      if (decision.type === 'success') callSafely(() => store.remove(entry.id))
-    } else if (decision.type === 'success') {
-      settle(job, { ok: true }, true)
-    } else if (decision.type === 'fail') {
+    sending.delete(job)
+    const decision = decideRetry(outcome, {
+      attempt: entry.attempts,
+      retry,
+      url,
+      timeoutMs,
+      random,
+      now: now(),
+      eventName,
+    })
+    if (decision.type === 'success') {
+      settle(job, true)
+    } else if (job.settled) {
+      // Given up on by close(): the entry stays in the store.
+    } else if (decision.type === 'retry' && !job.unloading) {
+      void backOff(job, decision.delayMs)
+    } else {
       // Out of attempts while the server or the network was failing: not the event's fault, so a
       // store that outlives the page keeps it for a later replay (back online, the next page).
-      const keep =
-        options.keepUndelivered === true && (outcome.type !== 'response' || isRetryableStatus(outcome.status))
-      if (keep) parked.add(entry.id)
-      settle(job, { ok: false, error: decision.error }, !keep)
-    } else if (job.unloading) {
-      // The page is leaving: no more tries here, but keep the entry for a later page to replay.
-      settle(job, { ok: false, error: decision.error }, false)
-    } else {
-      void backOff(job, decision.delayMs)
+      const final = decision.type === 'fail'
+      const park = final && options.keepUndelivered === true && isRetryableOutcome(outcome)
+      if (park) parked.add(entry.id)
+      // An unloading attempt that could be retried is the page's last: a later page replays it.
+      settle(job, final && !park, decision.error)
     }
     pump()
   }
 
   async function backOff(job: Job, delayMs: number): Promise<void> {
-    job.state = 'waiting'
-    const wake = new AbortController()
-    job.wake = wake
+    job.wake = new AbortController()
     try {
-      await clock.sleep(delayMs, wake.signal)
+      await clock.sleep(delayMs, job.wake.signal)
     } catch {
       // A clock that throws must not stop delivery: go on at once.
     }
-    if (job.wake === wake) job.wake = undefined
-    if (job.settled || job.state !== 'waiting') return
-    job.state = 'ready'
-    ready.push(job)
+    // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
+    if (job.settled || job.unloading) return
+    ready.add(job)
     pump()
   }
 
   function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
-    try {
-      if (closed) return refuse(fail('closed', `${eventName} refused: the tracker is closed`, eventName))
-      if (jobs.size >= maxQueue) {
-        const message = `${eventName} dropped: ${jobs.size} events are already waiting (maxQueue ${maxQueue})`
-        return refuse(fail('queue_full', message, eventName))
+    let error = closed
+      ? eventError('closed', eventName, 'refused: tracker closed')
+      : jobs.size >= maxQueue
+        ? eventError('queue_full', eventName, `dropped: ${jobs.size} events already waiting (maxQueue)`)
+        : undefined
+    if (!error) {
+      try {
+        const body = JSON.stringify(payload)
+        if (typeof body !== 'string') throw new TypeError('not JSON')
+        const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0 }
+        // Persist first: if the page dies mid-request, a later page can still deliver it.
+        callSafely(() => store?.add(entry))
+        const job = admit(entry)
+        pump()
+        return job.promise
+      } catch (cause) {
+        error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
-      const body = JSON.stringify(payload)
-      if (typeof body !== 'string') throw new TypeError('the payload does not serialize to JSON')
-      const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0 }
-      // Persist first: if the page dies mid-request, a later page can still deliver it.
-      callSafely(() => store.add(entry))
-      const job = admit(entry)
-      pump()
-      return job.promise
-    } catch (cause) {
-      return refuse(fail('invalid_event', `${eventName} could not be queued: ${String(cause)}`, eventName, cause))
     }
+    report(error)
+    return Promise.resolve({ ok: false, error })
   }
 
   function flushOnUnload(): void {
-    try {
-      for (const job of jobs.values()) {
-        job.unloading = true
-        if (job.state === 'sending') continue
-        job.wake?.abort()
-        // The page may be gone before a slot frees up, so these go now, past the concurrency bound.
-        void attempt(job)
-      }
-    } catch {
-      // Never throw into a pagehide handler.
+    for (const job of jobs.values()) {
+      job.unloading = true
+      if (sending.has(job)) continue
+      job.wake?.abort()
+      // The page may be gone before a slot frees up, so these go now, past the concurrency bound.
+      void attempt(job)
     }
   }
 
   function replay(replayOptions?: ReplayOptions): void {
-    try {
+    // A broken store must not break the host.
+    callSafely(() => {
       if (closed) return
-      const entries = callSafely(() => store.takeOver())
-      if (!Array.isArray(entries)) return
-      for (const entry of entries) {
+      // An answer that is not iterable ends the replay here.
+      for (const entry of store?.takeOver() ?? []) {
         if (!isQueueEntry(entry)) {
           const id = (entry as QueueEntry | null)?.id
-          if (typeof id === 'string') callSafely(() => store.remove(id))
-          continue
+          if (typeof id === 'string') callSafely(() => store?.remove(id))
+        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked === true)) {
+          // Past the bound the rest stays in the store for a later replay rather than being dropped.
+          if (jobs.size >= maxQueue) break
+          parked.delete(entry.id)
+          admit({ ...entry })
         }
-        if (jobs.has(entry.id) || (parked.has(entry.id) && replayOptions?.parked !== true)) continue
-        // Past the bound the rest stays in the store for a later replay rather than being dropped.
-        if (jobs.size >= maxQueue) break
-        parked.delete(entry.id)
-        admit({ ...entry })
       }
       pump()
-    } catch {
-      // A broken store must not break the host.
-    }
+    })
   }
 
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
   async function shutDown(closeTimeoutMs: number): Promise<void> {
-    let timeUp = false
     const timer = new AbortController()
-    const stop = () => {
-      timeUp = true
-    }
-    let deadline: Promise<void>
-    try {
-      deadline = clock.sleep(Math.max(0, closeTimeoutMs), timer.signal).then(stop, stop)
-    } catch {
-      stop()
-      deadline = Promise.resolve()
-    }
+    // Resolves true when the time is up; a clock that throws ends the wait at once.
+    const deadline = new Promise((resolve) => resolve(clock.sleep(Math.max(0, closeTimeoutMs), timer.signal))).then(
+      () => true,
+      () => true,
+    )
     // Events sent while closing are still taken and waited for, until the time is up.
-    while (jobs.size > 0 && !timeUp) await Promise.race([pending(), deadline])
+    let timeUp = false
+    while (jobs.size > 0 && !timeUp) timeUp = await Promise.race([deadline, pending().then(() => false)])
     timer.abort()
     closed = true
-    for (const job of [...jobs.values()]) {
+    for (const job of jobs.values()) {
       const { eventName } = job.entry
       // Kept in the store: a browser page that comes later may still deliver it.
-      settle(
-        job,
-        fail('closed', `${eventName} not delivered: close() gave up after ${closeTimeoutMs} ms`, eventName),
-        false,
-      )
+      settle(job, false, eventError('closed', eventName, `not delivered: close() gave up after ${closeTimeoutMs} ms`))
     }
   }
 
@@ -274,6 +265,6 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
     },
     flushOnUnload,
     replay,
-    close,
+    ...(closable && { close }),
   }
 }

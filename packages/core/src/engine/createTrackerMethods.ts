@@ -6,14 +6,6 @@ import type { BuildResult, EventContext, EventName, SendResult } from '../types'
 import { callSafely, notify, timeFrom } from './safety'
 import type { TrackerMethods, TrackerMethodsOptions } from './types'
 
-/** Whether a value is a TrackerError, also one made by another copy of this module. */
-function isTrackerError(value: unknown): value is TrackerError {
-  return value instanceof TrackerError || (value instanceof Error && value.name === 'TrackerError' && 'code' in value)
-}
-
-/** Each event's method name: productPage for ProductPage, ... */
-const METHOD_NAMES = /* @__PURE__ */ EVENT_NAMES.map((eventName) => eventName[0]!.toLowerCase() + eventName.slice(1))
-
 /** What one call builds: its event's name and how the payload is built once the context is known. */
 type Plan = readonly [eventName: EventName, build: (context: EventContext) => BuildResult]
 
@@ -33,7 +25,7 @@ type Plan = readonly [eventName: EventName, build: (context: EventContext) => Bu
  */
 export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMethods {
   const { cart } = options
-  /** The last call still waiting for an asynchronous context; later calls queue behind it. */
+  /** Settles once the last call that waited for an asynchronous context is queued; later calls queue behind it. */
   let previous: Promise<unknown> = Promise.resolve()
   let waiting = 0
 
@@ -41,104 +33,87 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     notify(() => options.onError?.(error))
     return { ok: false, error }
   }
+  /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
-    report(isTrackerError(cause) ? cause : new TrackerError(code, message, { cause }))
+    report(cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
   const contextFailed = (eventName: EventName, cause: unknown) =>
-    fail(cause, 'invalid_config', `${eventName} not sent: the tracker context failed`)
+    fail(cause, 'invalid_config', `${eventName} not sent: context failed`)
 
   /** Builds with the context and queues: synchronous, so a sync context gets the event queued at the call. */
   function complete([eventName, build]: Plan, context: unknown, at: number): SendResult | Promise<SendResult> {
-    if (!isRecord(context) || isTrackerError(context)) return contextFailed(eventName, context)
-    const given = context as unknown as EventContext
-    let result: BuildResult
-    try {
-      result = build({ ...given, datetime: given.datetime ?? at })
-    } catch (cause) {
-      return fail(cause, 'invalid_event', `Invalid ${eventName} event: its input could not be read (${String(cause)})`)
-    }
+    if (!isRecord(context) || context instanceof TrackerError) return contextFailed(eventName, context)
+    // Builders never throw; a context that does (a hostile getter) ends in run's catch.
+    const result = build({ ...(context as unknown as EventContext), datetime: (context.datetime as number) ?? at })
     if (!result.ok) return report(result.error)
     const { payload, warnings } = result
-    if (warnings && warnings.length > 0) notify(() => options.onWarning?.(warnings, eventName))
+    if (warnings?.length) notify(() => options.onWarning?.(warnings, eventName))
     // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a
     // purchase carries becomes the last cart GUID too (ESJS.md: a GUID given in a body is kept).
-    const name = payload.GeneralInfo.eventName
-    const cartBody = name === 'StatusCart' || name === 'PurchasedItems' ? payload[name] : undefined
-    if (isRecord(cartBody) && typeof cartBody.GUID === 'string') {
-      const { GUID, Products } = cartBody
-      if (name === 'PurchasedItems' || (Array.isArray(Products) && Products.length > 0))
-        callSafely(() => cart?.set(GUID))
-    }
     // A raw `send` names its event loosely; the built payload carries the canonical name.
-    return options.enqueue(payload.GeneralInfo.eventName ?? eventName, payload)
-  }
-
-  /** Runs after every earlier call that is still waiting for its context, so calls keep their order. */
-  function later(start: () => [Plan, unknown], at: number): Promise<SendResult> {
-    waiting++
-    const step = previous.then(async () => {
-      const [plan, context] = start()
-      let resolved: unknown
-      try {
-        resolved = await context
-      } catch (cause) {
-        return { delivery: contextFailed(plan[0], cause) }
-      }
-      // Wrapped so that the next call waits for this one's queueing, not for its delivery.
-      return { delivery: complete(plan, resolved, at) }
-    })
-    const done = step.finally(() => {
-      waiting--
-    })
-    previous = done.catch(() => {})
-    return done.then(({ delivery }) => delivery)
+    const name = payload.GeneralInfo.eventName ?? eventName
+    const body = payload[name] as { GUID?: unknown; Products?: unknown } | undefined
+    const guid = body?.GUID
+    if (
+      typeof guid === 'string' &&
+      (name === 'PurchasedItems' ||
+        (name === 'StatusCart' && Array.isArray(body!.Products) && body!.Products.length > 0))
+    )
+      callSafely(() => cart?.set(guid))
+    return options.enqueue(name, payload)
   }
 
   function run(makePlan: () => Plan): Promise<SendResult> {
     const at = timeFrom(() => (options.now ?? Date.now)())
+    const start = (): [Plan, unknown] => {
+      const plan = makePlan()
+      return [plan, options.context(plan[0])]
+    }
     let delivery: SendResult | Promise<SendResult>
     try {
-      if (waiting > 0) {
-        delivery = later(() => {
-          const plan = makePlan()
-          return [plan, options.context(plan[0])]
-        }, at)
+      const started = waiting > 0 ? undefined : start()
+      if (started && typeof (started[1] as Partial<PromiseLike<unknown>> | null)?.then !== 'function') {
+        delivery = complete(started[0], started[1], at)
       } else {
-        const plan = makePlan()
-        const context = options.context(plan[0])
-        delivery =
-          typeof (context as Partial<PromiseLike<unknown>> | null)?.then === 'function'
-            ? later(() => [plan, context], at)
-            : complete(plan, context, at)
+        // Behind every earlier call still waiting for its context, so that calls keep their order.
+        waiting++
+        const queued = previous.then(() => {
+          const [plan, context] = started ?? start()
+          // Wrapped so that the next call waits for this one's queueing, not for its delivery.
+          return Promise.resolve(context).then(
+            (resolved) => [complete(plan, resolved, at)],
+            (cause) => [contextFailed(plan[0], cause)],
+          )
+        })
+        const done = queued.finally(() => {
+          waiting--
+        })
+        previous = done.catch(() => {})
+        delivery = done.then(([result]) => result!)
       }
     } catch (cause) {
       delivery = Promise.reject(cause)
     }
-    return Promise.resolve(delivery).then(
-      (result) =>
-        isRecord(result) && typeof result.ok === 'boolean'
-          ? (result as SendResult)
-          : report(new TrackerError('invalid_config', 'Event not sent: enqueue answered no result')),
-      (cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`),
-    )
+    return Promise.resolve(delivery).catch((cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`))
   }
 
   /** A friendly method's plan; the cart GUID rule fills `guid` when the call is processed. */
   const plan = (eventName: EventName, input: unknown) => (): Plan => {
-    let given = input
-    if (isRecord(input) && eventName === 'StatusCart') {
-      // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
-      given = { ...input, guid: input.guid ?? options.newGuid() }
-    } else if (isRecord(input) && eventName === 'PurchasedItems') {
-      const joined = input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get()))
-      if (joined !== undefined) given = { ...input, guid: joined }
-    }
+    // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
+    const guid = !isRecord(input)
+      ? undefined
+      : eventName === 'StatusCart'
+        ? (input.guid ?? options.newGuid())
+        : eventName === 'PurchasedItems'
+          ? (input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get())))
+          : undefined
+    const given = guid === undefined ? input : { ...(input as object), guid }
     return [eventName, (context) => buildEvent(eventName, given, context)]
   }
 
   const methods: Record<string, (input: unknown, body?: unknown) => Promise<SendResult>> = {}
-  EVENT_NAMES.forEach((eventName, index) => {
-    methods[METHOD_NAMES[index]!] = (input) => run(plan(eventName, input))
-  })
+  // Each event's method: productPage for ProductPage, ...
+  for (const eventName of EVENT_NAMES)
+    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] = (input) => run(plan(eventName, input))
   methods.send = (eventName, body) =>
     run(() => {
       const name = String(eventName) as EventName

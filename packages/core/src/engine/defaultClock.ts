@@ -8,18 +8,15 @@ import type { Clock } from './types'
  */
 export const defaultClock: Clock = {
   now: () => Date.now(),
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      if (signal?.aborted) return resolve()
-      const onAbort = () => {
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      // Aborted: resolve now and clear the timer, which would keep a Node process alive.
+      const stop = () => {
         clearTimeout(timer)
         resolve()
       }
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
-  },
+      if (signal?.aborted) stop()
+      else signal?.addEventListener('abort', stop)
+    }),
 }

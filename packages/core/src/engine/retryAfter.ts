@@ -8,13 +8,9 @@
  * parseRetryAfter('2', Date.now()) // 2000
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (typeof value !== 'string') return undefined
-  const text = value.trim()
-  if (text === '') return undefined
+  const text = typeof value === 'string' ? value.trim() : ''
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
-  // Only a date that names a weekday or month is a date; `Date.parse` alone accepts "-1" or "1e3".
-  if (!/[A-Za-z]{3}/.test(text)) return undefined
   const at = Date.parse(text)
-  if (Number.isNaN(at)) return undefined
-  return Math.max(0, at - now)
+  // Only a date that names a weekday or month is a date; `Date.parse` alone accepts "-1" or "1e3".
+  return /[A-Za-z]{3}/.test(text) && !Number.isNaN(at) ? Math.max(0, at - now) : undefined
 }

@@ -51,30 +51,32 @@ export function isRetryableStatus(status: number): boolean {
 export function backoffDelay(attempt: number, retry: ResolvedRetryOptions, random: () => number): number {
   const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.max(0, attempt - 1))
   const r = random()
-  const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0
-  return Math.floor(unit * ceiling)
+  return Math.floor((Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0) * ceiling)
 }
 
 /** The error an attempt's outcome stands for, or `undefined` for a success. */
-export function outcomeError(outcome: TransportOutcome, context: RetryContext): TrackerError | undefined {
-  const where = `POST ${context.url}`
-  const { eventName } = context
-  if (outcome.type === 'handed_off') return undefined
-  if (outcome.type === 'response') {
-    const { status } = outcome
-    if (status >= 200 && status < 300) return undefined
-    return new TrackerError('http_error', `Request failed with status code ${status}: ${where}`, { status, eventName })
-  }
+export function outcomeError(
+  outcome: TransportOutcome,
+  { url, timeoutMs, eventName }: RetryContext,
+): TrackerError | undefined {
+  const { type } = outcome
+  const status = type === 'response' ? outcome.status : undefined
+  // `undefined >= 200` is false: only a response can be a 2xx.
+  if (type === 'handed_off' || (status! >= 200 && status! < 300)) return undefined
   // Anything else a transport answers counts as a network error.
-  return outcome.type === 'timeout'
-    ? new TrackerError('timeout', `Request timed out after ${context.timeoutMs} ms: ${where}`, {
-        cause: outcome.cause,
-        eventName,
-      })
-    : new TrackerError('network_error', `Request failed before a response (network error): ${where}`, {
-        cause: (outcome as { cause?: unknown }).cause,
-        eventName,
-      })
+  const [code, what]: [TrackerError['code'], string] =
+    status !== undefined
+      ? ['http_error', `failed with status code ${status}`]
+      : type === 'timeout'
+        ? ['timeout', `timed out after ${timeoutMs} ms`]
+        : ['network_error', 'failed (network error)']
+  const { cause } = outcome as { cause?: unknown }
+  return new TrackerError(code, `Request ${what}: POST ${url}`, { cause, status, eventName })
+}
+
+/** Whether a failed outcome is worth another try: network errors, timeouts, 408, 429 and 5xx. */
+export function isRetryableOutcome(outcome: TransportOutcome): boolean {
+  return outcome.type !== 'response' || isRetryableStatus(outcome.status)
 }
 
 /**
@@ -86,14 +88,12 @@ export function outcomeError(outcome: TransportOutcome, context: RetryContext): 
  * decideRetry({ type: 'response', status: 503, retryAfter: '2' }, { attempt: 1, ... }) // { type: 'retry', delayMs: 2000, ... }
  */
 export function decideRetry(outcome: TransportOutcome, context: RetryContext): RetryDecision {
+  const { attempt, retry } = context
   const error = outcomeError(outcome, context)
   if (error === undefined) return { type: 'success' }
-  const retryable = outcome.type === 'response' ? isRetryableStatus(outcome.status) : true
-  if (!retryable || context.attempt >= context.retry.attempts) return { type: 'fail', error }
-  const serverDelay = outcome.type === 'response' ? parseRetryAfter(outcome.retryAfter, context.now) : undefined
-  const delayMs =
-    serverDelay === undefined
-      ? backoffDelay(context.attempt, context.retry, context.random)
-      : Math.min(serverDelay, context.retry.maxDelayMs)
+  if (!isRetryableOutcome(outcome) || attempt >= retry.attempts) return { type: 'fail', error }
+  // Only a response carries `Retry-After`; the back-off never exceeds `maxDelayMs` either.
+  const serverDelay = parseRetryAfter((outcome as { retryAfter?: string | null }).retryAfter, context.now)
+  const delayMs = Math.min(serverDelay ?? backoffDelay(attempt, retry, context.random), retry.maxDelayMs)
   return { type: 'retry', delayMs, error }
 }

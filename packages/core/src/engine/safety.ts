@@ -1,4 +1,5 @@
 // Small guards the engine wraps around everything it does not control: stores, clocks, callbacks.
+import { isRecord } from '../schemas/values'
 import type { QueueEntry } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
@@ -19,32 +20,29 @@ export function notify(call: () => unknown): void {
 /** The time `now` tells, or `Date.now()` when it throws or answers no finite number. */
 export function timeFrom(now: () => unknown): number {
   const value = callSafely(now)
-  return typeof value === 'number' && Number.isFinite(value) ? value : Date.now()
+  // Number.isFinite is false for anything but a finite number.
+  return Number.isFinite(value) ? (value as number) : Date.now()
 }
-
-const isFiniteNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
 
 /** Whether a value read back from a store (possibly tampered with or truncated) is a usable entry. */
 export function isQueueEntry(value: unknown): value is QueueEntry {
-  if (value === null || typeof value !== 'object') return false
-  const entry = value as Record<string, unknown>
   return (
-    typeof entry.id === 'string' &&
-    entry.id !== '' &&
-    typeof entry.eventName === 'string' &&
-    typeof entry.body === 'string' &&
-    isFiniteNumber(entry.createdAt) &&
-    isFiniteNumber(entry.attempts)
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    value.id !== '' &&
+    typeof value.eventName === 'string' &&
+    typeof value.body === 'string' &&
+    Number.isFinite(value.createdAt) &&
+    Number.isFinite(value.attempts)
   )
 }
 
 let sequence = 0
 
 /**
- * A queue entry id unique across tabs sharing one store: time, randomness and a sequence number.
+ * A queue entry id unique across tabs sharing one store: about 52 random bits and a sequence number.
  * Not a secret and not a GUID; it only has to tell entries apart.
  */
 export function newEntryId(): string {
-  sequence = (sequence + 1) % Number.MAX_SAFE_INTEGER
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${sequence.toString(36)}`
+  return `${Math.random().toString(36).slice(2)}-${++sequence}`
 }

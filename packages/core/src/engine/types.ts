@@ -71,7 +71,7 @@ export interface QueueEntry {
 }
 
 /**
- * Where queued events live until delivered. Node: memory. Browser: localStorage with a memory
+ * Where queued events live until delivered. Node: none (its queue lives in the engine). Browser: localStorage with a memory
  * fallback, shared by tabs. Every method is synchronous and must never throw.
  */
 export interface QueueStore {
@@ -109,6 +109,11 @@ export interface EngineOptions {
   maxQueue?: number
   /** Older queued events are dropped (reported) rather than sent. @default 7 days */
   maxAgeMs?: number
+  /**
+   * Where entries wait until delivered. Without one nothing outlives a settled event, so `replay()`
+   * has nothing to deliver: enough for a server, which never replays. Pass `createMemoryQueueStore()`
+   * to keep what an unload attempt or `close()` let go of for a later `replay()` in the same process.
+   */
   store?: QueueStore
   /**
    * Keeps an event whose attempts ran out on a failure worth retrying (network error, timeout, 408,

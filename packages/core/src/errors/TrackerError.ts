@@ -43,11 +43,15 @@ export class TrackerError extends Error {
   readonly status?: number
   readonly eventName?: string
 
-  constructor(code: TrackerErrorCode, message: string, details: TrackerErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+  constructor(
+    code: TrackerErrorCode,
+    message: string,
+    { cause, issues = [], status, eventName }: TrackerErrorDetails = {},
+  ) {
+    super(message, cause === undefined ? undefined : { cause })
     this.code = code
-    this.issues = details.issues ?? []
-    if (details.status !== undefined) this.status = details.status
-    if (details.eventName !== undefined) this.eventName = details.eventName
+    this.issues = issues
+    if (status !== undefined) this.status = status
+    if (eventName !== undefined) this.eventName = eventName
   }
 }
