@@ -24,16 +24,6 @@ export interface EsCompatOptions {
   document?: Pick<Document, 'querySelectorAll'>
 }
 
-const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as ArrayLike<unknown>).length === 'number'
-
-/** One queued call's arguments, in either queue shape (`eS.q[i][0]` = the arguments, or `eS.q[i]` itself). */
-function queuedArguments(entry: unknown): unknown[] {
-  if (!isArrayLike(entry)) return []
-  const first = entry[0]
-  return Array.prototype.slice.call(isArrayLike(first) && typeof first !== 'string' ? first : entry)
-}
-
 /** Tells whether the vendor's real script owns `window.eS`: its tag is on the page, or `eS` is a function that is no queue stub. */
 function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']): boolean {
   // Anything but nothing or a queue stub (a function with an array `q`) belongs to someone else.
@@ -61,10 +51,12 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   }
   // Past the check above, `eS` is missing or a stub with its queue.
   const queued = existing?.q?.splice(0) ?? []
-  // Whatever a call or a queued entry holds (a throwing getter, say), window.eS must not throw into the page.
-  const run = (read: () => unknown[]): unknown => {
+  // One call: its arguments wrapped once more (as the vendor snippet queues them), or as they are.
+  // Whatever it holds (a throwing getter, say), window.eS must not throw into the page.
+  const run = (entry: ArrayLike<unknown>): unknown => {
     try {
-      const [command, ...rest] = read()
+      const first = entry[0]
+      const [command, ...rest] = Array.prototype.slice.call(first && typeof first === 'object' ? first : entry)
       if (command === 'sendEvent' || command === 'sendEventWithTags') return options.handle(command, rest)
       // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
       if (command !== 'init') {
@@ -78,9 +70,9 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
     } catch {}
     return undefined
   }
-  const eS: EsGlobal = (...args: unknown[]) => run(() => args)
+  const eS: EsGlobal = (...args: unknown[]) => run([args])
   eS.esTracker = true
   target.eS = eS
-  for (const entry of queued) run(() => queuedArguments(entry))
+  for (const entry of queued) run(entry as ArrayLike<unknown>)
   return true
 }

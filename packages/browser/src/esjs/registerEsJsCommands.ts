@@ -20,13 +20,13 @@ interface EsCompatInitOptions {
  */
 export function registerEsJsCommands(dispatcher: CommandDispatcher, target: Record<string, unknown>): void {
   let handle: EsJsHandler | undefined
-  const handlerFor = ({ tracker, report, log }: CommandContext): EsJsHandler =>
-    (handle ??= createEsJsHandler(tracker, { report, log }))
+  // The context carries the `report` and `log` the handler and window.eS need.
+  const handlerFor = (context: CommandContext): EsJsHandler => (handle ??= createEsJsHandler(context.tracker, context))
   for (const command of ['sendEvent', 'sendEventWithTags'] as const) {
     dispatcher.register(command, (context, args) => handlerFor(context)(command, args))
   }
   dispatcher.onInit((context) => {
     if ((context.options as EsCompatInitOptions).esCompat !== true) return
-    installEsCompat(target, { handle: handlerFor(context), report: context.report, log: context.log })
+    installEsCompat(target, { ...context, handle: handlerFor(context) })
   })
 }
