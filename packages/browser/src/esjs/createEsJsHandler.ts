@@ -49,9 +49,8 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
     }
     if (conversion.kind !== 'skip' && conversion.identity) tracker.identify(conversion.identity)
     if (conversion.kind !== 'event') {
-      const reason = conversion.kind === 'skip' ? conversion.reason : `${conversion.reason}; its identity is remembered`
-      options.log?.(reason)
-      return { ok: false, error: new TrackerError('unsupported', reason) }
+      options.log?.(conversion.reason)
+      return { ok: false, error: new TrackerError('unsupported', conversion.reason) }
     }
     const guid = conversion.cartGuid
     if (guid !== undefined) {

@@ -24,15 +24,6 @@ export interface EsCompatOptions {
   document?: Pick<Document, 'querySelectorAll'>
 }
 
-/** Tells whether the vendor's real script owns `window.eS`: its tag is on the page, or `eS` is a function that is no queue stub. */
-function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']): boolean {
-  // Anything but nothing or a queue stub (a function with an array `q`) belongs to someone else.
-  if (existing !== undefined && !(typeof existing === 'function' && Array.isArray((existing as EsGlobal).q)))
-    return true
-  const scripts = doc?.querySelectorAll('script[src]') ?? []
-  return Array.prototype.some.call(scripts, (script: HTMLScriptElement) => VENDOR_SCRIPT.test(script.src))
-}
-
 /**
  * Makes `window.eS(...)` answer the vendor script's calls through es-tracker and replays the calls an
  * `eS` stub queued before, in order. Leaves the page alone (answers `false`) when the vendor's real
@@ -43,9 +34,15 @@ function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']
  */
 export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
   const existing = target.eS as EsGlobal | undefined
-  if (typeof existing === 'function' && existing.esTracker) return true
+  if (existing?.esTracker) return true
   const doc = options.document ?? (isScriptTag || typeof document !== 'undefined' ? document : undefined)
-  if (vendorScriptPresent(existing, doc)) {
+  // The vendor's script owns `eS` when its tag is on the page, or when `eS` is anything but nothing
+  // or a queue stub (a function with an array `q`).
+  const scripts = doc?.querySelectorAll('script[src]') ?? []
+  if (
+    (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
+    Array.prototype.some.call(scripts, (script: HTMLScriptElement) => VENDOR_SCRIPT.test(script.src))
+  ) {
     options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
     return false
   }

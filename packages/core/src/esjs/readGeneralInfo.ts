@@ -14,11 +14,10 @@ export interface GeneralInfoFields {
  */
 const CONTEXT_FIELDS = ['user_client_id', 'user_city', 'user_card_id']
 
-/** Ids may be numbers; the other identity fields are strings (a phone printed as a number becomes its digits). */
+/** Ids (`externalCustomerId`, `contactId`) may be numbers; the other identity fields are strings (a phone printed as a number becomes its digits). */
 function identityValue(target: keyof Identity, value: unknown): string | number | undefined {
   if (typeof value === 'string') return value.trim() || undefined
-  if (typeof value === 'number' && Number.isFinite(value))
-    return target === 'externalCustomerId' || target === 'contactId' ? value : String(value)
+  if (typeof value === 'number' && Number.isFinite(value)) return target.endsWith('Id') ? value : String(value)
   return undefined
 }
 

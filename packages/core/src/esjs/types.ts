@@ -41,7 +41,7 @@ export type EsJsConversion =
       context?: PageContext
     }
   | {
-      /** Nothing to send, but the call carried identity (a GeneralInfo inside a PageView, say): remember it. */
+      /** Nothing to send, but the call carried identity (a GeneralInfo inside a PageView, say): remember it; `reason` says so. */
       kind: 'identity'
       identity?: Identity
       context?: PageContext

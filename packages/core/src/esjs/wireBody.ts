@@ -31,10 +31,6 @@ export function wireBody(
   const convert = (payload: unknown) =>
     Array.isArray(payload) ? payload.map((item) => wireObject(item, rules)) : wireObject(payload, rules)
   return {
-    [key]: wireObject(isRecord(source) ? { ...source, Tags: source.Tags ?? body.Tags } : source, [
-      [inner, convert],
-      ['Tags', toEventTags],
-      ...partRules,
-    ]),
+    [key]: wireObject(source, [[inner, convert], ['Tags', (tags) => toEventTags(tags ?? body.Tags)], ...partRules]),
   }
 }
