@@ -1,7 +1,10 @@
-import type { EsJsCommand, SendResult } from '@es-tracker/core'
+import type { EsJsCommand, Identity, SendResult } from '@es-tracker/core'
 import { convertEsJsCall, TrackerError } from '@es-tracker/core'
 import { newCartGuid } from '../cart/cartGuid'
 import type { BrowserTracker } from '../types'
+
+/** The eS.JS commands that send events, as `esTracker(...)` and `window.eS(...)` answer them. */
+export const ES_JS_COMMANDS: readonly EsJsCommand[] = ['sendEvent', 'sendEventWithTags']
 
 /** Runs one eS.JS call (`sendEvent` / `sendEventWithTags`) on a tracker; resolves, never rejects or throws. */
 export type EsJsHandler = (command: EsJsCommand, args: readonly unknown[]) => Promise<SendResult>
@@ -47,13 +50,15 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
       options.report?.(conversion.error)
       return { ok: false, error: conversion.error }
     }
-    if (conversion.kind !== 'skip' && conversion.identity) tracker.identify(conversion.identity)
+    // Only a key readGeneralInfo filled is there: an identity to remember.
+    if ('identity' in conversion) tracker.identify(conversion.identity as Identity)
     if (conversion.kind !== 'event') {
       options.log?.(conversion.reason)
       return { ok: false, error: new TrackerError('unsupported', conversion.reason) }
     }
     const guid = conversion.cartGuid
-    if (guid !== undefined) {
+    // A GUID is never empty: a blank one was replaced by a new one, or by the last cart's.
+    if (guid) {
       storedWhenPending = tracker.cartGuid()
       pendingGuid = guid
     }

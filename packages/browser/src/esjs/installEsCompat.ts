@@ -2,6 +2,7 @@ import { TrackerError } from '@es-tracker/core'
 import { isScriptTag } from '../buildTarget'
 import { describeValue } from '../describe'
 import type { EsJsHandler } from './createEsJsHandler'
+import { ES_JS_COMMANDS } from './createEsJsHandler'
 
 /** The vendor's script, as its snippet loads it (`https://cdn.esputnik.com/scripts/<id>.js`, Yespo and Reteno alike). */
 const VENDOR_SCRIPT = /^https?:\/\/[^/]*\b(?:esputnik\.com|yespo\.io|reteno\.com)\/scripts\//i
@@ -54,13 +55,13 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
     try {
       const first = entry[0]
       const [command, ...rest] = Array.prototype.slice.call(first && typeof first === 'object' ? first : entry)
-      if (command === 'sendEvent' || command === 'sendEventWithTags') return options.handle(command, rest)
+      if (ES_JS_COMMANDS.includes(command)) return options.handle(command, rest)
       // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
       if (command !== 'init') {
         options.report(
           new TrackerError(
             'unsupported',
-            `eS(${describeValue(command)}): unknown command; known: sendEvent, sendEventWithTags, init`,
+            `eS(${describeValue(command)}): unknown command; known: ${ES_JS_COMMANDS.join(', ')}, init`,
           ),
         )
       }

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandDispatcher } from '../commandQueue'
 import type { EsJsHandler } from './createEsJsHandler'
-import { createEsJsHandler } from './createEsJsHandler'
+import { createEsJsHandler, ES_JS_COMMANDS } from './createEsJsHandler'
 import { installEsCompat } from './installEsCompat'
 
 /** The script tag's `init` option this module reads; the vendor's own (TRACKING, RECOMS, ...) are ignored. */
@@ -22,7 +22,7 @@ export function registerEsJsCommands(dispatcher: CommandDispatcher, target: Reco
   let handle: EsJsHandler | undefined
   // The context carries the `report` and `log` the handler and window.eS need.
   const handlerFor = (context: CommandContext): EsJsHandler => (handle ??= createEsJsHandler(context.tracker, context))
-  for (const command of ['sendEvent', 'sendEventWithTags'] as const) {
+  for (const command of ES_JS_COMMANDS) {
     dispatcher.register(command, (context, args) => handlerFor(context)(command, args))
   }
   dispatcher.onInit((context) => {

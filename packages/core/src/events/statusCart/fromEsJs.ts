@@ -1,6 +1,6 @@
 import type { EsJsBody, EsJsCartState } from '../../esjs/types'
 import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { isBlank, isRecord, toIdString, toInteger, toNumber } from '../../esjs/values'
+import { isBlank, toIdString, toInteger, toNumber } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
 
 /** A cart line on the wire: numeric price and discount (a blank one left out), integer quantity, `price_currency_code`. */
@@ -22,16 +22,13 @@ const CART_PRODUCT: readonly FieldRule[] = [
  * // { body: { StatusCart: { GUID, Products: [{ productKey: '1', price: 450, quantity: 2 }] } }, cartGuid: GUID }
  */
 export function statusCartFromEsJs(body: LooseRecord, state: EsJsCartState): EsJsBody {
-  const wire = wireBody(body, 'StatusCart', 'Products', CART_PRODUCT, [
-    [
-      'GUID',
-      (guid) => {
-        const given = toIdString(guid ?? body.GUID)
-        return isBlank(given) ? state.newGuid() : given
-      },
-    ],
-  ])
-  const cart = wire.StatusCart
-  const withProducts = isRecord(cart) && Array.isArray(cart.Products) && cart.Products.length > 0
-  return { body: wire, cartGuid: withProducts && typeof cart.GUID === 'string' ? cart.GUID : undefined }
+  let cartGuid: string | undefined
+  const joinable = (guid: unknown, cart: LooseRecord) => {
+    const given = toIdString(guid ?? body.GUID)
+    const wireGuid = isBlank(given) ? state.newGuid() : given
+    // Only a cart with products is one that a purchase joins.
+    if (Array.isArray(cart.Products) && cart.Products.length && typeof wireGuid === 'string') cartGuid = wireGuid
+    return wireGuid
+  }
+  return { body: wireBody(body, 'StatusCart', 'Products', CART_PRODUCT, [['GUID', joinable]]), cartGuid }
 }
