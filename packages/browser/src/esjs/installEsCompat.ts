@@ -47,8 +47,6 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
     options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
     return false
   }
-  // Past the check above, `eS` is missing or a stub with its queue.
-  const queued = existing?.q?.splice(0) ?? []
   // One call: its arguments wrapped once more (as the vendor snippet queues them), or as they are.
   // Whatever it holds (a throwing getter, say), window.eS must not throw into the page.
   const run = (entry: ArrayLike<unknown>): unknown => {
@@ -71,6 +69,7 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   const eS: EsGlobal = (...args: unknown[]) => run([args])
   eS.esTracker = true
   target.eS = eS
-  for (const entry of queued) run(entry as ArrayLike<unknown>)
+  // Past the check above, `eS` was missing or a stub with its queue: replay what it holds.
+  for (const entry of existing?.q?.splice(0) ?? []) run(entry as ArrayLike<unknown>)
   return true
 }

@@ -22,7 +22,8 @@ function decimalText(value: unknown): string | undefined {
 /** Turns a numeric string into its number (`"450.00"` → 450, `"1 234,5"` → 1234.5); anything else is returned as is. */
 export function toNumber(value: unknown): unknown {
   const text = decimalText(value)
-  return text === undefined ? value : Number(text)
+  // A numeric text is never empty: it holds a digit.
+  return text ? Number(text) : value
 }
 
 /** Turns an integer-valued number or string into an integer (`"2"`, `"2.0"` → 2); anything else is returned as is. */
