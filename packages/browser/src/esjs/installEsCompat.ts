@@ -1,3 +1,4 @@
+import type { EsJsCommand } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import { isScriptTag } from '../buildTarget'
 import { describeValue } from '../describe'
@@ -42,7 +43,7 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   const scripts = doc?.querySelectorAll('script[src]') ?? []
   if (
     (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
-    Array.prototype.some.call(scripts, (script: HTMLScriptElement) => VENDOR_SCRIPT.test(script.src))
+    Array.from(scripts).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
   ) {
     options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
     return false
@@ -52,8 +53,8 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   const run = (entry: ArrayLike<unknown>): unknown => {
     try {
       const first = entry[0]
-      const [command, ...rest] = Array.prototype.slice.call(first && typeof first === 'object' ? first : entry)
-      if (ES_JS_COMMANDS.includes(command)) return options.handle(command, rest)
+      const [command, ...rest] = Array.from(first && typeof first === 'object' ? (first as ArrayLike<unknown>) : entry)
+      if (ES_JS_COMMANDS.includes(command as EsJsCommand)) return options.handle(command as EsJsCommand, rest)
       // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
       if (command !== 'init') {
         options.report(
