@@ -45,7 +45,7 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
     (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
     Array.from(scripts).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
   ) {
-    options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
+    options.log?.("esCompat off: the vendor's eS.JS is on this page")
     return false
   }
   // One call: its arguments wrapped once more (as the vendor snippet queues them), or as they are.
