@@ -1,7 +1,10 @@
-import type { EsJsCommand, SendResult } from '@es-tracker/core'
+import type { EsJsCommand, Identity, SendResult } from '@es-tracker/core'
 import { convertEsJsCall, TrackerError } from '@es-tracker/core'
 import { newCartGuid } from '../cart/cartGuid'
 import type { BrowserTracker } from '../types'
+
+/** The eS.JS commands that send events, as `esTracker(...)` and `window.eS(...)` answer them. */
+export const ES_JS_COMMANDS: readonly EsJsCommand[] = ['sendEvent', 'sendEventWithTags']
 
 /** Runs one eS.JS call (`sendEvent` / `sendEventWithTags`) on a tracker; resolves, never rejects or throws. */
 export type EsJsHandler = (command: EsJsCommand, args: readonly unknown[]) => Promise<SendResult>
@@ -33,35 +36,34 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
   const lastCartGuid = (): string | undefined => {
     const stored = tracker.cartGuid()
     // Once the store changed (the cart was built, or another call set a newer one), it is the truth.
-    if (pendingGuid !== undefined && stored !== storedWhenPending) pendingGuid = undefined
+    if (stored !== storedWhenPending) pendingGuid = undefined
     return pendingGuid ?? stored
   }
 
-  const notSent = (reason: string): SendResult => {
-    options.log?.(reason)
-    return { ok: false, error: new TrackerError('unsupported', reason) }
-  }
-
   // convertEsJsCall and the tracker's methods never throw, so this never rejects.
-  return async (command, args) => {
-    const [name, body, generalInfo] = args
-    const state = { lastCartGuid: lastCartGuid(), newGuid: newCartGuid }
-    const conversion = convertEsJsCall(command, name as string, body, generalInfo, state)
+  return async (command, [name, body, generalInfo]) => {
+    const conversion = convertEsJsCall(command, name as string, body, generalInfo, {
+      lastCartGuid: lastCartGuid(),
+      newGuid: newCartGuid,
+    })
     if (conversion.kind === 'error') {
       options.report?.(conversion.error)
       return { ok: false, error: conversion.error }
     }
-    if (conversion.kind === 'skip') return notSent(conversion.reason)
-    if (conversion.identity) tracker.identify(conversion.identity)
-    if (conversion.kind === 'identity') return notSent(`${conversion.reason}; its identity is remembered`)
+    // Only a key readGeneralInfo filled is there: an identity to remember.
+    if ('identity' in conversion) tracker.identify(conversion.identity as Identity)
+    if (conversion.kind !== 'event') {
+      options.log?.(conversion.reason)
+      return { ok: false, error: new TrackerError('unsupported', conversion.reason) }
+    }
     const guid = conversion.cartGuid
-    if (guid !== undefined) {
+    // A GUID is never empty: a blank one was replaced by a new one, or by the last cart's.
+    if (guid) {
       storedWhenPending = tracker.cartGuid()
       pendingGuid = guid
     }
     // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
-    const sent = conversion.context ? { ...conversion.body, GeneralInfo: conversion.context } : conversion.body
-    const result = await tracker.send(conversion.eventName, sent)
+    const result = await tracker.send(conversion.eventName, { ...conversion.body, GeneralInfo: conversion.context })
     // A cart that failed validation was never sent: a purchase must not join it.
     if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
     return result

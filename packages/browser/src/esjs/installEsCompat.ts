@@ -1,7 +1,9 @@
+import type { EsJsCommand } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import { isScriptTag } from '../buildTarget'
 import { describeValue } from '../describe'
 import type { EsJsHandler } from './createEsJsHandler'
+import { ES_JS_COMMANDS } from './createEsJsHandler'
 
 /** The vendor's script, as its snippet loads it (`https://cdn.esputnik.com/scripts/<id>.js`, Yespo and Reteno alike). */
 const VENDOR_SCRIPT = /^https?:\/\/[^/]*\b(?:esputnik\.com|yespo\.io|reteno\.com)\/scripts\//i
@@ -24,25 +26,6 @@ export interface EsCompatOptions {
   document?: Pick<Document, 'querySelectorAll'>
 }
 
-const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as ArrayLike<unknown>).length === 'number'
-
-/** One queued call's arguments, in either queue shape (`eS.q[i][0]` = the arguments, or `eS.q[i]` itself). */
-function queuedArguments(entry: unknown): unknown[] {
-  if (!isArrayLike(entry)) return []
-  const first = entry[0]
-  return Array.prototype.slice.call(isArrayLike(first) && typeof first !== 'string' ? first : entry)
-}
-
-/** Tells whether the vendor's real script owns `window.eS`: its tag is on the page, or `eS` is a function that is no queue stub. */
-function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']): boolean {
-  // Anything but nothing or a queue stub (a function with an array `q`) belongs to someone else.
-  if (existing !== undefined && !(typeof existing === 'function' && Array.isArray((existing as EsGlobal).q)))
-    return true
-  const scripts = doc?.querySelectorAll('script[src]') ?? []
-  return Array.prototype.some.call(scripts, (script: HTMLScriptElement) => VENDOR_SCRIPT.test(script.src))
-}
-
 /**
  * Makes `window.eS(...)` answer the vendor script's calls through es-tracker and replays the calls an
  * `eS` stub queued before, in order. Leaves the page alone (answers `false`) when the vendor's real
@@ -53,34 +36,41 @@ function vendorScriptPresent(existing: unknown, doc: EsCompatOptions['document']
  */
 export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
   const existing = target.eS as EsGlobal | undefined
-  if (typeof existing === 'function' && existing.esTracker) return true
+  if (existing?.esTracker) return true
   const doc = options.document ?? (isScriptTag || typeof document !== 'undefined' ? document : undefined)
-  if (vendorScriptPresent(existing, doc)) {
-    options.log?.("esCompat: the vendor's eS.JS is on this page; window.eS is left to it")
+  // The vendor's script owns `eS` when its tag is on the page, or when `eS` is anything but nothing
+  // or a queue stub (a function with an array `q`).
+  const scripts = doc?.querySelectorAll('script[src]') ?? []
+  if (
+    (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
+    Array.from(scripts).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
+  ) {
+    options.log?.("esCompat off: the vendor's eS.JS is on this page")
     return false
   }
-  // Past the check above, `eS` is missing or a stub with its queue.
-  const queued = existing?.q?.splice(0) ?? []
-  // Whatever a call or a queued entry holds (a throwing getter, say), window.eS must not throw into the page.
-  const run = (read: () => unknown[]): unknown => {
+  // One call: its arguments wrapped once more (as the vendor snippet queues them), or as they are.
+  // Whatever it holds (a throwing getter, say), window.eS must not throw into the page.
+  const run = (entry: ArrayLike<unknown>): unknown => {
     try {
-      const [command, ...rest] = read()
-      if (command === 'sendEvent' || command === 'sendEventWithTags') return options.handle(command, rest)
+      const first = entry[0]
+      const [command, ...rest] = Array.from(first && typeof first === 'object' ? (first as ArrayLike<unknown>) : entry)
+      if (ES_JS_COMMANDS.includes(command as EsJsCommand)) return options.handle(command as EsJsCommand, rest)
       // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
       if (command !== 'init') {
         options.report(
           new TrackerError(
             'unsupported',
-            `eS(${describeValue(command)}): unknown command; known: sendEvent, sendEventWithTags, init`,
+            `eS(${describeValue(command)}): unknown command; known: ${ES_JS_COMMANDS.join(', ')}, init`,
           ),
         )
       }
     } catch {}
     return undefined
   }
-  const eS: EsGlobal = (...args: unknown[]) => run(() => args)
+  const eS: EsGlobal = (...args: unknown[]) => run([args])
   eS.esTracker = true
   target.eS = eS
-  for (const entry of queued) run(() => queuedArguments(entry))
+  // Past the check above, `eS` was missing or a stub with its queue: replay what it holds.
+  for (const entry of existing?.q?.splice(0) ?? []) run(entry as ArrayLike<unknown>)
   return true
 }

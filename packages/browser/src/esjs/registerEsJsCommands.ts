@@ -1,6 +1,6 @@
-import type { CommandContext, CommandDispatcher } from '../commandQueue'
+import type { CommandDispatcher } from '../commandQueue'
 import type { EsJsHandler } from './createEsJsHandler'
-import { createEsJsHandler } from './createEsJsHandler'
+import { createEsJsHandler, ES_JS_COMMANDS } from './createEsJsHandler'
 import { installEsCompat } from './installEsCompat'
 
 /** The script tag's `init` option this module reads; the vendor's own (TRACKING, RECOMS, ...) are ignored. */
@@ -19,14 +19,12 @@ interface EsCompatInitOptions {
  * registerEsJsCommands(dispatcher, window)
  */
 export function registerEsJsCommands(dispatcher: CommandDispatcher, target: Record<string, unknown>): void {
-  let handle: EsJsHandler | undefined
-  const handlerFor = ({ tracker, report, log }: CommandContext): EsJsHandler =>
-    (handle ??= createEsJsHandler(tracker, { report, log }))
-  for (const command of ['sendEvent', 'sendEventWithTags'] as const) {
-    dispatcher.register(command, (context, args) => handlerFor(context)(command, args))
-  }
+  // The dispatcher runs commands only after `init` has run its hooks, so the handler exists by then.
+  let handle: EsJsHandler
+  for (const command of ES_JS_COMMANDS) dispatcher.register(command, (_context, args) => handle(command, args))
   dispatcher.onInit((context) => {
-    if ((context.options as EsCompatInitOptions).esCompat !== true) return
-    installEsCompat(target, { handle: handlerFor(context), report: context.report, log: context.log })
+    // The context carries the `report` and `log` the handler and window.eS need.
+    handle = createEsJsHandler(context.tracker, context)
+    if ((context.options as EsCompatInitOptions).esCompat === true) installEsCompat(target, { ...context, handle })
   })
 }

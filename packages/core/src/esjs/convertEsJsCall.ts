@@ -31,39 +31,15 @@ const FROM_ES_JS: Partial<Record<EventName, (body: LooseRecord, state: EsJsCartS
 const SCRIPT_ONLY = ['mainpage', 'notfound', 'statuscartpage', 'pageview']
 
 /** The event a name stands for, in any case; `ProductImpression` is the vendor's other name. */
-function eventOf(name: unknown): EventName | 'script' | undefined {
-  if (typeof name !== 'string') return undefined
-  const key = name.trim().toLowerCase()
+function eventOf(key: string): EventName | 'script' | undefined {
   if (key === 'productimpression') return 'ProductImpressions'
   return SCRIPT_ONLY.includes(key) ? 'script' : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === key)
 }
 
-function invalidCall(message: string, cause?: unknown): EsJsConversion {
-  return { kind: 'error', error: new TrackerError('invalid_event', message, { cause }) }
-}
-
-function convert(command: EsJsCommand, name: unknown, body: unknown, generalInfo: unknown, state: EsJsCartState) {
-  const eventName = eventOf(name)
-  if (eventName === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
-  if (body != null && !isRecord(body)) {
-    return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)
-  }
-  const { GeneralInfo, ...rest } = body ?? {}
-  if (eventName === 'script') {
-    // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.
-    const inner = Object.values(rest)[0]
-    const fields = readGeneralInfo(GeneralInfo, isRecord(inner) ? inner.GeneralInfo : undefined, generalInfo)
-    const reason = `${String(name).trim()} is an event of the vendor's browser script only, not of the REST API: nothing is sent`
-    return fields.identity || fields.context ? { kind: 'identity', reason, ...fields } : { kind: 'skip', reason }
-  }
-  const converted = FROM_ES_JS[eventName]?.(rest, state) ?? { body: rest }
-  // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
-  const { identity, context } = readGeneralInfo(GeneralInfo, generalInfo)
-  const result: EsJsConversion = { kind: 'event', eventName, ...converted }
-  if (identity) result.identity = { ...converted.identity, ...identity }
-  if (context) result.context = { ...converted.context, ...context }
-  return result
-}
+const invalidCall = (message: string, cause?: unknown): EsJsConversion => ({
+  kind: 'error',
+  error: new TrackerError('invalid_event', message, { cause }),
+})
 
 /**
  * Converts one call of the vendor's browser script (`eS('sendEvent', NAME, BODY[, GENERALINFO])`)
@@ -81,10 +57,27 @@ export function convertEsJsCall(
   generalInfo: unknown,
   state: EsJsCartState,
 ): EsJsConversion {
+  // Hostile input (a throwing getter, a revoked Proxy) must not reach the host page.
   try {
-    return convert(command, name, body, generalInfo, state) as EsJsConversion
+    const eventName = typeof name === 'string' ? eventOf(name.trim().toLowerCase()) : undefined
+    if (eventName === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+    if (body != null && !isRecord(body)) {
+      return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)
+    }
+    const { GeneralInfo, ...rest } = body ?? {}
+    if (eventName !== 'script') {
+      const { customer, ...converted } = FROM_ES_JS[eventName]?.(rest, state) ?? { body: rest }
+      // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
+      return { kind: 'event', eventName, ...converted, ...readGeneralInfo(customer, GeneralInfo, generalInfo) }
+    }
+    // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.
+    const inner = Object.values(rest)[0] as LooseRecord | null | undefined
+    const fields = readGeneralInfo(GeneralInfo, inner?.GeneralInfo, generalInfo)
+    const reason = `${name.trim()} is an event of the vendor's browser script only: nothing is sent`
+    return fields.identity || fields.context
+      ? { kind: 'identity', reason: `${reason}; its identity is remembered`, ...fields }
+      : { kind: 'skip', reason }
   } catch (cause) {
-    // Hostile input (a throwing getter, a revoked Proxy) must not reach the host page.
     return invalidCall(`${command}: the call could not be read`, cause)
   }
 }

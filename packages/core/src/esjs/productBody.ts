@@ -1,11 +1,11 @@
 import type { EsJsBody } from './types'
 import type { FieldRule, LooseRecord } from './values'
-import { toStockFlag, toWireString } from './values'
+import { toIdString, toStockFlag } from './values'
 import { wireBody } from './wireBody'
 
 const PRODUCT: readonly FieldRule[] = [
-  ['productKey', toWireString, 'product_id'],
-  ['price', toWireString],
+  ['productKey', toIdString, 'product_id'],
+  ['price', toIdString],
   ['isInStock', toStockFlag],
 ]
 
@@ -15,5 +15,5 @@ const PRODUCT: readonly FieldRule[] = [
  * body keyed by the event's name. AddToWishlist also takes its product under `ProductPage`.
  */
 export function productBodyFromEsJs(eventName: 'ProductPage' | 'AddToWishlist', body: LooseRecord): EsJsBody {
-  return { body: wireBody(body, eventName, 'Product', PRODUCT, body[eventName] ?? body.ProductPage ?? body) }
+  return { body: wireBody(body, eventName, 'Product', PRODUCT, [], body[eventName] ?? body.ProductPage ?? body) }
 }

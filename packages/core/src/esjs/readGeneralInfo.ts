@@ -1,6 +1,6 @@
 import { IDENTITY_FIELDS } from '../schemas/identity'
 import type { Identity, PageContext } from '../types'
-import { isBlank, isRecord } from './values'
+import { isRecord } from './values'
 
 /** Identity and page context read from eS.JS `GeneralInfo` fragments or a `CustomerData` body. */
 export interface GeneralInfoFields {
@@ -14,12 +14,11 @@ export interface GeneralInfoFields {
  */
 const CONTEXT_FIELDS = ['user_client_id', 'user_city', 'user_card_id']
 
-/** Ids may be numbers; the other identity fields are strings (a phone printed as a number becomes its digits). */
+/** Ids (`externalCustomerId`, `contactId`) may be numbers; the other identity fields are strings (a phone printed as a number becomes its digits). */
 function identityValue(target: keyof Identity, value: unknown): string | number | undefined {
-  if (isBlank(value)) return undefined
-  if (typeof value === 'string') return value.trim()
-  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined
-  return target === 'externalCustomerId' || target === 'contactId' ? value : String(value)
+  if (typeof value === 'string') return value.trim() || undefined
+  if (typeof value === 'number' && Number.isFinite(value)) return target.endsWith('Id') ? value : String(value)
+  return undefined
 }
 
 /**
@@ -31,18 +30,14 @@ function identityValue(target: keyof Identity, value: unknown): string | number 
  * // { identity: { email: 'a@example.com' }, context: { user_city: 'Kyiv' } }
  */
 export function readGeneralInfo(...fragments: unknown[]): GeneralInfoFields {
-  const identity: Record<string, string | number> = {}
-  const context: PageContext = {}
+  const fields: Record<string, Record<string, unknown>> = {}
+  const set = (group: keyof GeneralInfoFields, key: string, value: unknown) => {
+    if (value != null) fields[group] = { ...fields[group], [key]: value }
+  }
   for (const fragment of fragments) {
     if (!isRecord(fragment)) continue
-    for (const [target, source] of IDENTITY_FIELDS) {
-      const value = identityValue(target, fragment[source])
-      if (value !== undefined) identity[target] = value
-    }
-    for (const field of CONTEXT_FIELDS) if (fragment[field] != null) context[field] = fragment[field]
+    for (const [target, source] of IDENTITY_FIELDS) set('identity', target, identityValue(target, fragment[source]))
+    for (const field of CONTEXT_FIELDS) set('context', field, fragment[field])
   }
-  const fields: GeneralInfoFields = {}
-  if (Object.keys(identity).length > 0) fields.identity = identity
-  if (Object.keys(context).length > 0) fields.context = context
   return fields
 }

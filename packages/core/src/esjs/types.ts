@@ -11,10 +11,8 @@ export interface EsJsBody {
   body: LooseRecord
   /** The GUID that becomes the last cart GUID (a cart with products, or a purchase that names one). */
   cartGuid?: string
-  /** Identity the body carried (CustomerData); remembered like `identify`. */
-  identity?: Identity
-  /** Page-context fields the body carried (CustomerData's `user_city`, ...). */
-  context?: PageContext
+  /** A GeneralInfo-like fragment the body carried (CustomerData's fields), read before the call's own. */
+  customer?: unknown
 }
 
 /** Cart memory a converter may need: the GUID to join and a generator of new ones. */
@@ -30,12 +28,20 @@ export type EsJsCommand = 'sendEvent' | 'sendEventWithTags'
 
 /** What {@link convertEsJsCall} answers for one call. */
 export type EsJsConversion =
-  | ({
+  | {
       kind: 'event'
       eventName: EventName
-    } & EsJsBody)
+      /** The wire body without GeneralInfo, for the tracker's raw `send`. */
+      body: LooseRecord
+      /** The GUID that becomes the last cart GUID. */
+      cartGuid?: string
+      /** Identity the call carried (CustomerData, GeneralInfo fragments); remembered like `identify`. */
+      identity?: Identity
+      /** Page-context fields the call carried (`user_city`, ...), for this event's GeneralInfo. */
+      context?: PageContext
+    }
   | {
-      /** Nothing to send, but the call carried identity (a GeneralInfo inside a PageView, say): remember it. */
+      /** Nothing to send, but the call carried identity (a GeneralInfo inside a PageView, say): remember it; `reason` says so. */
       kind: 'identity'
       identity?: Identity
       context?: PageContext

@@ -3,15 +3,13 @@ import { describe, expect, it } from 'vitest'
 import {
   copyOpen,
   isBlank,
-  setEventTags,
   toDecimalString,
+  toEventTags,
   toFoundFlag,
+  toIdString,
   toInteger,
   toNumber,
-  toOptionalNumber,
   toStockFlag,
-  toTagValues,
-  toWireString,
   wireObject,
 } from './values'
 
@@ -67,28 +65,20 @@ describe('toFoundFlag', () => {
     expect(toFoundFlag(false)).toBe(0)
     expect(toFoundFlag('0')).toBe(0)
   })
+
+  it('should drop null and return anything else unchanged when it is no flag', () => {
+    expect(toFoundFlag(null)).toBeUndefined()
+    expect(toFoundFlag('perhaps')).toBe('perhaps')
+  })
 })
 
-describe('toWireString', () => {
+describe('toIdString', () => {
   it('should turn numbers into strings and keep the digits of strings when a wire field is a string', () => {
-    expect(toWireString(72354)).toBe('72354')
-    expect(toWireString(201.95)).toBe('201.95')
-    expect(toWireString('341.80')).toBe('341.80')
-    expect(toWireString(Number.NaN)).toBeNaN()
-    expect(toWireString(null)).toBeNull()
-  })
-})
-
-describe('toTagValues', () => {
-  it('should make a string array when tag values come as a scalar or a mixed array', () => {
-    expect(toTagValues('abc')).toEqual(['abc'])
-    expect(toTagValues(5)).toEqual(['5'])
-    expect(toTagValues(['a', 2])).toEqual(['a', '2'])
-  })
-
-  it('should return the value unchanged when it holds something else', () => {
-    const nested = [['a']]
-    expect(toTagValues(nested)).toBe(nested)
+    expect(toIdString(72354)).toBe('72354')
+    expect(toIdString(201.95)).toBe('201.95')
+    expect(toIdString('341.80')).toBe('341.80')
+    expect(toIdString(Number.NaN)).toBeNaN()
+    expect(toIdString(null)).toBeNull()
   })
 })
 
@@ -101,8 +91,8 @@ describe('isBlank', () => {
 
 describe('wireObject', () => {
   const rules = [
-    ['product_id', toWireString, 'productKey'],
-    ['discount', toOptionalNumber],
+    ['product_id', toIdString, 'productKey'],
+    ['discount', (discount: unknown) => (isBlank(discount) ? undefined : toNumber(discount))],
     ['price_currency_code', undefined, 'currency'],
   ] as const
 
@@ -119,7 +109,7 @@ describe('wireObject', () => {
   })
 
   it('should drop a field when it is blank or converts to nothing', () => {
-    expect(wireObject({ currency: '', discount: '' }, rules)).toEqual({})
+    expect(JSON.stringify(wireObject({ currency: '', discount: '' }, rules))).toBe('{}')
   })
 
   it('should return anything that is not an object unchanged', () => {
@@ -127,19 +117,29 @@ describe('wireObject', () => {
   })
 })
 
-describe('setEventTags', () => {
+describe('toEventTags', () => {
   it('should normalise every tag when Tags is an object', () => {
-    expect(setEventTags({}, { size: 'XL', ids: [1, 2] })).toEqual({ Tags: { size: ['XL'], ids: ['1', '2'] } })
+    expect(toEventTags({ size: 'XL', ids: [1, 2] })).toEqual({ size: ['XL'], ids: ['1', '2'] })
   })
 
-  it('should remove Tags when none are given', () => {
-    expect(setEventTags({ Tags: undefined }, undefined)).toEqual({})
+  it('should return Tags unchanged when they are no object, for validation to name', () => {
+    expect(toEventTags(undefined)).toBeUndefined()
+    expect(toEventTags('x')).toBe('x')
   })
 })
 
 describe('copyOpen', () => {
-  it('should keep unknown keys, normalise tag_ values and leave out omitted keys when copying', () => {
-    expect(copyOpen({ a: 1, tag_size: 'XL', Tags: {} }, ['Tags'])).toEqual({ a: 1, tag_size: ['XL'] })
+  it('should keep unknown keys and make tag_ values string lists when copying', () => {
+    expect(copyOpen({ a: 1, tag_size: 'XL', tag_ids: [1, 'b'], Tags: {} })).toEqual({
+      a: 1,
+      tag_size: ['XL'],
+      tag_ids: ['1', 'b'],
+      Tags: {},
+    })
+  })
+
+  it('should leave tag values it cannot read for validation to name when they are no strings or numbers', () => {
+    expect(copyOpen({ tag_nested: [['a']] })).toEqual({ tag_nested: [['a']] })
   })
 
   it('should keep a __proto__ key as data when the input was parsed from JSON', () => {

@@ -1,6 +1,6 @@
 import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
-import { toWireString } from '../../esjs/values'
+import { toIdString } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
 
 /**
@@ -13,5 +13,5 @@ import { wireBody } from '../../esjs/wireBody'
  * // { body: { CategoryPage: { Category: { categoryKey: 'Babies' } } } }
  */
 export function categoryPageFromEsJs(body: LooseRecord): EsJsBody {
-  return { body: wireBody(body, 'CategoryPage', 'Category', [['categoryKey', toWireString]]) }
+  return { body: wireBody(body, 'CategoryPage', 'Category', [['categoryKey', toIdString]]) }
 }

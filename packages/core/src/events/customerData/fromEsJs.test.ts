@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
+import { readGeneralInfo } from '../../esjs/readGeneralInfo'
 import { customerDataFromEsJs } from './fromEsJs'
+
+/** The body and what convertEsJsCall reads from the customer fragment. */
+function convert(body: Record<string, unknown>) {
+  const { customer, ...rest } = customerDataFromEsJs(body)
+  return { ...rest, ...readGeneralInfo(customer) }
+}
 
 describe('customerDataFromEsJs', () => {
   it('should answer an empty body and the identity when the eS.JS body carries the customer', () => {
     expect(
-      customerDataFromEsJs({
+      convert({
         CustomerData: {
           externalCustomerId: '1234509876',
           user_email: 'user@example.com',
@@ -22,13 +29,13 @@ describe('customerDataFromEsJs', () => {
   })
 
   it('should read the fields from the body itself when there is no CustomerData wrapper', () => {
-    expect(customerDataFromEsJs({ user_email: 'user@example.com' })).toEqual({
+    expect(convert({ user_email: 'user@example.com' })).toEqual({
       body: {},
       identity: { email: 'user@example.com' },
     })
   })
 
   it('should answer an empty body and no identity when the body is empty', () => {
-    expect(customerDataFromEsJs({})).toEqual({ body: {} })
+    expect(convert({})).toEqual({ body: {} })
   })
 })

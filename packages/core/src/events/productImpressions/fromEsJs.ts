@@ -1,12 +1,12 @@
 import type { EsJsBody } from '../../esjs/types'
 import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { toWireString } from '../../esjs/values'
+import { toIdString } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
 
 /** An impression on the wire: `product_id` and `container_type` as strings. */
 const IMPRESSION: readonly FieldRule[] = [
-  ['product_id', toWireString, 'productKey'],
-  ['container_type', toWireString, 'containerType'],
+  ['product_id', toIdString, 'productKey'],
+  ['container_type', toIdString, 'containerType'],
 ]
 
 /**
@@ -20,5 +20,5 @@ const IMPRESSION: readonly FieldRule[] = [
  */
 export function productImpressionsFromEsJs(body: LooseRecord): EsJsBody {
   const part = body.ProductImpression ?? body.ProductImpressions ?? body
-  return { body: wireBody(body, 'ProductImpression', 'Products', IMPRESSION, part) }
+  return { body: wireBody(body, 'ProductImpression', 'Products', IMPRESSION, [], part) }
 }

@@ -1,11 +1,11 @@
 import type { EsJsBody, EsJsCartState } from '../../esjs/types'
 import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { isBlank, isRecord, toDecimalString, toInteger, toWireString } from '../../esjs/values'
+import { isBlank, toDecimalString, toIdString, toInteger } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
 
 /** An order line on the wire: `product_id`, `unit_price` as a string, integer quantity. */
 const ORDER_PRODUCT: readonly FieldRule[] = [
-  ['product_id', toWireString, 'productKey'],
+  ['product_id', toIdString, 'productKey'],
   ['unit_price', toDecimalString, 'price'],
   ['quantity', toInteger],
   ['price_currency_code', undefined, 'currency'],
@@ -23,16 +23,24 @@ const ORDER_PRODUCT: readonly FieldRule[] = [
  */
 export function purchasedItemsFromEsJs(body: LooseRecord, state: EsJsCartState): EsJsBody {
   const { PurchasedItems: lines, ...order } = body
+  let cartGuid: string | undefined
+  const joinCart = (guid: unknown) => {
+    const given = toIdString(guid)
+    if (isBlank(given)) return state.lastCartGuid
+    if (typeof given === 'string') cartGuid = given
+    return given
+  }
   // eS.JS keeps the order's fields beside its list of lines; REST puts them all under the key.
-  const part = Array.isArray(lines) ? { ...order, Products: lines } : undefined
-  const result: EsJsBody = { body: wireBody(body, 'PurchasedItems', 'Products', ORDER_PRODUCT, part) }
-  const purchase = result.body.PurchasedItems
-  if (!isRecord(purchase)) return result
-  if (purchase.OrderNumber !== undefined) purchase.OrderNumber = toWireString(purchase.OrderNumber)
-  const guid = toWireString(purchase.GUID)
-  if (isBlank(guid)) {
-    delete purchase.GUID
-    if (state.lastCartGuid !== undefined) purchase.GUID = state.lastCartGuid
-  } else if (typeof guid === 'string') result.cartGuid = purchase.GUID = guid
-  return result
+  const wire = wireBody(
+    body,
+    'PurchasedItems',
+    'Products',
+    ORDER_PRODUCT,
+    [
+      ['OrderNumber', toIdString],
+      ['GUID', joinCart],
+    ],
+    Array.isArray(lines) ? { ...order, Products: lines } : undefined,
+  )
+  return { body: wire, cartGuid }
 }

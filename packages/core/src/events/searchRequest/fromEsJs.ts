@@ -1,6 +1,6 @@
 import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
-import { toFoundFlag, toWireString, wireObject } from '../../esjs/values'
+import { toFoundFlag, toIdString, wireObject } from '../../esjs/values'
 
 /**
  * Converts a SearchRequest body (`{ SearchRequest: { search, isFound? } }`, the same in eS.JS and
@@ -15,7 +15,7 @@ export function searchRequestFromEsJs(body: LooseRecord): EsJsBody {
   return {
     body: {
       SearchRequest: wireObject(part, [
-        ['search', toWireString],
+        ['search', toIdString],
         ['isFound', toFoundFlag],
       ]),
     },

@@ -1,14 +1,14 @@
 import type { EsJsBody, EsJsCartState } from '../../esjs/types'
 import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { isBlank, isRecord, toInteger, toNumber, toOptionalNumber, toWireString } from '../../esjs/values'
+import { isBlank, toIdString, toInteger, toNumber } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
 
-/** A cart line on the wire: numeric price and discount, integer quantity, `price_currency_code`. */
+/** A cart line on the wire: numeric price and discount (a blank one left out), integer quantity, `price_currency_code`. */
 const CART_PRODUCT: readonly FieldRule[] = [
-  ['productKey', toWireString, 'product_id'],
+  ['productKey', toIdString, 'product_id'],
   ['price', toNumber],
   ['quantity', toInteger],
-  ['discount', toOptionalNumber],
+  ['discount', (discount) => (isBlank(discount) ? undefined : toNumber(discount))],
   ['price_currency_code', undefined, 'currency'],
 ]
 
@@ -22,12 +22,13 @@ const CART_PRODUCT: readonly FieldRule[] = [
  * // { body: { StatusCart: { GUID, Products: [{ productKey: '1', price: 450, quantity: 2 }] } }, cartGuid: GUID }
  */
 export function statusCartFromEsJs(body: LooseRecord, state: EsJsCartState): EsJsBody {
-  const result: EsJsBody = { body: wireBody(body, 'StatusCart', 'Products', CART_PRODUCT) }
-  const cart = result.body.StatusCart
-  if (!isRecord(cart)) return result
-  const guid = toWireString(cart.GUID ?? body.GUID)
-  cart.GUID = isBlank(guid) ? state.newGuid() : guid
-  const lines = cart.Products
-  if (Array.isArray(lines) && lines.length > 0 && typeof cart.GUID === 'string') result.cartGuid = cart.GUID
-  return result
+  let cartGuid: string | undefined
+  const joinable = (guid: unknown, cart: LooseRecord) => {
+    const given = toIdString(guid ?? body.GUID)
+    const wireGuid = isBlank(given) ? state.newGuid() : given
+    // Only a cart with products is one that a purchase joins.
+    if (Array.isArray(cart.Products) && cart.Products.length && typeof wireGuid === 'string') cartGuid = wireGuid
+    return wireGuid
+  }
+  return { body: wireBody(body, 'StatusCart', 'Products', CART_PRODUCT, [['GUID', joinable]]), cartGuid }
 }
