@@ -1,6 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
-import { createDebugLog, createReporter } from './debug/debugLog'
+import { createDebugLog } from './debug/debugLog'
 import { describeValue } from './describe'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
@@ -41,9 +41,10 @@ const maxKeptCalls = 500
  * dispatcher.call(['categoryPage', { categoryKey: 'Babies' }]) // Promise<SendResult>
  */
 export function createCommandDispatcher(create: typeof createBrowserTracker = createBrowserTracker): CommandDispatcher {
-  const commands = new Map<string, Command>()
+  const commands = new Map<unknown, Command>()
   const hooks: Array<(context: CommandContext) => void> = []
-  const kept: Array<{ args: unknown[]; resolve: (value: unknown) => void }> = []
+  // Calls made before `init`: each its name, its arguments and how to answer it.
+  const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
   let context: CommandContext | undefined
 
   for (const name of trackerCommands) {
@@ -56,8 +57,7 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         new TrackerError('invalid_config', "esTracker('init') called again; the first options stay"),
       )
     }
-    // Keys are strings: any other name finds nothing.
-    const command = commands.get(name as string)
+    const command = commands.get(name)
     let error: TrackerError
     try {
       if (command) return command(current, args)
@@ -71,29 +71,27 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   }
 
   const init = (given: unknown): void => {
-    const options = (typeof given === 'object' && given !== null ? given : {}) as BrowserTrackerOptions
-    const tracker = create(given as BrowserTrackerOptions)
-    const debug = createDebugLog(options.debug === true)
-    const report = createReporter(debug, options)
-    context = { tracker, options, report, log: debug.info }
+    const options = (given ?? {}) as BrowserTrackerOptions
+    const debug = createDebugLog(options)
+    context = { tracker: create(given as BrowserTrackerOptions), options, report: debug.report, log: debug.info }
     for (const hook of hooks) {
       try {
         hook(context)
       } catch (cause) {
-        report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
+        debug.report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
       }
     }
-    for (const { args, resolve } of kept.splice(0)) resolve(run(context, args[0], args.slice(1)))
+    for (const [name, args, resolve] of kept.splice(0)) resolve(run(context, name, args))
   }
 
   return {
     call(argumentList) {
       try {
-        const args = Array.prototype.slice.call(argumentList) as unknown[]
-        if (context) return run(context, args[0], args.slice(1))
-        if (args[0] === 'init') return init(args[1])
-        if (kept.length >= maxKeptCalls) kept.shift()?.resolve(undefined)
-        return new Promise((resolve) => kept.push({ args, resolve }))
+        const [name, ...args] = Array.prototype.slice.call(argumentList) as unknown[]
+        if (context) return run(context, name, args)
+        if (name === 'init') return init(args[0])
+        if (kept.length >= maxKeptCalls) kept.shift()?.[2](undefined)
+        return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.
         return undefined

@@ -154,8 +154,8 @@ describe('createBrowserTracker', () => {
     expect(() => tracker.setConsent(Object.create(null))).not.toThrow()
     expect(() => tracker.setConsent(Symbol('x') as never)).not.toThrow()
     expect(onError.mock.calls.map(([error]) => [error.code, error.message])).toEqual([
-      ['invalid_config', "setConsent expects 'granted', 'pending' or 'denied'; got object"],
-      ['invalid_config', "setConsent expects 'granted', 'pending' or 'denied'; got symbol"],
+      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got object"],
+      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got symbol"],
     ])
   })
 

@@ -1,6 +1,6 @@
 // Keys whose values are e-mails or phones, in input and wire names alike.
-const emailKeys = new Set(['email', 'user_email'])
-const phoneKeys = new Set(['phone', 'user_phone'])
+const emailKey = /^(user_)?email$/
+const phoneKey = /^(user_)?phone$/
 
 /**
  * Masks an e-mail address to its first letter and domain: `jane@example.com` -> `j***@example.com`.
@@ -10,8 +10,7 @@ const phoneKeys = new Set(['phone', 'user_phone'])
  */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@')
-  if (at <= 0) return '***'
-  return `${email[0]}***${email.slice(at)}`
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***'
 }
 
 /**
@@ -34,23 +33,19 @@ export function maskPhone(phone: string): string {
  * // { GeneralInfo: { user_email: 'j***@example.com', user_phone: '***3010' } }
  */
 export function maskPersonalData<T>(value: T): T {
-  return mask(value, undefined, 0) as T
+  return mask(value) as T
 }
 
-function mask(value: unknown, key: string | undefined, depth: number): unknown {
+function mask(value: unknown, key = '', depth = 0): unknown {
   try {
-    // An undefined key (an array item, the top) is in neither set.
-    const isPhone = phoneKeys.has(key as string)
+    if (phoneKey.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPhone(String(value))
     if (typeof value === 'string') {
-      if (isPhone) return maskPhone(value)
-      if (emailKeys.has(key as string) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
       // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
-      return maskText(value)
+      return emailKey.test(key) || /^[^\s@]+@[^\s@]+$/.test(value) ? maskEmail(value) : maskText(value)
     }
-    if (typeof value === 'number' && isPhone) return maskPhone(String(value))
     if (typeof value !== 'object' || value === null || depth > 20) return value
-    if (Array.isArray(value)) return value.map((item) => mask(item, undefined, depth + 1))
-    const copy: Record<string, unknown> = {}
+    // Array items are walked by their index, which names no e-mail or phone.
+    const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
     for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
     return copy
   } catch {
@@ -58,6 +53,10 @@ function mask(value: unknown, key: string | undefined, depth: number): unknown {
     return '[unreadable]'
   }
 }
+
+// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
+// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
+const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
 
 /**
  * Masks e-mails and phone-like digit runs inside free text, such as an error message that quotes
@@ -69,18 +68,8 @@ function mask(value: unknown, key: string | undefined, depth: number): unknown {
 export function maskText(text: string): string {
   return text
     .replace(/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-    .replace(
-      phoneLike,
-      (_match, before: string, run: string) => `${before}${looksLikePhone(run) ? maskPhone(run) : run}`,
+    .replace(phoneLike, (match, before: string, run: string) =>
+      // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
+      run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
     )
-}
-
-// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
-// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
-const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
-
-/** Nine digits or more (an IP address or a price has fewer), and not a 13-digit ms timestamp. */
-function looksLikePhone(run: string): boolean {
-  const digits = run.replace(/\D/g, '')
-  return digits.length >= 9 && !/^\d{13}$/.test(run)
 }

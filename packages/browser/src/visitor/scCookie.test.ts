@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CookieJar } from './scCookie'
-import { createScSource, newVisitorId } from './scCookie'
+import { createScSource } from './scCookie'
 
 function fakeJar(initial?: string) {
   const values = new Map<string, string>()
@@ -118,22 +118,5 @@ describe('createScSource', () => {
     }
     const source = createScSource({ create: true, secure: true, newId: () => 'PAGE-ID', cookies: jar })
     expect(await source.get()).toBe('PAGE-ID')
-  })
-})
-
-describe('newVisitorId', () => {
-  it('should return an uppercase UUID when crypto.randomUUID exists', () => {
-    expect(newVisitorId(() => 'FALLBACK')).toMatch(
-      /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/,
-    )
-  })
-
-  it('should use the fallback when crypto.randomUUID is missing', () => {
-    vi.stubGlobal('crypto', {})
-    try {
-      expect(newVisitorId(() => 'FALLBACK')).toBe('FALLBACK')
-    } finally {
-      vi.unstubAllGlobals()
-    }
   })
 })

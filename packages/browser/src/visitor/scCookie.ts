@@ -13,7 +13,7 @@ export interface ScSourceOptions {
   create: boolean
   /** Add `Secure` to a created cookie (the page is served over https). */
   secure: boolean
-  /** A new visitor id: an uppercase UUID. */
+  /** A new visitor id: an uppercase UUID (newCartGuid). */
   newId: () => string
   /** Give up waiting for the cookie after this long. @default 600000 (10 minutes) */
   waitTimeoutMs?: number
@@ -50,9 +50,7 @@ export function createScSource(options: ScSourceOptions): ScSource {
   const read = (): string | undefined => {
     try {
       return cookies.get('sc') || undefined
-    } catch {
-      return undefined
-    }
+    } catch {}
   }
 
   // Resolves in call order, so that a cart still goes out before the purchase that follows it.
@@ -65,10 +63,7 @@ export function createScSource(options: ScSourceOptions): ScSource {
         waiter.resolve(new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`))
       } else waiters.push(waiter)
     }
-    if (waiters.length === 0) {
-      clearInterval(timer)
-      timer = undefined
-    }
+    if (waiters.length === 0) timer = void clearInterval(timer)
   }
 
   return {
@@ -88,21 +83,14 @@ export function createScSource(options: ScSourceOptions): ScSource {
         if (waiters.length > 0) settle()
         return sc
       }
-      if (waiters.length >= maxWaiting) {
-        return new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
-      }
-      return new Promise((resolve) => {
-        waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
-        // Looked for once a second meanwhile.
-        timer ??= setInterval(settle, 1000)
-      })
+      return waiters.length < maxWaiting
+        ? new Promise((resolve) => {
+            waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
+            // Looked for once a second meanwhile.
+            timer ??= setInterval(settle, 1000)
+          })
+        : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
     },
     waiting: () => waiters.length,
   }
-}
-
-/** An uppercase UUID from `crypto.randomUUID`, or from nanoid's hex alphabet where that is missing. */
-export function newVisitorId(fallback: () => string): string {
-  const uuid = globalThis.crypto?.randomUUID?.()
-  return uuid ? uuid.toUpperCase() : fallback()
 }
