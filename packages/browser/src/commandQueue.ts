@@ -1,5 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
-import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
+import { createBrowserTracker } from './createBrowserTracker'
 import { createDebugLog } from './debug/debugLog'
 import { describeValue } from './describe'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
@@ -27,13 +27,11 @@ export interface CommandDispatcher {
   onInit(hook: (context: CommandContext) => void): void
 }
 
-/** The tracker's own commands: every tracker method name, and what a browser tracker adds. */
-const trackerCommands = [...trackerMethodNames, 'identify', 'reset', 'flush', 'setConsent', 'cartGuid'] as const
 const maxKeptCalls = 500
 
 /**
- * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, any tracker method
- * name calls that method, and unknown commands or bad arguments are reported (never thrown).
+ * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, the name of any of
+ * its methods calls that method, and unknown commands or bad arguments are reported (never thrown).
  *
  * @example
  * const dispatcher = createCommandDispatcher()
@@ -47,10 +45,6 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
   let context: CommandContext | undefined
 
-  for (const name of trackerCommands) {
-    commands.set(name, ({ tracker }, args) => (tracker[name] as (...input: unknown[]) => unknown)(...args))
-  }
-
   const run = (current: CommandContext, name: unknown, args: unknown[]): unknown => {
     if (name === 'init') {
       return current.report(
@@ -58,10 +52,17 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
       )
     }
     const command = commands.get(name)
+    // Every method of the tracker (its own keys) is a command too.
+    const methods = Object.keys(current.tracker)
     let error: TrackerError
     try {
       if (command) return command(current, args)
-      const known = ['init', ...commands.keys()].join(', ')
+      if (methods.includes(name as string)) {
+        return (current.tracker as unknown as Record<string, (...input: unknown[]) => unknown>)[name as string]?.(
+          ...args,
+        )
+      }
+      const known = ['init', ...methods, ...commands.keys()].join(', ')
       error = new TrackerError('unsupported', `esTracker(${describeValue(name)}): unknown command; known: ${known}`)
     } catch (cause) {
       error = new TrackerError('invalid_event', `esTracker(${describeValue(name)}) failed: ${String(cause)}`, { cause })
@@ -121,11 +122,11 @@ interface EsTrackerGlobal {
  * stub queued (including `init`), in order. Does nothing outside a browser or when already loaded.
  */
 export function installCommandQueue(target: Record<string, unknown>, dispatcher: CommandDispatcher): void {
-  const existing = target.esTracker as EsTrackerGlobal | undefined
-  if (typeof existing === 'function' && existing.loaded) return
-  const queued = typeof existing === 'function' && Array.isArray(existing.q) ? existing.q : []
+  const existing = target.esTracker
+  const { loaded, q: queued } = (typeof existing === 'function' ? existing : {}) as EsTrackerGlobal
+  if (loaded) return
   const esTracker: EsTrackerGlobal = (...args: unknown[]) => dispatcher.call(args)
   esTracker.loaded = true
   target.esTracker = esTracker
-  for (const args of queued) dispatcher.call(args)
+  for (const args of Array.isArray(queued) ? queued : []) dispatcher.call(args)
 }

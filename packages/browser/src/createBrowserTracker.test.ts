@@ -2,7 +2,7 @@
 import { validatePayload } from '@es-tracker/core'
 import Cookies from 'js-cookie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createBrowserTracker } from './createBrowserTracker'
+import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
 
 const endpoint = 'http://127.0.0.1:4700/api/v2'
 
@@ -51,6 +51,15 @@ describe('createBrowserTracker', () => {
     expect(payload.GeneralInfo).toMatchObject({ eventName: 'ProductPage', siteId: '8A412DC', cookies: { sc } })
     expect(payload.GeneralInfo?.s_location).toBe(location.href)
     expect(payload.ProductPage?.Product).toMatchObject({ productKey: '72354', price: '754 USD', isInStock: '1' })
+  })
+
+  it.each([
+    ['a valid configuration', { siteId: 'S', endpoint }],
+    ['a bad configuration', { siteId: '' }],
+  ])('should answer every tracker method name when given %s', (_name, options) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const tracker = createBrowserTracker(options) as unknown as Record<string, unknown>
+    for (const name of trackerMethodNames) expect(typeof tracker[name]).toBe('function')
   })
 
   it('should use the site sc cookie when there is one', async () => {

@@ -15,7 +15,7 @@ import { createIdentityStore } from './visitor/identityStore'
 import { readPageContext } from './visitor/pageContext'
 import { createScSource } from './visitor/scCookie'
 
-/** The names of the tracker methods of API.md, which every browser tracker answers. */
+/** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
 export const trackerMethodNames = [
   'productPage',
   'addToWishlist',
@@ -137,9 +137,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 
   // Calls not yet settled, for flush().
   const pending = new Set<Promise<SendResult>>()
-  const tracker: BrowserTracker = {
-    ...methods,
-    identify(input) {
+  // Core's methods are added below.
+  const tracker = {
+    identify(input: unknown) {
       debug.call('identify', [input])
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         report(new TrackerError('invalid_event', `identify expects an object; got ${describeValue(input)}`))
@@ -155,15 +155,17 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       if (!consent.waiting() && !sc.waiting()) await Promise.all(pending)
       await engine.flush()
     },
-    setConsent(state) {
+    setConsent(state: unknown) {
       debug.call('setConsent', [state])
       if (isConsentState(state)) consent.set(state)
       else report(mustBe('setConsent state', consentStates, state))
     },
     cartGuid: () => cart.get(),
-  }
-  for (const name of trackerMethodNames) {
-    const method = methods[name] as (...args: unknown[]) => Promise<SendResult>
+  } as BrowserTracker
+  // Core's methods, each also logged in debug mode and kept until it settles.
+  for (const [name, method] of Object.entries(methods) as Array<
+    [string, (...args: unknown[]) => Promise<SendResult>]
+  >) {
     ;(tracker as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       debug.call(name, args)
       const result = method(...args)
@@ -182,34 +184,40 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   let left = false
   // Offline, a last attempt can only fail: the entries wait for a page that can deliver them.
   const flushIfOnline = () => navigator.onLine !== false && engine.flushOnUnload()
+  const on = (type: string, listener: (event: never) => void, target: EventTarget = window) =>
+    target.addEventListener(type, listener as EventListener)
   // Never `unload`: it keeps the page out of the back/forward cache.
-  document.addEventListener('visibilitychange', () => {
-    if (left) return
-    if (document.visibilityState !== 'hidden') return coordinator.trigger()
-    // A hidden page may be discarded without another event: store what waits to be written.
-    store.persist()
-    flushIfOnline()
-  })
-  window.addEventListener('pagehide', () => {
+  on(
+    'visibilitychange',
+    () => {
+      if (left) return
+      if (document.visibilityState !== 'hidden') return coordinator.trigger()
+      // A hidden page may be discarded without another event: store what waits to be written.
+      store.persist()
+      flushIfOnline()
+    },
+    document,
+  )
+  on('pagehide', () => {
     left = true
     flushIfOnline()
     // What the browser now carries is as good as delivered; the rest is left for the next page.
     store.release(transport.leave())
   })
-  window.addEventListener('pageshow', (event) => {
+  on('pageshow', (event: PageTransitionEvent) => {
     if (!event.persisted) return
     left = false
     transport.stay()
     store.resume()
     coordinator.trigger()
   })
-  window.addEventListener('online', () => {
+  on('online', () => {
     if (left) return
     // Back online: this page's events whose attempts ran out offline go now (they are its own).
     engine.replay({ parked: true })
     coordinator.trigger()
   })
-  window.addEventListener('storage', (event) => {
+  on('storage', (event: StorageEvent) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
     if (left || !store.owns(event.key) || storageTimer !== undefined) return
     storageTimer = setTimeout(() => {
@@ -226,12 +234,19 @@ function after<Value, Result>(value: Value | Promise<Value>, next: (value: Value
   return value instanceof Promise ? value.then(next) : next(value)
 }
 
-/** A tracker that sends nothing: every method resolves with the given error. */
+/** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */
 function createInertTracker(error: TrackerError): BrowserTracker {
   const nothing = () => undefined
-  const tracker = { identify: nothing, reset: nothing, setConsent: nothing, cartGuid: nothing, flush: async () => {} }
-  for (const name of trackerMethodNames) {
-    ;(tracker as Record<string, unknown>)[name] = async (): Promise<SendResult> => ({ ok: false, error })
+  return {
+    ...createTrackerMethods({
+      context: () => error,
+      enqueue: async () => ({ ok: false, error }),
+      newGuid: newCartGuid,
+    }),
+    identify: nothing,
+    reset: nothing,
+    setConsent: nothing,
+    cartGuid: nothing,
+    flush: async () => {},
   }
-  return tracker as unknown as BrowserTracker
 }

@@ -80,7 +80,8 @@ export function createScSource(options: ScSourceOptions): ScSource {
         if (!sc) createdButBlocked = sc = id
       }
       if (sc) {
-        if (waiters.length > 0) settle()
+        // Whoever waits goes too (the cookie appeared since the last look).
+        settle()
         return sc
       }
       return waiters.length < maxWaiting
