@@ -137,43 +137,42 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 
   // Calls not yet settled, for flush().
   const pending = new Set<Promise<SendResult>>()
-  // Core's methods are added below.
   const tracker = {
-    identify(input: unknown) {
-      debug.call('identify', [input])
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        report(new TrackerError('invalid_event', `identify expects an object; got ${describeValue(input)}`))
-      } else identity.identify(input)
-    },
-    reset() {
-      debug.call('reset', [])
-      identity.clear()
-      cart.clear()
-    },
     async flush() {
       // Calls held back by consent or by a missing sc cookie cannot settle now; wait for the rest.
       if (!consent.waiting() && !sc.waiting()) await Promise.all(pending)
       await engine.flush()
     },
+    cartGuid: () => cart.get(),
+  } as BrowserTracker
+  const logged = {
+    ...methods,
+    identify(input: unknown) {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        report(new TrackerError('invalid_event', `identify expects an object; got ${describeValue(input)}`))
+      } else identity.identify(input)
+    },
+    reset() {
+      identity.clear()
+      cart.clear()
+    },
     setConsent(state: unknown) {
-      debug.call('setConsent', [state])
       if (isConsentState(state)) consent.set(state)
       else report(mustBe('setConsent state', consentStates, state))
     },
-    cartGuid: () => cart.get(),
-  } as BrowserTracker
-  // Core's methods, each also logged in debug mode and kept until it settles.
-  for (const [name, method] of Object.entries(methods) as Array<
-    [string, (...args: unknown[]) => Promise<SendResult>]
-  >) {
+  }
+  // Each call is logged in debug mode; core's methods are also kept until they settle, and their results logged.
+  for (const [name, method] of Object.entries(logged) as Array<[string, (...args: unknown[]) => unknown]>) {
     ;(tracker as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       debug.call(name, args)
-      const result = method(...args)
-      pending.add(result)
-      void result.then((settled) => {
-        pending.delete(result)
-        debug.result(name, settled)
-      })
+      const result = method(...args) as Promise<SendResult> | undefined
+      if (result) {
+        pending.add(result)
+        void result.then((settled) => {
+          pending.delete(result)
+          debug.result(name, settled)
+        })
+      }
       return result
     }
   }
