@@ -24,6 +24,24 @@ export function maskPhone(phone: string): string {
   return digits.length > 4 ? `***${digits.slice(-4)}` : '***'
 }
 
+const mask = (value: unknown, key = '', depth = 0): unknown => {
+  try {
+    if (phoneKey.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPhone(String(value))
+    // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
+    if (typeof value === 'string') return emailKey.test(key) ? maskEmail(value) : maskText(value)
+    if (typeof value !== 'object' || value === null || depth > 20) return value
+    // Array items are walked by their index, which names no e-mail or phone.
+    const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
+    for (const [entryKey, entryValue] of Object.entries(value)) {
+      copy[entryKey] = mask(entryValue, entryKey, depth + 1)
+    }
+    return copy
+  } catch {
+    // A throwing getter or a revoked proxy in what the host passed: logging must not throw into it.
+    return '[unreadable]'
+  }
+}
+
 /**
  * Returns a copy of a value for logging with every e-mail and phone masked, wherever it sits
  * (identity input, GeneralInfo, any nesting), and any other string that looks like an e-mail too.
@@ -32,27 +50,7 @@ export function maskPhone(phone: string): string {
  * maskPersonalData({ GeneralInfo: { user_email: 'jane@example.com', user_phone: '+380501113010' } })
  * // { GeneralInfo: { user_email: 'j***@example.com', user_phone: '***3010' } }
  */
-export function maskPersonalData<T>(value: T): T {
-  return mask(value) as T
-}
-
-function mask(value: unknown, key = '', depth = 0): unknown {
-  try {
-    if (phoneKey.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPhone(String(value))
-    if (typeof value === 'string') {
-      // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
-      return emailKey.test(key) || /^[^\s@]+@[^\s@]+$/.test(value) ? maskEmail(value) : maskText(value)
-    }
-    if (typeof value !== 'object' || value === null || depth > 20) return value
-    // Array items are walked by their index, which names no e-mail or phone.
-    const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
-    for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
-    return copy
-  } catch {
-    // A throwing getter or a revoked proxy in what the host passed: logging must not throw into it.
-    return '[unreadable]'
-  }
-}
+export const maskPersonalData = mask as <T>(value: T) => T
 
 // A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
 // No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
@@ -66,10 +64,13 @@ const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
  * maskText('user_email: got "jane@example.com"') // 'user_email: got "j***@example.com"'
  */
 export function maskText(text: string): string {
-  return text
-    .replace(/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-    .replace(phoneLike, (match, before: string, run: string) =>
-      // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
-      run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
-    )
+  return (
+    text
+      // A whole text that is an e-mail (whatever its characters), or one inside the text.
+      .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
+      .replace(phoneLike, (match, before: string, run: string) =>
+        // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
+        run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
+      )
+  )
 }

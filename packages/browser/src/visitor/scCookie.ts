@@ -58,9 +58,10 @@ export function createScSource(options: ScSourceOptions): ScSource {
     const sc = read()
     const now = Date.now()
     for (const waiter of waiters.splice(0)) {
-      if (sc) waiter.resolve(sc)
-      else if (now >= waiter.deadline) {
-        waiter.resolve(new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`))
+      if (sc || now >= waiter.deadline) {
+        waiter.resolve(
+          sc ?? new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`),
+        )
       } else waiters.push(waiter)
     }
     if (waiters.length === 0) timer = void clearInterval(timer)
