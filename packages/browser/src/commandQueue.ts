@@ -74,7 +74,8 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   const init = (given: unknown): void => {
     const options = (given ?? {}) as BrowserTrackerOptions
     const debug = createDebugLog(options)
-    context = { tracker: create(given as BrowserTrackerOptions), options, report: debug.report, log: debug.info }
+    // The debug log answers the context's report and log.
+    context = { ...debug, tracker: create(given as BrowserTrackerOptions), options }
     for (const hook of hooks) {
       try {
         hook(context)

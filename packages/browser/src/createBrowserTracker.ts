@@ -94,13 +94,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   })
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent ?? 'granted')
-  const sc = createScSource({
-    create: options.createScCookie !== false,
-    secure: location.protocol === 'https:',
-    newId: newCartGuid,
-    waitTimeoutMs: options.scWaitTimeoutMs,
-  })
+  const consent = createConsentGate(options.consent)
+  const sc = createScSource(options)
 
   const methods = createTrackerMethods({
     // Consent first, then the sc cookie; each may make the event wait, or refuse it.

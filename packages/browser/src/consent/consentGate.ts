@@ -22,10 +22,10 @@ export function isConsentState(value: unknown): value is ConsentState {
 }
 
 /**
- * Creates the consent gate: while consent is pending, events wait in memory (never persisted,
+ * Creates the consent gate (granted unless told otherwise): while consent is pending, events wait in memory (never persisted,
  * at most `maxWaiting` of them); denied events resolve with code `consent`.
  */
-export function createConsentGate(initial: ConsentState, maxWaiting = 100): ConsentGate {
+export function createConsentGate(initial: ConsentState = 'granted', maxWaiting = 100): ConsentGate {
   let current = initial
   // Each waiting event's release, which answers by the state at that moment.
   const waiters: Array<() => void> = []

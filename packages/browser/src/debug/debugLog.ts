@@ -14,8 +14,8 @@ export interface DebugLog {
   result(method: string, result: SendResult): void
   /** Something dropped or odd that did not stop the event (core's `onWarning`). */
   warnings(issues: readonly ValidationIssue[], eventName: string): void
-  /** Why a call sent nothing (an eS.JS event of the vendor's script only, say). */
-  info(message: string): void
+  /** Says why a call sent nothing (an eS.JS event of the vendor's script only, say), at console level info. */
+  log(message: string): void
   /**
    * Reports a failure: on the console in debug mode (bad configuration, `invalid_config`, even
    * outside it), then to the host's `onError`, whose throw or rejected promise never reaches the page.
@@ -50,7 +50,7 @@ export function createDebugLog(options: unknown, output: DebugConsole = console)
     warnings(issues, eventName) {
       if (enabled) for (const issue of issues) write('warn', maskText(`${eventName}: ${issue.path}: ${issue.message}`))
     },
-    info: (message) => enabled && write('info', message),
+    log: (message) => enabled && write('info', message),
     report(error) {
       if (enabled || error.code === 'invalid_config') write('error', describe(error))
       try {

@@ -23,14 +23,14 @@ afterEach(() => {
 describe('createScSource', () => {
   it('should answer the existing cookie when the site has one', async () => {
     const { jar, writes } = fakeJar('ABC')
-    const source = createScSource({ create: true, secure: true, newId: () => 'NEW', cookies: jar })
+    const source = createScSource({ createScCookie: true, secure: true, newId: () => 'NEW', cookies: jar })
     expect(await source.get()).toBe('ABC')
     expect(writes).toEqual([])
   })
 
   it('should set a first-party cookie for a year when the site has none', async () => {
     const { jar, writes } = fakeJar()
-    const source = createScSource({ create: true, secure: true, newId: () => 'NEW-ID', cookies: jar })
+    const source = createScSource({ createScCookie: true, secure: true, newId: () => 'NEW-ID', cookies: jar })
     expect(await source.get()).toBe('NEW-ID')
     expect(writes).toEqual([
       { value: 'NEW-ID', attributes: { expires: 365, path: '/', sameSite: 'Lax', secure: true } },
@@ -42,7 +42,7 @@ describe('createScSource', () => {
   it('should keep one id for the page when cookies are blocked', async () => {
     let calls = 0
     const jar: CookieJar = { get: () => undefined, set: () => {} }
-    const source = createScSource({ create: true, secure: false, newId: () => `ID-${++calls}`, cookies: jar })
+    const source = createScSource({ createScCookie: true, secure: false, newId: () => `ID-${++calls}`, cookies: jar })
     expect(await source.get()).toBe('ID-1')
     expect(await source.get()).toBe('ID-1')
   })
@@ -50,7 +50,7 @@ describe('createScSource', () => {
   it('should wait for the cookie when creating is off and the site sets it later', async () => {
     vi.useFakeTimers()
     const { jar, values, writes } = fakeJar()
-    const source = createScSource({ create: false, secure: true, newId: () => 'NEW', cookies: jar })
+    const source = createScSource({ createScCookie: false, secure: true, newId: () => 'NEW', cookies: jar })
     const first = source.get()
     const second = source.get()
     let settled = false
@@ -70,7 +70,7 @@ describe('createScSource', () => {
   it('should release waiting events at the next event when the cookie appears in between', async () => {
     vi.useFakeTimers()
     const { jar, values } = fakeJar()
-    const source = createScSource({ create: false, secure: true, newId: () => 'NEW', cookies: jar })
+    const source = createScSource({ createScCookie: false, secure: true, newId: () => 'NEW', cookies: jar })
     const waiting = source.get()
     values.set('sc', 'SITE-SC')
     expect(await source.get()).toBe('SITE-SC')
@@ -81,11 +81,11 @@ describe('createScSource', () => {
   it('should resolve a timeout error when the cookie never appears', async () => {
     vi.useFakeTimers()
     const source = createScSource({
-      create: false,
+      createScCookie: false,
       secure: true,
       newId: () => 'N',
       cookies: fakeJar().jar,
-      waitTimeoutMs: 5000,
+      scWaitTimeoutMs: 5000,
     })
     const waiting = source.get()
     await vi.advanceTimersByTimeAsync(5000)
@@ -97,7 +97,7 @@ describe('createScSource', () => {
   it('should refuse events past the waiting limit with queue_full', async () => {
     vi.useFakeTimers()
     const source = createScSource({
-      create: false,
+      createScCookie: false,
       secure: true,
       newId: () => 'N',
       cookies: fakeJar().jar,
@@ -116,7 +116,7 @@ describe('createScSource', () => {
         throw new Error('sandboxed')
       },
     }
-    const source = createScSource({ create: true, secure: true, newId: () => 'PAGE-ID', cookies: jar })
+    const source = createScSource({ createScCookie: true, secure: true, newId: () => 'PAGE-ID', cookies: jar })
     expect(await source.get()).toBe('PAGE-ID')
   })
 })

@@ -1,5 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 import Cookies from 'js-cookie'
+import { newCartGuid } from '../cart/cartGuid'
 
 /** The cookie jar the `sc` source reads and writes; js-cookie by default, a fake in tests. */
 export interface CookieJar {
@@ -7,16 +8,16 @@ export interface CookieJar {
   set(name: string, value: string, attributes: Cookies.CookieAttributes): void
 }
 
-/** Options of {@link createScSource}. */
+/** Options of {@link createScSource}: the tracker's own, and what tests put in. */
 export interface ScSourceOptions {
-  /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. */
-  create: boolean
-  /** Add `Secure` to a created cookie (the page is served over https). */
-  secure: boolean
-  /** A new visitor id: an uppercase UUID (newCartGuid). */
-  newId: () => string
+  /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. @default true */
+  createScCookie?: boolean
   /** Give up waiting for the cookie after this long. @default 600000 (10 minutes) */
-  waitTimeoutMs?: number
+  scWaitTimeoutMs?: number
+  /** Add `Secure` to a created cookie. @default whether the page is served over https */
+  secure?: boolean
+  /** A new visitor id: an uppercase UUID. @default newCartGuid */
+  newId?: () => string
   /** Events that may wait at once; past it an event resolves `queue_full`. @default 100 */
   maxWaiting?: number
   cookies?: CookieJar
@@ -37,11 +38,17 @@ interface Waiter {
 
 /**
  * Reads the `sc` cookie with js-cookie when an event is sent; where the site has none, sets one
- * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `create: false`, makes the
+ * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `createScCookie: false`, makes the
  * event wait until the cookie appears, looking again on each event and once a second meanwhile.
  */
 export function createScSource(options: ScSourceOptions): ScSource {
-  const { cookies = Cookies, waitTimeoutMs = 600_000, maxWaiting = 100 } = options
+  const {
+    cookies = Cookies,
+    scWaitTimeoutMs: waitTimeoutMs = 600_000,
+    maxWaiting = 100,
+    newId = newCartGuid,
+    secure = location.protocol === 'https:',
+  } = options
   const waiters: Waiter[] = []
   let timer: ReturnType<typeof setInterval> | undefined
   // Where cookies are blocked, one id for the page's life is better than dropping every event.
@@ -70,10 +77,10 @@ export function createScSource(options: ScSourceOptions): ScSource {
   return {
     get() {
       let sc = read() ?? createdButBlocked
-      if (!sc && options.create) {
-        const id = options.newId()
+      if (!sc && options.createScCookie !== false) {
+        const id = newId()
         try {
-          cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: options.secure })
+          cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure })
         } catch {
           // A sandboxed document throws on cookie writes; fall through to the page-long id.
         }
