@@ -5,7 +5,6 @@ import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createDebugLog } from './debug/debugLog'
-import { describeValue } from './describe'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage } from './storage/safeStorage'
@@ -144,7 +143,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     ...methods,
     identify(input: unknown) {
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        report(new TrackerError('invalid_event', `identify expects an object; got ${describeValue(input)}`))
+        report(mustBe('identify input', 'an object', input, 'invalid_event'))
       } else identity.identify(input)
     },
     reset() {

@@ -1,13 +1,17 @@
-import { type EndpointResult, resolveEndpoint, TrackerError } from '@es-tracker/core'
+import { type EndpointResult, resolveEndpoint, TrackerError, type TrackerErrorCode } from '@es-tracker/core'
 import { consentStates, isConsentState } from '../consent/consentGate'
 import { describeValue } from '../describe'
 
 /** What {@link checkOptions} answers: the endpoint URL, or the first problem found. */
 export type OptionsCheck = EndpointResult
 
-/** An `invalid_config` error saying what a field must be and what came instead. */
-export const mustBe = (field: string, expected: string, value: unknown): TrackerError =>
-  new TrackerError('invalid_config', `${field} must be ${expected}; got ${describeValue(value)}`)
+/** An error (`invalid_config` unless told otherwise) saying what a field must be and what came instead. */
+export const mustBe = (
+  field: string,
+  expected: string,
+  value: unknown,
+  code: TrackerErrorCode = 'invalid_config',
+): TrackerError => new TrackerError(code, `${field} must be ${expected}; got ${describeValue(value)}`)
 
 type Rule = [expected: string, isValid: (value: unknown) => boolean]
 
