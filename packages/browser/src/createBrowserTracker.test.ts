@@ -232,6 +232,24 @@ describe('createBrowserTracker', () => {
     expect(bodies[0]?.GeneralInfo?.cookies).toEqual({ sc: 'SET-BY-SITE' })
   })
 
+  it('should deliver the calls consent held back when flushed right after it is granted', async () => {
+    const { bodies } = stubFetch()
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, consent: 'pending' })
+    void tracker.customEvent({ name: 'a' })
+    void tracker.customEvent({ name: 'b' })
+    tracker.setConsent('granted')
+    await tracker.flush()
+    expect(bodies.map((body) => body.CustomEvent?.EventName)).toEqual(['a', 'b'])
+  })
+
+  it('should resolve flush, not wait, when an event still waits for consent', async () => {
+    const { bodies } = stubFetch()
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, consent: 'pending' })
+    void tracker.customEvent({ name: 'held' })
+    await expect(tracker.flush()).resolves.toBeUndefined()
+    expect(bodies).toHaveLength(0)
+  })
+
   it('should deliver what is queued when flushed', async () => {
     const { bodies } = stubFetch()
     const tracker = createBrowserTracker({ siteId: 'S', endpoint })

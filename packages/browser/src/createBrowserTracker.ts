@@ -5,6 +5,7 @@ import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createDebugLog } from './debug/debugLog'
+import { nextTask } from './nextTask'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage } from './storage/safeStorage'
@@ -129,12 +130,11 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     onWarning: debug.warnings,
   })
 
-  // Calls not yet settled, for flush().
-  const pending = new Set<Promise<SendResult>>()
   const tracker = {
     async flush() {
-      // Calls held back by consent or by a missing sc cookie cannot settle now; wait for the rest.
-      if (!consent.waiting() && !sc.waiting()) await Promise.all(pending)
+      // A call whose wait (consent, the sc cookie) is over reaches the engine in this task, through
+      // promise callbacks only: a task later it is queued. Calls still waiting cannot settle now.
+      await new Promise<void>((resolve) => nextTask(resolve))
       await engine.flush()
     },
     cartGuid: () => cart.get(),
@@ -155,18 +155,12 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       else report(mustBe('setConsent state', consentStates, state))
     },
   }
-  // Each call is logged in debug mode; core's methods are also kept until they settle, and their results logged.
+  // Each call is logged in debug mode, and the results of core's methods too.
   for (const [name, method] of Object.entries(logged) as Array<[string, (...args: unknown[]) => unknown]>) {
     ;(tracker as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       debug.call(name, args)
       const result = method(...args) as Promise<SendResult> | undefined
-      if (result) {
-        pending.add(result)
-        void result.then((settled) => {
-          pending.delete(result)
-          debug.result(name, settled)
-        })
-      }
+      void result?.then((settled) => debug.result(name, settled))
       return result
     }
   }

@@ -9,8 +9,6 @@ export interface ConsentGate {
   set(state: ConsentState): void
   /** `undefined` when the event may go now, an error when it may not, or a promise of either. */
   check(eventName: string): undefined | TrackerError | Promise<undefined | TrackerError>
-  /** Events waiting for consent now. */
-  waiting(): number
 }
 
 /** The consent states, as messages name them. */
@@ -48,6 +46,5 @@ export function createConsentGate(initial: ConsentState = 'granted', maxWaiting 
       }
       return new Promise((resolve) => waiters.push(() => resolve(answer(eventName))))
     },
-    waiting: () => waiters.length,
   }
 }

@@ -27,8 +27,6 @@ export interface ScSourceOptions {
 export interface ScSource {
   /** The current `sc` (at once when the cookie is there or may be created), or a promise while waiting for the site to set it. */
   get(): string | TrackerError | Promise<string | TrackerError>
-  /** Events waiting for the cookie now. */
-  waiting(): number
 }
 
 interface Waiter {
@@ -100,6 +98,5 @@ export function createScSource(options: ScSourceOptions): ScSource {
           })
         : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
     },
-    waiting: () => waiters.length,
   }
 }
