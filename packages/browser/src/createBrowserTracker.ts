@@ -112,7 +112,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
                   ? {
                       siteId,
                       sc: value,
-                      identity: identity.get() ?? {},
+                      identity: identity.get(),
                       context: { ...readPageContext(), ...options.context },
                     }
                   : value,
