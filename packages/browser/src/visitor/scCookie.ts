@@ -8,12 +8,16 @@ export interface CookieJar {
   set(name: string, value: string, attributes: Cookies.CookieAttributes): void
 }
 
-/** Options of {@link createScSource}: the tracker's own, and what tests put in. */
+/** The tracker's options that {@link createScSource} reads. */
 export interface ScSourceOptions {
   /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. @default true */
   createScCookie?: boolean
   /** Give up waiting for the cookie after this long. @default 600000 (10 minutes) */
   scWaitTimeoutMs?: number
+}
+
+/** What tests put in place of the page's own (never read from the tracker's options). */
+export interface ScSourceInternals {
   /** Add `Secure` to a created cookie. @default whether the page is served over https */
   secure?: boolean
   /** A new visitor id: an uppercase UUID. @default newCartGuid */
@@ -39,14 +43,15 @@ interface Waiter {
  * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `createScCookie: false`, makes the
  * event wait until the cookie appears, looking again on each event and once a second meanwhile.
  */
-export function createScSource(options: ScSourceOptions): ScSource {
-  const {
+export function createScSource(
+  { createScCookie, scWaitTimeoutMs: waitTimeoutMs = 600_000 }: ScSourceOptions,
+  {
     cookies = Cookies,
-    scWaitTimeoutMs: waitTimeoutMs = 600_000,
     maxWaiting = 100,
     newId = newCartGuid,
     secure = location.protocol === 'https:',
-  } = options
+  }: ScSourceInternals = {},
+): ScSource {
   const waiters: Waiter[] = []
   let timer: ReturnType<typeof setInterval> | undefined
   // Where cookies are blocked, one id for the page's life is better than dropping every event.
@@ -75,7 +80,7 @@ export function createScSource(options: ScSourceOptions): ScSource {
   return {
     get() {
       let sc = read() ?? createdButBlocked
-      if (!sc && options.createScCookie !== false) {
+      if (!sc && createScCookie !== false) {
         const id = newId()
         try {
           cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure })
