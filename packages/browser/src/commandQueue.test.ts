@@ -3,20 +3,27 @@ import { describe, expect, it, vi } from 'vitest'
 import { createCommandDispatcher, installCommandQueue } from './commandQueue'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
+/** The commands a browser tracker answers: each of its own methods. */
+const methodNames = [
+  ...['productPage', 'addToWishlist', 'statusCart', 'purchasedItems', 'productImpressions', 'categoryPage'],
+  ...['customerData', 'customEvent', 'searchRequest', 'productUpdate', 'send'],
+  ...['identify', 'reset', 'flush', 'setConsent', 'cartGuid'],
+]
+
 /** A fake tracker factory recording each call made on the tracker it creates. */
 function fakeCreate() {
   const calls: Array<[string, unknown[]]> = []
   const created: BrowserTrackerOptions[] = []
   const create = (options: BrowserTrackerOptions) => {
     created.push(options)
-    return new Proxy({} as BrowserTracker, {
-      get:
-        (_target, name) =>
-        (...args: unknown[]) => {
-          calls.push([String(name), args])
-          return name === 'cartGuid' ? 'GUID' : Promise.resolve<SendResult>({ ok: true })
-        },
-    })
+    const tracker: Record<string, (...args: unknown[]) => unknown> = {}
+    for (const name of methodNames) {
+      tracker[name] = (...args: unknown[]) => {
+        calls.push([name, args])
+        return name === 'cartGuid' ? 'GUID' : Promise.resolve<SendResult>({ ok: true })
+      }
+    }
+    return tracker as unknown as BrowserTracker
   }
   return { create, calls, created }
 }
@@ -66,8 +73,10 @@ describe('createCommandDispatcher', () => {
     const error = onError.mock.calls[0]?.[0] as TrackerError
     expect(error.code).toBe('unsupported')
     expect(error.message).toContain("'sendEvnt'")
+    expect(error.message).toContain('known: init, productPage')
     expect(() => dispatcher.call([{ not: 'a name' }])).not.toThrow()
-    expect(onError).toHaveBeenCalledTimes(2)
+    expect(() => dispatcher.call(['toString'])).not.toThrow()
+    expect(onError).toHaveBeenCalledTimes(3)
   })
 
   it('should report a second init and keep the first tracker', () => {

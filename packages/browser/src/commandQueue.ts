@@ -1,6 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
-import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
-import { createDebugLog, createReporter } from './debug/debugLog'
+import { createBrowserTracker } from './createBrowserTracker'
+import { createDebugLog } from './debug/debugLog'
 import { describeValue } from './describe'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
@@ -27,13 +27,11 @@ export interface CommandDispatcher {
   onInit(hook: (context: CommandContext) => void): void
 }
 
-/** The tracker's own commands: every tracker method name, and what a browser tracker adds. */
-const trackerCommands = [...trackerMethodNames, 'identify', 'reset', 'flush', 'setConsent', 'cartGuid'] as const
 const maxKeptCalls = 500
 
 /**
- * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, any tracker method
- * name calls that method, and unknown commands or bad arguments are reported (never thrown).
+ * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, the name of any of
+ * its methods calls that method, and unknown commands or bad arguments are reported (never thrown).
  *
  * @example
  * const dispatcher = createCommandDispatcher()
@@ -41,14 +39,11 @@ const maxKeptCalls = 500
  * dispatcher.call(['categoryPage', { categoryKey: 'Babies' }]) // Promise<SendResult>
  */
 export function createCommandDispatcher(create: typeof createBrowserTracker = createBrowserTracker): CommandDispatcher {
-  const commands = new Map<string, Command>()
+  const commands = new Map<unknown, Command>()
   const hooks: Array<(context: CommandContext) => void> = []
-  const kept: Array<{ args: unknown[]; resolve: (value: unknown) => void }> = []
+  // Calls made before `init`: each its name, its arguments and how to answer it.
+  const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
   let context: CommandContext | undefined
-
-  for (const name of trackerCommands) {
-    commands.set(name, ({ tracker }, args) => (tracker[name] as (...input: unknown[]) => unknown)(...args))
-  }
 
   const run = (current: CommandContext, name: unknown, args: unknown[]): unknown => {
     if (name === 'init') {
@@ -56,12 +51,18 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         new TrackerError('invalid_config', "esTracker('init') called again; the first options stay"),
       )
     }
-    // Keys are strings: any other name finds nothing.
-    const command = commands.get(name as string)
+    const command = commands.get(name)
+    // Every method of the tracker (its own keys) is a command too.
+    const methods = Object.keys(current.tracker)
     let error: TrackerError
     try {
       if (command) return command(current, args)
-      const known = ['init', ...commands.keys()].join(', ')
+      if (methods.includes(name as string)) {
+        return (current.tracker as unknown as Record<string, (...input: unknown[]) => unknown>)[name as string]?.(
+          ...args,
+        )
+      }
+      const known = ['init', ...methods, ...commands.keys()].join(', ')
       error = new TrackerError('unsupported', `esTracker(${describeValue(name)}): unknown command; known: ${known}`)
     } catch (cause) {
       error = new TrackerError('invalid_event', `esTracker(${describeValue(name)}) failed: ${String(cause)}`, { cause })
@@ -71,29 +72,28 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   }
 
   const init = (given: unknown): void => {
-    const options = (typeof given === 'object' && given !== null ? given : {}) as BrowserTrackerOptions
-    const tracker = create(given as BrowserTrackerOptions)
-    const debug = createDebugLog(options.debug === true)
-    const report = createReporter(debug, options)
-    context = { tracker, options, report, log: debug.info }
+    const options = (given ?? {}) as BrowserTrackerOptions
+    const debug = createDebugLog(options)
+    // The debug log answers the context's report and log.
+    context = { ...debug, tracker: create(given as BrowserTrackerOptions), options }
     for (const hook of hooks) {
       try {
         hook(context)
       } catch (cause) {
-        report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
+        debug.report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
       }
     }
-    for (const { args, resolve } of kept.splice(0)) resolve(run(context, args[0], args.slice(1)))
+    for (const [name, args, resolve] of kept.splice(0)) resolve(run(context, name, args))
   }
 
   return {
     call(argumentList) {
       try {
-        const args = Array.prototype.slice.call(argumentList) as unknown[]
-        if (context) return run(context, args[0], args.slice(1))
-        if (args[0] === 'init') return init(args[1])
-        if (kept.length >= maxKeptCalls) kept.shift()?.resolve(undefined)
-        return new Promise((resolve) => kept.push({ args, resolve }))
+        const [name, ...args] = Array.prototype.slice.call(argumentList) as unknown[]
+        if (context) return run(context, name, args)
+        if (name === 'init') return init(args[0])
+        if (kept.length >= maxKeptCalls) kept.shift()?.[2](undefined)
+        return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.
         return undefined
@@ -123,11 +123,11 @@ interface EsTrackerGlobal {
  * stub queued (including `init`), in order. Does nothing outside a browser or when already loaded.
  */
 export function installCommandQueue(target: Record<string, unknown>, dispatcher: CommandDispatcher): void {
-  const existing = target.esTracker as EsTrackerGlobal | undefined
-  if (typeof existing === 'function' && existing.loaded) return
-  const queued = typeof existing === 'function' && Array.isArray(existing.q) ? existing.q : []
+  const existing = target.esTracker
+  const { loaded, q: queued } = (typeof existing === 'function' ? existing : {}) as EsTrackerGlobal
+  if (loaded) return
   const esTracker: EsTrackerGlobal = (...args: unknown[]) => dispatcher.call(args)
   esTracker.loaded = true
   target.esTracker = esTracker
-  for (const args of queued) dispatcher.call(args)
+  for (const args of Array.isArray(queued) ? queued : []) dispatcher.call(args)
 }

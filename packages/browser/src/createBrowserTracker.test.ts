@@ -2,7 +2,7 @@
 import { validatePayload } from '@es-tracker/core'
 import Cookies from 'js-cookie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createBrowserTracker } from './createBrowserTracker'
+import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
 
 const endpoint = 'http://127.0.0.1:4700/api/v2'
 
@@ -51,6 +51,15 @@ describe('createBrowserTracker', () => {
     expect(payload.GeneralInfo).toMatchObject({ eventName: 'ProductPage', siteId: '8A412DC', cookies: { sc } })
     expect(payload.GeneralInfo?.s_location).toBe(location.href)
     expect(payload.ProductPage?.Product).toMatchObject({ productKey: '72354', price: '754 USD', isInStock: '1' })
+  })
+
+  it.each([
+    ['a valid configuration', { siteId: 'S', endpoint }],
+    ['a bad configuration', { siteId: '' }],
+  ])('should answer every tracker method name when given %s', (_name, options) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const tracker = createBrowserTracker(options) as unknown as Record<string, unknown>
+    for (const name of trackerMethodNames) expect(typeof tracker[name]).toBe('function')
   })
 
   it('should use the site sc cookie when there is one', async () => {
@@ -154,8 +163,8 @@ describe('createBrowserTracker', () => {
     expect(() => tracker.setConsent(Object.create(null))).not.toThrow()
     expect(() => tracker.setConsent(Symbol('x') as never)).not.toThrow()
     expect(onError.mock.calls.map(([error]) => [error.code, error.message])).toEqual([
-      ['invalid_config', "setConsent expects 'granted', 'pending' or 'denied'; got object"],
-      ['invalid_config', "setConsent expects 'granted', 'pending' or 'denied'; got symbol"],
+      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got object"],
+      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got symbol"],
     ])
   })
 
@@ -221,6 +230,24 @@ describe('createBrowserTracker', () => {
     Cookies.set('sc', 'SET-BY-SITE', { path: '/' })
     expect(await waiting).toEqual({ ok: true })
     expect(bodies[0]?.GeneralInfo?.cookies).toEqual({ sc: 'SET-BY-SITE' })
+  })
+
+  it('should deliver the calls consent held back when flushed right after it is granted', async () => {
+    const { bodies } = stubFetch()
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, consent: 'pending' })
+    void tracker.customEvent({ name: 'a' })
+    void tracker.customEvent({ name: 'b' })
+    tracker.setConsent('granted')
+    await tracker.flush()
+    expect(bodies.map((body) => body.CustomEvent?.EventName)).toEqual(['a', 'b'])
+  })
+
+  it('should resolve flush, not wait, when an event still waits for consent', async () => {
+    const { bodies } = stubFetch()
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, consent: 'pending' })
+    void tracker.customEvent({ name: 'held' })
+    await expect(tracker.flush()).resolves.toBeUndefined()
+    expect(bodies).toHaveLength(0)
   })
 
   it('should deliver what is queued when flushed', async () => {

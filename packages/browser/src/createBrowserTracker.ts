@@ -1,11 +1,11 @@
-import type { EventContext, EventName, SendResult, TrackerMethods } from '@es-tracker/core'
+import type { EventContext, SendResult, TrackerMethods } from '@es-tracker/core'
 import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
-import { checkOptions } from './config/checkOptions'
-import { createConsentGate, isConsentState } from './consent/consentGate'
-import { createDebugLog, createReporter } from './debug/debugLog'
-import { describeValue } from './describe'
+import { checkOptions, mustBe } from './config/checkOptions'
+import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { createDebugLog } from './debug/debugLog'
+import { nextTask } from './nextTask'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage } from './storage/safeStorage'
@@ -13,9 +13,9 @@ import { createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource, newVisitorId } from './visitor/scCookie'
+import { createScSource } from './visitor/scCookie'
 
-/** The names of the tracker methods of API.md, which every browser tracker answers. */
+/** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
 export const trackerMethodNames = [
   'productPage',
   'addToWishlist',
@@ -44,12 +44,8 @@ export const trackerMethodNames = [
  * tracker.productPage({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } })
  */
 export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTracker {
-  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<BrowserTrackerOptions>
-  const debug = createDebugLog(given.debug === true)
-  const reporter = createReporter(debug, given)
-  // Bad configuration goes to the console even outside debug mode.
-  const report = (error: TrackerError) => reporter(error, error.code === 'invalid_config')
-
+  const debug = createDebugLog(options)
+  const { report } = debug
   const checked = checkOptions(options)
   if (!checked.ok) {
     report(checked.error)
@@ -60,16 +56,15 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     return createInertTracker(new TrackerError('unsupported', 'no browser document: use @es-tracker/node on servers'))
   }
 
-  const siteId = (options.siteId as string).trim()
+  const siteId = options.siteId.trim()
   const prefix = options.storageKey ?? 'es-tracker'
-  const queueKey = `${prefix}:queue:${siteId}`
-  // This page's id in the shared queue: a GUID, so that nanoid's second generator stays out of the bundle.
+  // This page's id in the shared queue.
   const owner = newCartGuid()
   const storage = createSafeStorage()
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
-    key: queueKey,
+    key: `${prefix}:queue:${siteId}`,
     owner,
     maxEntries: options.maxStoredEvents,
     maxAgeMs: options.maxAgeMs,
@@ -99,32 +94,30 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   })
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent ?? 'granted')
-  const sc = createScSource({
-    create: options.createScCookie !== false,
-    secure: location.protocol === 'https:',
-    newId: () => newVisitorId(newCartGuid),
-    waitTimeoutMs: options.scWaitTimeoutMs,
-  })
-
-  const contextWithSc = (eventName: EventName): EventContext | TrackerError | Promise<EventContext | TrackerError> => {
-    // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
-    if (eventName === 'ProductUpdate') return { siteId }
-    const withSc = (value: string | TrackerError): EventContext | TrackerError =>
-      typeof value === 'string'
-        ? { siteId, sc: value, identity: identity.get() ?? {}, context: { ...readPageContext(), ...options.context } }
-        : value
-    const value = sc.get()
-    return value instanceof Promise ? value.then(withSc) : withSc(value)
-  }
+  const consent = createConsentGate(options.consent)
+  const sc = createScSource(options)
 
   const methods = createTrackerMethods({
-    context(eventName) {
-      const gate = consent.check(eventName)
-      if (gate === undefined) return contextWithSc(eventName)
-      if (gate instanceof Promise) return gate.then((refused) => refused ?? contextWithSc(eventName))
-      return gate
-    },
+    // Consent first, then the sc cookie; each may make the event wait, or refuse it.
+    context: (eventName) =>
+      after(
+        consent.check(eventName),
+        (refused) =>
+          // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
+          refused ??
+          (eventName === 'ProductUpdate'
+            ? { siteId }
+            : after(sc.get(), (value) =>
+                typeof value === 'string'
+                  ? {
+                      siteId,
+                      sc: value,
+                      identity: identity.get(),
+                      context: { ...readPageContext(), ...options.context },
+                    }
+                  : value,
+              )),
+      ) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
     enqueue(eventName, payload) {
       debug.payload(eventName, payload)
       const delivery = engine.enqueue(eventName, payload)
@@ -134,104 +127,84 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     cart,
     newGuid: newCartGuid,
     onError: report,
-    onWarning: (issues, eventName) => debug.warnings(eventName, issues),
+    onWarning: debug.warnings,
   })
 
-  // Calls not yet settled, for flush().
-  const pending = new Set<Promise<SendResult>>()
-  const tracked = {} as TrackerMethods
-  for (const name of trackerMethodNames) {
-    const method = methods[name] as (...args: unknown[]) => Promise<SendResult>
-    ;(tracked as unknown as Record<string, unknown>)[name] = (...args: unknown[]): Promise<SendResult> => {
+  const tracker = {
+    async flush() {
+      // A call whose wait (consent, the sc cookie) is over reaches the engine in this task, through
+      // promise callbacks only: a task later it is queued. Calls still waiting cannot settle now.
+      await new Promise<void>((resolve) => nextTask(resolve))
+      await engine.flush()
+    },
+    cartGuid: () => cart.get(),
+  } as BrowserTracker
+  const logged = {
+    ...methods,
+    identify(input: unknown) {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        report(mustBe('identify input', 'an object', input, 'invalid_event'))
+      } else identity.identify(input)
+    },
+    reset() {
+      identity.clear()
+      cart.clear()
+    },
+    setConsent(state: unknown) {
+      if (isConsentState(state)) consent.set(state)
+      else report(mustBe('setConsent state', consentStates, state))
+    },
+  }
+  // Each call is logged in debug mode, and the results of core's methods too.
+  for (const [name, method] of Object.entries(logged) as Array<[string, (...args: unknown[]) => unknown]>) {
+    ;(tracker as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       debug.call(name, args)
-      const result = method(...args)
-      pending.add(result)
-      void result.then((settled) => {
-        pending.delete(result)
-        debug.result(name, settled)
-      })
+      const result = method(...args) as Promise<SendResult> | undefined
+      void result?.then((settled) => debug.result(name, settled))
       return result
     }
   }
 
-  listen(engine, transport, store, coordinator)
-  coordinator.trigger()
-
-  return {
-    ...tracked,
-    identify(input) {
-      debug.call('identify', [input])
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        report(new TrackerError('invalid_event', `identify expects an object; got ${describeValue(input)}`))
-        return
-      }
-      identity.identify(input)
-    },
-    reset() {
-      debug.call('reset', [])
-      identity.clear()
-      cart.clear()
-    },
-    async flush() {
-      // Calls held back by consent or by a missing sc cookie cannot settle now; wait for the rest.
-      if (consent.waiting() === 0 && sc.waiting() === 0) await Promise.all([...pending])
-      await engine.flush()
-    },
-    setConsent(state) {
-      debug.call('setConsent', [state])
-      if (isConsentState(state)) consent.set(state)
-      else
-        report(
-          new TrackerError(
-            'invalid_config',
-            `setConsent expects 'granted', 'pending' or 'denied'; got ${describeValue(state)}`,
-          ),
-        )
-    },
-    cartGuid: () => cart.get(),
-  }
-}
-
-/** Sends what is left when the page is hidden or left, and replays when the browser can deliver again. */
-function listen(
-  engine: ReturnType<typeof createTrackerEngine>,
-  transport: ReturnType<typeof createBrowserTransport>,
-  store: ReturnType<typeof createPersistedQueueStore>,
-  coordinator: ReturnType<typeof createReplayCoordinator>,
-): void {
+  // Sends what is left when the page is hidden or left, and replays when the browser can deliver again.
   let storageTimer: ReturnType<typeof setTimeout> | undefined
   // Set at `pagehide`: the `visibilitychange` that follows it must not claim the entries back.
   let left = false
-  // Never `unload`: it keeps the page out of the back/forward cache.
   // Offline, a last attempt can only fail: the entries wait for a page that can deliver them.
-  const isOnline = () => navigator.onLine !== false
-  document.addEventListener('visibilitychange', () => {
-    if (left) return
-    if (document.visibilityState !== 'hidden') return coordinator.trigger()
-    // A hidden page may be discarded without another event: store what waits to be written.
-    store.persist()
-    if (isOnline()) engine.flushOnUnload()
-  })
-  window.addEventListener('pagehide', () => {
+  const flushIfOnline = () => navigator.onLine !== false && engine.flushOnUnload()
+  const on = (type: string, listener: (event: never) => void, target: EventTarget = window) =>
+    target.addEventListener(type, listener as EventListener)
+  // Never `unload`: it keeps the page out of the back/forward cache.
+  on(
+    'visibilitychange',
+    () => {
+      if (left) return
+      if (document.visibilityState !== 'hidden') return coordinator.trigger()
+      // A hidden page may be discarded without another event: store what waits to be written.
+      store.persist()
+      flushIfOnline()
+    },
+    document,
+  )
+  on('pagehide', () => {
     left = true
-    if (isOnline()) engine.flushOnUnload()
+    flushIfOnline()
     // What the browser now carries is as good as delivered; the rest is left for the next page.
     store.release(transport.leave())
   })
-  window.addEventListener('pageshow', (event) => {
+  on('pageshow', (event: PageTransitionEvent) => {
     if (!event.persisted) return
     left = false
     transport.stay()
     store.resume()
     coordinator.trigger()
   })
-  window.addEventListener('online', () => {
+  on('online', () => {
     if (left) return
     // Back online: this page's events whose attempts ran out offline go now (they are its own).
     engine.replay({ parked: true })
     coordinator.trigger()
   })
-  window.addEventListener('storage', (event) => {
+  on('storage', (event: StorageEvent) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
     if (left || !store.owns(event.key) || storageTimer !== undefined) return
     storageTimer = setTimeout(() => {
@@ -239,19 +212,28 @@ function listen(
       coordinator.trigger()
     }, 100)
   })
+  coordinator.trigger()
+  return tracker
 }
 
-/** A tracker that sends nothing: every method resolves with the given error. */
+/** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */
+function after<Value, Result>(value: Value | Promise<Value>, next: (value: Value) => Result): Result | Promise<Result> {
+  return value instanceof Promise ? value.then(next) : next(value)
+}
+
+/** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */
 function createInertTracker(error: TrackerError): BrowserTracker {
-  const refuse = async (): Promise<SendResult> => ({ ok: false, error })
-  const methods = Object.fromEntries(trackerMethodNames.map((name) => [name, refuse])) as unknown as TrackerMethods
   const nothing = () => undefined
   return {
-    ...methods,
+    ...createTrackerMethods({
+      context: () => error,
+      enqueue: async () => ({ ok: false, error }),
+      newGuid: newCartGuid,
+    }),
     identify: nothing,
     reset: nothing,
-    flush: async () => {},
     setConsent: nothing,
     cartGuid: nothing,
+    flush: async () => {},
   }
 }

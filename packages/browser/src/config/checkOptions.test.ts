@@ -14,7 +14,7 @@ describe('checkOptions', () => {
   })
 
   it.each([
-    ['no options', undefined, /options object/],
+    ['no options', undefined, /options must be an object/],
     ['no siteId', {}, /siteId/],
     ['an empty siteId', { siteId: '  ' }, /siteId/],
     ['a plain http endpoint', { siteId: 'S', endpoint: 'http://tracker.example/api/v2' }, /https/],

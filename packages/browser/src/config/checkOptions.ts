@@ -1,38 +1,51 @@
-import { resolveEndpoint, TrackerError } from '@es-tracker/core'
-import { isConsentState } from '../consent/consentGate'
+import { type EndpointResult, resolveEndpoint, TrackerError, type TrackerErrorCode } from '@es-tracker/core'
+import { consentStates, isConsentState } from '../consent/consentGate'
 import { describeValue } from '../describe'
 
 /** What {@link checkOptions} answers: the endpoint URL, or the first problem found. */
-export type OptionsCheck = { ok: true; url: string } | { ok: false; error: TrackerError }
+export type OptionsCheck = EndpointResult
 
-const invalid = (message: string): OptionsCheck => ({ ok: false, error: new TrackerError('invalid_config', message) })
+/** An error (`invalid_config` unless told otherwise) saying what a field must be and what came instead. */
+export const mustBe = (
+  field: string,
+  expected: string,
+  value: unknown,
+  code: TrackerErrorCode = 'invalid_config',
+): TrackerError => new TrackerError(code, `${field} must be ${expected}; got ${describeValue(value)}`)
 
-const isPositive = (value: unknown) => typeof value === 'number' && value > 0 && Number.isFinite(value)
+type Rule = [expected: string, isValid: (value: unknown) => boolean]
+
+const positive: Rule = ['a positive number', (value) => typeof value === 'number' && value > 0 && value < 1 / 0]
+
+/** Each option checked, what it must be; all but `siteId` may be left out. */
+const rules: Record<string, Rule> = {
+  siteId: ['a non-empty string', (value) => typeof value === 'string' && value.trim() !== ''],
+  consent: [consentStates, isConsentState],
+  onError: ['a function', (value) => typeof value === 'function'],
+  timeout: positive,
+  maxQueue: positive,
+  maxStoredEvents: positive,
+  maxAgeMs: positive,
+  concurrency: positive,
+  scWaitTimeoutMs: positive,
+}
 
 /**
  * Checks a tracker's options before anything is sent: a `siteId`, an endpoint that is a preset or
- * an `https:` URL (loopback `http:` aside), and well-formed optional values.
+ * an `https:` URL (loopback `http:` aside, as core's resolveEndpoint decides), and well-formed
+ * optional values.
  */
 export function checkOptions(options: unknown): OptionsCheck {
   if (typeof options !== 'object' || options === null) {
-    return invalid(`expected an options object with a siteId; got ${describeValue(options)}`)
+    return { ok: false, error: mustBe('options', 'an object with a siteId', options) }
   }
   const given = options as Record<string, unknown>
-  // Each field, what it must be, and whether it may be left out.
-  const fields: Array<[string, string, (value: unknown) => boolean, boolean?]> = [
-    ['siteId', 'a non-empty string', (value) => typeof value === 'string' && value.trim() !== '', true],
-    ['consent', "'granted', 'pending' or 'denied'", isConsentState],
-    ['onError', 'a function', (value) => typeof value === 'function'],
-  ]
-  for (const field of ['timeout', 'maxQueue', 'maxStoredEvents', 'maxAgeMs', 'concurrency', 'scWaitTimeoutMs']) {
-    fields.push([field, 'a positive number', isPositive])
-  }
-  for (const [field, expected, isValid, required] of fields) {
+  for (const field in rules) {
+    const [expected, isValid] = rules[field] as Rule
     const value = given[field]
-    if ((required || value !== undefined) && !isValid(value)) {
-      return invalid(`${field} must be ${expected}; got ${describeValue(value)}`)
+    if ((value !== undefined || field === 'siteId') && !isValid(value)) {
+      return { ok: false, error: mustBe(field, expected, value) }
     }
   }
-  const endpoint = resolveEndpoint(given.endpoint ?? 'esputnik')
-  return endpoint.ok ? { ok: true, url: endpoint.url } : endpoint
+  return resolveEndpoint(given.endpoint ?? 'esputnik')
 }

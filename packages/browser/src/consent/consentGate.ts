@@ -9,42 +9,42 @@ export interface ConsentGate {
   set(state: ConsentState): void
   /** `undefined` when the event may go now, an error when it may not, or a promise of either. */
   check(eventName: string): undefined | TrackerError | Promise<undefined | TrackerError>
-  /** Events waiting for consent now. */
-  waiting(): number
 }
+
+/** The consent states, as messages name them. */
+export const consentStates = "'granted', 'pending' or 'denied'"
 
 /** Whether a value is one of the three consent states. */
 export function isConsentState(value: unknown): value is ConsentState {
   return value === 'granted' || value === 'pending' || value === 'denied'
 }
 
-const denied = (eventName: string) =>
-  new TrackerError('consent', `${eventName} not sent: no tracking consent`, { eventName })
-
 /**
- * Creates the consent gate: while consent is pending, events wait in memory (never persisted,
+ * Creates the consent gate (granted unless told otherwise): while consent is pending, events wait in memory (never persisted,
  * at most `maxWaiting` of them); denied events resolve with code `consent`.
  */
-export function createConsentGate(initial: ConsentState, maxWaiting = 100): ConsentGate {
+export function createConsentGate(initial: ConsentState = 'granted', maxWaiting = 100): ConsentGate {
   let current = initial
-  const waiters: Array<{ eventName: string; resolve: (result: undefined | TrackerError) => void }> = []
+  // Each waiting event's release, which answers by the state at that moment.
+  const waiters: Array<() => void> = []
+  const answer = (eventName: string) =>
+    current === 'granted'
+      ? undefined
+      : new TrackerError('consent', `${eventName} not sent: no tracking consent`, { eventName })
 
   return {
     set(state) {
       current = state
-      if (state === 'pending') return
-      for (const waiter of waiters.splice(0)) waiter.resolve(state === 'granted' ? undefined : denied(waiter.eventName))
+      if (state !== 'pending') for (const release of waiters.splice(0)) release()
     },
     check(eventName) {
-      if (current === 'granted') return undefined
-      if (current === 'denied') return denied(eventName)
+      if (current !== 'pending') return answer(eventName)
       if (waiters.length >= maxWaiting) {
         return new TrackerError('queue_full', `${eventName} dropped: ${maxWaiting} events already wait for consent`, {
           eventName,
         })
       }
-      return new Promise((resolve) => waiters.push({ eventName, resolve }))
+      return new Promise((resolve) => waiters.push(() => resolve(answer(eventName))))
     },
-    waiting: () => waiters.length,
   }
 }

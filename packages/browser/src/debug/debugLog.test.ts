@@ -15,7 +15,7 @@ function recordingConsole() {
 describe('createDebugLog', () => {
   it('should log calls and payloads with personal data masked when enabled', () => {
     const { lines, output } = recordingConsole()
-    const log = createDebugLog(true, output)
+    const log = createDebugLog({ debug: true }, output)
     log.call('identify', [{ email: 'jane@example.com', phone: '+380501113010' }])
     log.payload('CustomerData', { GeneralInfo: { user_email: 'jane@example.com', user_phone: '+380501113010' } })
     const text = lines.map(([, line]) => line).join('\n')
@@ -30,31 +30,55 @@ describe('createDebugLog', () => {
     const error = new TrackerError('invalid_event', 'Invalid CustomerData event', {
       issues: [{ path: 'GeneralInfo.user_email', message: 'expected an e-mail, got "jane@example"' }],
     })
-    createDebugLog(true, output).result('customerData', { ok: false, error })
+    createDebugLog({ debug: true }, output).result('customerData', { ok: false, error })
     expect(lines).toHaveLength(1)
     expect(lines[0]?.[0]).toBe('warn')
     expect(lines[0]?.[1]).toContain('GeneralInfo.user_email')
     expect(lines[0]?.[1]).not.toContain('jane@')
   })
 
-  it('should stay silent when disabled, except for errors marked always', () => {
+  it('should stay silent when disabled, except for bad configuration', () => {
     const { lines, output } = recordingConsole()
-    const log = createDebugLog(false, output)
+    const log = createDebugLog({}, output)
     log.call('productPage', [{}])
     log.result('productPage', { ok: true })
-    log.error(new TrackerError('http_error', 'failed'))
+    log.report(new TrackerError('http_error', 'failed'))
     expect(lines).toEqual([])
-    log.error(new TrackerError('invalid_config', 'siteId missing'), true)
+    log.report(new TrackerError('invalid_config', 'siteId missing'))
     expect(lines.map(([level]) => level)).toEqual(['error'])
+  })
+
+  it('should pass every report to onError, read at each report, when the host gives one', () => {
+    const { output } = recordingConsole()
+    const seen: string[] = []
+    const options: { onError?: (error: TrackerError) => void } = {}
+    const log = createDebugLog(options, output)
+    log.report(new TrackerError('http_error', 'before'))
+    options.onError = (error) => seen.push(error.message)
+    log.report(new TrackerError('http_error', 'after'))
+    expect(seen).toEqual(['after'])
+  })
+
+  it('should not throw when onError throws or rejects', async () => {
+    const error = new TrackerError('http_error', 'x')
+    const throwing = createDebugLog({
+      onError: () => {
+        throw new Error('host bug')
+      },
+    })
+    expect(() => throwing.report(error)).not.toThrow()
+    createDebugLog({ onError: () => Promise.reject(new Error('host bug')) }).report(error)
+    // An unhandled rejection would fail the run.
+    await new Promise((resolve) => setTimeout(resolve, 0))
   })
 
   it('should not throw when the console does', () => {
     const throwing = () => {
       throw new Error('console gone')
     }
-    const log = createDebugLog(true, { log: throwing, warn: throwing, error: throwing })
+    const log = createDebugLog({ debug: true }, { log: throwing, warn: throwing, error: throwing })
     expect(() => log.call('productPage', [])).not.toThrow()
-    expect(() => log.error(new TrackerError('closed', 'x'), true)).not.toThrow()
+    expect(() => log.report(new TrackerError('closed', 'x'))).not.toThrow()
   })
 
   it('should log the call, not throw, when an argument has a throwing getter', () => {
@@ -65,7 +89,7 @@ describe('createDebugLog', () => {
         throw new Error('hostile getter')
       },
     })
-    expect(() => createDebugLog(true, output).call('productPage', [input])).not.toThrow()
+    expect(() => createDebugLog({ debug: true }, output).call('productPage', [input])).not.toThrow()
     expect(lines).toEqual([['log', JSON.stringify(['[es-tracker]', 'productPage(...)', ['[unreadable]']])]])
   })
 })

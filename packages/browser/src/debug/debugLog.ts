@@ -4,7 +4,7 @@ import { maskPersonalData, maskText } from './maskPersonalData'
 /** Where debug output goes: the console by default. */
 export type DebugConsole = Pick<Console, 'log' | 'warn' | 'error'> & Partial<Pick<Console, 'info'>>
 
-/** Debug-mode logging of events and their results, with personal data masked. */
+/** Debug-mode logging of events and their results, with personal data masked, and the failure reporter. */
 export interface DebugLog {
   /** A tracker method was called. */
   call(method: string, args: readonly unknown[]): void
@@ -12,70 +12,53 @@ export interface DebugLog {
   payload(eventName: string, payload: object): void
   /** A call settled. */
   result(method: string, result: SendResult): void
-  /** Something dropped or odd that did not stop the event. */
-  warnings(eventName: string, issues: readonly ValidationIssue[]): void
-  /** A failure; bad configuration is logged even outside debug mode. */
-  error(error: TrackerError, always?: boolean): void
-  /** Why a call sent nothing (an eS.JS event of the vendor's script only, say). */
-  info(message: string): void
+  /** Something dropped or odd that did not stop the event (core's `onWarning`). */
+  warnings(issues: readonly ValidationIssue[], eventName: string): void
+  /** Says why a call sent nothing (an eS.JS event of the vendor's script only, say), at console level info. */
+  log(message: string): void
+  /**
+   * Reports a failure: on the console in debug mode (bad configuration, `invalid_config`, even
+   * outside it), then to the host's `onError`, whose throw or rejected promise never reaches the page.
+   */
+  report(error: TrackerError): void
 }
 
-const prefix = '[es-tracker]'
-
 /**
- * Creates the debug log: with `enabled` it logs each call, payload and result through the console
- * with e-mails and phones masked; without it, it only reports errors marked `always`.
+ * Creates the debug log of a tracker's options: with `debug: true` it logs each call, payload and
+ * result through the console with e-mails and phones masked. `onError` is read at each report.
  */
-export function createDebugLog(enabled: boolean, output: DebugConsole = console): DebugLog {
+export function createDebugLog(options: unknown, output: DebugConsole = console): DebugLog {
+  const given = (options ?? {}) as { debug?: unknown; onError?: unknown }
+  const enabled = given.debug === true
   const write = (level: keyof DebugConsole, ...parts: unknown[]) => {
     try {
-      output[level]?.(prefix, ...parts)
+      output[level]?.('[es-tracker]', ...parts)
     } catch {
       // A replaced or broken console must not break tracking.
     }
   }
-  const describe = (error: TrackerError) => {
-    const issues = error.issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join('')
-    return maskText(`${error.code}: ${error.message}${issues}`)
-  }
+  const describe = (error: TrackerError) =>
+    maskText(
+      `${error.code}: ${error.message}${error.issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join('')}`,
+    )
   return {
-    call(method, args) {
-      if (enabled) write('log', `${method}(...)`, maskPersonalData(args))
+    call: (method, args) => enabled && write('log', `${method}(...)`, maskPersonalData(args)),
+    payload: (eventName, payload) => enabled && write('log', `${eventName} queued`, maskPersonalData(payload)),
+    result: (method, result) =>
+      enabled &&
+      (result.ok ? write('log', `${method} delivered`) : write('warn', `${method} failed: ${describe(result.error)}`)),
+    warnings(issues, eventName) {
+      if (enabled) for (const issue of issues) write('warn', maskText(`${eventName}: ${issue.path}: ${issue.message}`))
     },
-    payload(eventName, payload) {
-      if (enabled) write('log', `${eventName} queued`, maskPersonalData(payload))
+    log: (message) => enabled && write('info', message),
+    report(error) {
+      if (enabled || error.code === 'invalid_config') write('error', describe(error))
+      try {
+        const returned = (given.onError as ((error: TrackerError) => unknown) | undefined)?.(error)
+        if (returned instanceof Promise) returned.catch(() => {})
+      } catch {
+        // The host's handler must not break tracking.
+      }
     },
-    result(method, result) {
-      if (!enabled) return
-      if (result.ok) write('log', `${method} delivered`)
-      else write('warn', `${method} failed: ${describe(result.error)}`)
-    },
-    warnings(eventName, issues) {
-      if (!enabled) return
-      for (const issue of issues) write('warn', maskText(`${eventName}: ${issue.path}: ${issue.message}`))
-    },
-    error(error, always = false) {
-      if (enabled || always) write('error', describe(error))
-    },
-    info(message) {
-      if (enabled) write('info', message)
-    },
-  }
-}
-
-/**
- * Creates the reporter of failures: the debug log (with `always`, even outside debug mode), then the
- * host's `onError`, read from `options` at each call, whose throw or rejected promise never reaches
- * the page.
- */
-export function createReporter(log: DebugLog, options: { onError?: unknown }) {
-  return (error: TrackerError, always?: boolean): void => {
-    log.error(error, always)
-    try {
-      const returned = (options.onError as ((error: TrackerError) => unknown) | undefined)?.(error)
-      if (returned instanceof Promise) returned.catch(() => {})
-    } catch {
-      // The host's handler must not break tracking.
-    }
   }
 }

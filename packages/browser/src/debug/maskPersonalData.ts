@@ -1,6 +1,6 @@
 // Keys whose values are e-mails or phones, in input and wire names alike.
-const emailKeys = new Set(['email', 'user_email'])
-const phoneKeys = new Set(['phone', 'user_phone'])
+const emailKey = /^(user_)?email$/
+const phoneKey = /^(user_)?phone$/
 
 /**
  * Masks an e-mail address to its first letter and domain: `jane@example.com` -> `j***@example.com`.
@@ -10,8 +10,7 @@ const phoneKeys = new Set(['phone', 'user_phone'])
  */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@')
-  if (at <= 0) return '***'
-  return `${email[0]}***${email.slice(at)}`
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***'
 }
 
 /**
@@ -25,6 +24,24 @@ export function maskPhone(phone: string): string {
   return digits.length > 4 ? `***${digits.slice(-4)}` : '***'
 }
 
+const mask = (value: unknown, key = '', depth = 0): unknown => {
+  try {
+    if (phoneKey.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPhone(String(value))
+    // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
+    if (typeof value === 'string') return emailKey.test(key) ? maskEmail(value) : maskText(value)
+    if (typeof value !== 'object' || value === null || depth > 20) return value
+    // Array items are walked by their index, which names no e-mail or phone.
+    const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
+    for (const [entryKey, entryValue] of Object.entries(value)) {
+      copy[entryKey] = mask(entryValue, entryKey, depth + 1)
+    }
+    return copy
+  } catch {
+    // A throwing getter or a revoked proxy in what the host passed: logging must not throw into it.
+    return '[unreadable]'
+  }
+}
+
 /**
  * Returns a copy of a value for logging with every e-mail and phone masked, wherever it sits
  * (identity input, GeneralInfo, any nesting), and any other string that looks like an e-mail too.
@@ -33,31 +50,11 @@ export function maskPhone(phone: string): string {
  * maskPersonalData({ GeneralInfo: { user_email: 'jane@example.com', user_phone: '+380501113010' } })
  * // { GeneralInfo: { user_email: 'j***@example.com', user_phone: '***3010' } }
  */
-export function maskPersonalData<T>(value: T): T {
-  return mask(value, undefined, 0) as T
-}
+export const maskPersonalData = mask as <T>(value: T) => T
 
-function mask(value: unknown, key: string | undefined, depth: number): unknown {
-  try {
-    // An undefined key (an array item, the top) is in neither set.
-    const isPhone = phoneKeys.has(key as string)
-    if (typeof value === 'string') {
-      if (isPhone) return maskPhone(value)
-      if (emailKeys.has(key as string) || /^[^\s@]+@[^\s@]+$/.test(value)) return maskEmail(value)
-      // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
-      return maskText(value)
-    }
-    if (typeof value === 'number' && isPhone) return maskPhone(String(value))
-    if (typeof value !== 'object' || value === null || depth > 20) return value
-    if (Array.isArray(value)) return value.map((item) => mask(item, undefined, depth + 1))
-    const copy: Record<string, unknown> = {}
-    for (const [entryKey, entryValue] of Object.entries(value)) copy[entryKey] = mask(entryValue, entryKey, depth + 1)
-    return copy
-  } catch {
-    // A throwing getter or a revoked proxy in what the host passed: logging must not throw into it.
-    return '[unreadable]'
-  }
-}
+// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
+// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
+const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
 
 /**
  * Masks e-mails and phone-like digit runs inside free text, such as an error message that quotes
@@ -67,20 +64,13 @@ function mask(value: unknown, key: string | undefined, depth: number): unknown {
  * maskText('user_email: got "jane@example.com"') // 'user_email: got "j***@example.com"'
  */
 export function maskText(text: string): string {
-  return text
-    .replace(/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-    .replace(
-      phoneLike,
-      (_match, before: string, run: string) => `${before}${looksLikePhone(run) ? maskPhone(run) : run}`,
-    )
-}
-
-// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
-// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
-const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
-
-/** Nine digits or more (an IP address or a price has fewer), and not a 13-digit ms timestamp. */
-function looksLikePhone(run: string): boolean {
-  const digits = run.replace(/\D/g, '')
-  return digits.length >= 9 && !/^\d{13}$/.test(run)
+  return (
+    text
+      // A whole text that is an e-mail (whatever its characters), or one inside the text.
+      .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
+      .replace(phoneLike, (match, before: string, run: string) =>
+        // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
+        run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
+      )
+  )
 }

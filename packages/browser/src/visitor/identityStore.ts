@@ -35,36 +35,27 @@ function merge(into: Record<string, unknown>, update: object): Record<string, un
  * event, on this page or the next, carries them in GeneralInfo until `reset()`.
  */
 export function createIdentityStore(storage: SafeStorage, key: string): IdentityStore {
-  // Parsed once per stored text: events read identity on every call, storage changes rarely.
-  let cachedText: string | null = null
-  let cached: Identity | undefined
-
   const get = (): Identity | undefined => {
-    const text = storage.get(key)
-    if (text !== cachedText) {
-      cachedText = text
-      cached = undefined
-      try {
-        // What another script wrote under our key (not JSON, not an object) is no identity.
-        const known = merge({}, JSON.parse(text as string))
-        if (Object.keys(known).length > 0) cached = known as Identity
-      } catch {}
+    try {
+      // What another script wrote under our key (not JSON, not an object) is no identity.
+      const known = merge({}, JSON.parse(storage.get(key) as string))
+      return Object.keys(known).length > 0 ? (known as Identity) : undefined
+    } catch {
+      return undefined
     }
-    return cached
   }
 
   return {
     identify(update) {
-      let next: Record<string, unknown>
       try {
-        next = merge({ ...get() }, update)
+        const next = merge({ ...get() }, update)
+        if (Object.keys(next).length > 0) storage.set(key, JSON.stringify(next))
+        else storage.remove(key)
+        return true
       } catch {
         // The host passed something unreadable: keep what is known rather than throw into the page.
         return false
       }
-      if (Object.keys(next).length === 0) storage.remove(key)
-      else storage.set(key, JSON.stringify(next))
-      return true
     },
     get,
     clear: () => storage.remove(key),

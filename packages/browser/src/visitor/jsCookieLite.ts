@@ -8,39 +8,35 @@
 function get(name: string): string | undefined {
   // No cookies: one empty part, which names no cookie.
   for (const cookie of document.cookie.split('; ')) {
-    const [key = '', ...rest] = cookie.split('=')
+    const parts = cookie.split('=')
     try {
-      if (decodeURIComponent(key) !== name) continue
-      const value = rest.join('=')
+      if (decodeURIComponent(parts.shift() as string) !== name) continue
+      const value = parts.join('=')
       return (value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
     } catch {
       // A cookie that does not decode is skipped, as js-cookie does.
     }
   }
-  return undefined
 }
 
 /** The attributes the `sc` source writes (js-cookie takes more). */
 interface LiteAttributes {
   /** Days from now. */
   expires: number
-  /** @default '/' */
-  path?: string
+  path: string
   sameSite: string
   secure: boolean
 }
 
 /**
- * Writes a cookie like `Cookies.set(name, value, attributes)`. Name and value are URI-encoded: for
- * the tracker's own (letters, digits and `-`) the cookie is exactly the one js-cookie writes.
+ * Writes a cookie like `Cookies.set(name, value, attributes)`, in js-cookie's attribute order. The
+ * value is URI-encoded and the name taken as it is: for the tracker's own (`sc`, a UUID) the cookie
+ * is exactly the one js-cookie writes.
  */
-function set(name: string, value: string, attributes: LiteAttributes): void {
-  let cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`
-  // js-cookie's order: its default `path` first.
-  const all = { path: '/', ...attributes, expires: new Date(Date.now() + attributes.expires * 864e5).toUTCString() }
-  for (const [key, given] of Object.entries(all)) if (given) cookie += `; ${key}${given === true ? '' : `=${given}`}`
+function set(name: string, value: string, { expires, path, sameSite, secure }: LiteAttributes): void {
+  const until = new Date(Date.now() + expires * 864e5).toUTCString()
   // biome-ignore lint/suspicious/noDocumentCookie: this is the one place the script tag writes a cookie, as js-cookie would.
-  document.cookie = cookie
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=${path}; expires=${until}; sameSite=${sameSite}${secure ? '; secure' : ''}`
 }
 
 export default { get, set }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CookieJar } from './scCookie'
-import { createScSource, newVisitorId } from './scCookie'
+import { createScSource } from './scCookie'
 
 function fakeJar(initial?: string) {
   const values = new Map<string, string>()
@@ -23,14 +23,14 @@ afterEach(() => {
 describe('createScSource', () => {
   it('should answer the existing cookie when the site has one', async () => {
     const { jar, writes } = fakeJar('ABC')
-    const source = createScSource({ create: true, secure: true, newId: () => 'NEW', cookies: jar })
+    const source = createScSource({ createScCookie: true }, { secure: true, newId: () => 'NEW', cookies: jar })
     expect(await source.get()).toBe('ABC')
     expect(writes).toEqual([])
   })
 
   it('should set a first-party cookie for a year when the site has none', async () => {
     const { jar, writes } = fakeJar()
-    const source = createScSource({ create: true, secure: true, newId: () => 'NEW-ID', cookies: jar })
+    const source = createScSource({ createScCookie: true }, { secure: true, newId: () => 'NEW-ID', cookies: jar })
     expect(await source.get()).toBe('NEW-ID')
     expect(writes).toEqual([
       { value: 'NEW-ID', attributes: { expires: 365, path: '/', sameSite: 'Lax', secure: true } },
@@ -42,7 +42,10 @@ describe('createScSource', () => {
   it('should keep one id for the page when cookies are blocked', async () => {
     let calls = 0
     const jar: CookieJar = { get: () => undefined, set: () => {} }
-    const source = createScSource({ create: true, secure: false, newId: () => `ID-${++calls}`, cookies: jar })
+    const source = createScSource(
+      { createScCookie: true },
+      { secure: false, newId: () => `ID-${++calls}`, cookies: jar },
+    )
     expect(await source.get()).toBe('ID-1')
     expect(await source.get()).toBe('ID-1')
   })
@@ -50,7 +53,7 @@ describe('createScSource', () => {
   it('should wait for the cookie when creating is off and the site sets it later', async () => {
     vi.useFakeTimers()
     const { jar, values, writes } = fakeJar()
-    const source = createScSource({ create: false, secure: true, newId: () => 'NEW', cookies: jar })
+    const source = createScSource({ createScCookie: false }, { secure: true, newId: () => 'NEW', cookies: jar })
     const first = source.get()
     const second = source.get()
     let settled = false
@@ -70,7 +73,7 @@ describe('createScSource', () => {
   it('should release waiting events at the next event when the cookie appears in between', async () => {
     vi.useFakeTimers()
     const { jar, values } = fakeJar()
-    const source = createScSource({ create: false, secure: true, newId: () => 'NEW', cookies: jar })
+    const source = createScSource({ createScCookie: false }, { secure: true, newId: () => 'NEW', cookies: jar })
     const waiting = source.get()
     values.set('sc', 'SITE-SC')
     expect(await source.get()).toBe('SITE-SC')
@@ -80,13 +83,10 @@ describe('createScSource', () => {
 
   it('should resolve a timeout error when the cookie never appears', async () => {
     vi.useFakeTimers()
-    const source = createScSource({
-      create: false,
-      secure: true,
-      newId: () => 'N',
-      cookies: fakeJar().jar,
-      waitTimeoutMs: 5000,
-    })
+    const source = createScSource(
+      { createScCookie: false, scWaitTimeoutMs: 5000 },
+      { secure: true, newId: () => 'N', cookies: fakeJar().jar },
+    )
     const waiting = source.get()
     await vi.advanceTimersByTimeAsync(5000)
     const result = await waiting
@@ -96,13 +96,10 @@ describe('createScSource', () => {
 
   it('should refuse events past the waiting limit with queue_full', async () => {
     vi.useFakeTimers()
-    const source = createScSource({
-      create: false,
-      secure: true,
-      newId: () => 'N',
-      cookies: fakeJar().jar,
-      maxWaiting: 1,
-    })
+    const source = createScSource(
+      { createScCookie: false },
+      { secure: true, newId: () => 'N', cookies: fakeJar().jar, maxWaiting: 1 },
+    )
     void source.get()
     expect(await source.get()).toMatchObject({ code: 'queue_full' })
   })
@@ -116,24 +113,7 @@ describe('createScSource', () => {
         throw new Error('sandboxed')
       },
     }
-    const source = createScSource({ create: true, secure: true, newId: () => 'PAGE-ID', cookies: jar })
+    const source = createScSource({ createScCookie: true }, { secure: true, newId: () => 'PAGE-ID', cookies: jar })
     expect(await source.get()).toBe('PAGE-ID')
-  })
-})
-
-describe('newVisitorId', () => {
-  it('should return an uppercase UUID when crypto.randomUUID exists', () => {
-    expect(newVisitorId(() => 'FALLBACK')).toMatch(
-      /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/,
-    )
-  })
-
-  it('should use the fallback when crypto.randomUUID is missing', () => {
-    vi.stubGlobal('crypto', {})
-    try {
-      expect(newVisitorId(() => 'FALLBACK')).toBe('FALLBACK')
-    } finally {
-      vi.unstubAllGlobals()
-    }
   })
 })

@@ -1,5 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 import Cookies from 'js-cookie'
+import { newCartGuid } from '../cart/cartGuid'
 
 /** The cookie jar the `sc` source reads and writes; js-cookie by default, a fake in tests. */
 export interface CookieJar {
@@ -7,16 +8,20 @@ export interface CookieJar {
   set(name: string, value: string, attributes: Cookies.CookieAttributes): void
 }
 
-/** Options of {@link createScSource}. */
+/** The tracker's options that {@link createScSource} reads. */
 export interface ScSourceOptions {
-  /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. */
-  create: boolean
-  /** Add `Secure` to a created cookie (the page is served over https). */
-  secure: boolean
-  /** A new visitor id: an uppercase UUID. */
-  newId: () => string
+  /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. @default true */
+  createScCookie?: boolean
   /** Give up waiting for the cookie after this long. @default 600000 (10 minutes) */
-  waitTimeoutMs?: number
+  scWaitTimeoutMs?: number
+}
+
+/** What tests put in place of the page's own (never read from the tracker's options). */
+export interface ScSourceInternals {
+  /** Add `Secure` to a created cookie. @default whether the page is served over https */
+  secure?: boolean
+  /** A new visitor id: an uppercase UUID. @default newCartGuid */
+  newId?: () => string
   /** Events that may wait at once; past it an event resolves `queue_full`. @default 100 */
   maxWaiting?: number
   cookies?: CookieJar
@@ -26,8 +31,6 @@ export interface ScSourceOptions {
 export interface ScSource {
   /** The current `sc` (at once when the cookie is there or may be created), or a promise while waiting for the site to set it. */
   get(): string | TrackerError | Promise<string | TrackerError>
-  /** Events waiting for the cookie now. */
-  waiting(): number
 }
 
 interface Waiter {
@@ -37,11 +40,18 @@ interface Waiter {
 
 /**
  * Reads the `sc` cookie with js-cookie when an event is sent; where the site has none, sets one
- * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `create: false`, makes the
+ * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `createScCookie: false`, makes the
  * event wait until the cookie appears, looking again on each event and once a second meanwhile.
  */
-export function createScSource(options: ScSourceOptions): ScSource {
-  const { cookies = Cookies, waitTimeoutMs = 600_000, maxWaiting = 100 } = options
+export function createScSource(
+  { createScCookie, scWaitTimeoutMs: waitTimeoutMs = 600_000 }: ScSourceOptions,
+  {
+    cookies = Cookies,
+    maxWaiting = 100,
+    newId = newCartGuid,
+    secure = location.protocol === 'https:',
+  }: ScSourceInternals = {},
+): ScSource {
   const waiters: Waiter[] = []
   let timer: ReturnType<typeof setInterval> | undefined
   // Where cookies are blocked, one id for the page's life is better than dropping every event.
@@ -50,9 +60,7 @@ export function createScSource(options: ScSourceOptions): ScSource {
   const read = (): string | undefined => {
     try {
       return cookies.get('sc') || undefined
-    } catch {
-      return undefined
-    }
+    } catch {}
   }
 
   // Resolves in call order, so that a cart still goes out before the purchase that follows it.
@@ -60,24 +68,22 @@ export function createScSource(options: ScSourceOptions): ScSource {
     const sc = read()
     const now = Date.now()
     for (const waiter of waiters.splice(0)) {
-      if (sc) waiter.resolve(sc)
-      else if (now >= waiter.deadline) {
-        waiter.resolve(new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`))
+      if (sc || now >= waiter.deadline) {
+        waiter.resolve(
+          sc ?? new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`),
+        )
       } else waiters.push(waiter)
     }
-    if (waiters.length === 0) {
-      clearInterval(timer)
-      timer = undefined
-    }
+    if (waiters.length === 0) timer = void clearInterval(timer)
   }
 
   return {
     get() {
       let sc = read() ?? createdButBlocked
-      if (!sc && options.create) {
-        const id = options.newId()
+      if (!sc && createScCookie !== false) {
+        const id = newId()
         try {
-          cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: options.secure })
+          cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure })
         } catch {
           // A sandboxed document throws on cookie writes; fall through to the page-long id.
         }
@@ -85,24 +91,17 @@ export function createScSource(options: ScSourceOptions): ScSource {
         if (!sc) createdButBlocked = sc = id
       }
       if (sc) {
-        if (waiters.length > 0) settle()
+        // Whoever waits goes too (the cookie appeared since the last look).
+        settle()
         return sc
       }
-      if (waiters.length >= maxWaiting) {
-        return new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
-      }
-      return new Promise((resolve) => {
-        waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
-        // Looked for once a second meanwhile.
-        timer ??= setInterval(settle, 1000)
-      })
+      return waiters.length < maxWaiting
+        ? new Promise((resolve) => {
+            waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
+            // Looked for once a second meanwhile.
+            timer ??= setInterval(settle, 1000)
+          })
+        : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
     },
-    waiting: () => waiters.length,
   }
-}
-
-/** An uppercase UUID from `crypto.randomUUID`, or from nanoid's hex alphabet where that is missing. */
-export function newVisitorId(fallback: () => string): string {
-  const uuid = globalThis.crypto?.randomUUID?.()
-  return uuid ? uuid.toUpperCase() : fallback()
 }
