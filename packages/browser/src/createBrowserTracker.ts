@@ -12,6 +12,7 @@ import { createSafeStorage } from './storage/safeStorage'
 import { createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
+import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
 import { createScSource } from './visitor/scCookie'
 
@@ -59,7 +60,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const siteId = options.siteId.trim()
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
-  const owner = newCartGuid()
+  const owner = newUuid()
   const storage = createSafeStorage()
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({

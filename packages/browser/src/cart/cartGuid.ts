@@ -1,20 +1,20 @@
 import type { CartStore } from '@es-tracker/core'
+import { customAlphabet } from 'nanoid'
 import type { SafeStorage } from '../storage/safeStorage'
 
+// Created on first use so that importing the module does no work.
+let hexDigit: ((size: number) => string) | undefined
+
 /**
- * Returns a new random (version 4) UUID in uppercase: the cart GUIDs, the `sc` visitor id and the
- * page's queue id. `crypto.getRandomValues` works on plain http pages too, where `randomUUID` does not.
+ * Returns a new GUID in the reference's form, 32 uppercase hex digits grouped 8-4-4-4-12, drawn with
+ * nanoid's custom alphabet (PAYLOADS.md "GUID"). nanoid draws from `crypto.getRandomValues`, which
+ * plain http pages have too.
  *
  * @example
- * newCartGuid() // '3F2504E0-4F89-41D3-9A0C-0305E82C3301'
+ * newCartGuid() // '3F2504E0-4F89-11D3-9A0C-0305E82C3301'
  */
 export const newCartGuid = (): string =>
-  // Each 0 or 1 becomes a random hex digit, the 8 one of 8-B (the variant); the 4 (the version) stays.
-  '10000000-1000-4000-8000-100000000000'
-    .replace(/[018]/g, (digit) =>
-      (+digit ^ ((crypto.getRandomValues(new Uint8Array(1))[0] as number) & (15 >> (+digit / 4)))).toString(16),
-    )
-    .toUpperCase()
+  [8, 4, 4, 4, 12].map((size) => (hexDigit ??= customAlphabet('0123456789ABCDEF'))(size)).join('-')
 
 /**
  * Keeps the GUID of the last cart that had products in storage that every page and tab of the site

@@ -1,6 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 import Cookies from 'js-cookie'
-import { newCartGuid } from '../cart/cartGuid'
+import { newUuid } from './newUuid'
 
 /** The cookie jar the `sc` source reads and writes; js-cookie by default, a fake in tests. */
 export interface CookieJar {
@@ -20,7 +20,7 @@ export interface ScSourceOptions {
 export interface ScSourceInternals {
   /** Add `Secure` to a created cookie. @default whether the page is served over https */
   secure?: boolean
-  /** A new visitor id: an uppercase UUID. @default newCartGuid */
+  /** A new visitor id: an uppercase UUID. @default newUuid */
   newId?: () => string
   /** Events that may wait at once; past it an event resolves `queue_full`. @default 100 */
   maxWaiting?: number
@@ -48,7 +48,7 @@ export function createScSource(
   {
     cookies = Cookies,
     maxWaiting = 100,
-    newId = newCartGuid,
+    newId = newUuid,
     secure = location.protocol === 'https:',
   }: ScSourceInternals = {},
 ): ScSource {
