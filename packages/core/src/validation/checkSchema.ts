@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
-import { expectsOf, type WireSchema } from '../schemas/wireSchema'
+import type { WireSchema } from '../schemas/wireSchema'
 import { isForbiddenKey } from './forbiddenKeys'
 import { joinPath, makeIssue } from './issues'
 
@@ -15,11 +15,10 @@ export function checkSchema(schema: WireSchema, value: unknown, path: string, is
     const object = value as Record<string, unknown>
     for (const key of Object.keys(schema.fields)) {
       const field = schema.fields[key]!
-      const at = joinPath(path, key)
-      if ('optional' in field) {
-        if (object[key] !== undefined) checkSchema(field.optional, object[key], at, issues)
-      } else if (key in object) checkSchema(field, object[key], at, issues)
-      else fail(expectsOf(field), undefined, at)
+      // A missing required field fails its own check on `undefined`, with its own expectation.
+      if (!('optional' in field) || object[key] !== undefined) {
+        checkSchema('optional' in field ? field.optional : field, object[key], joinPath(path, key), issues)
+      }
     }
     // Also on an array in an object's place, as valibot's copy of it is an object too.
     schema.refine?.(object, (key, expects, input) => fail(expects, input, joinPath(path, key)))
@@ -28,7 +27,7 @@ export function checkSchema(schema: WireSchema, value: unknown, path: string, is
     // An index loop, not forEach: holes in a sparse array are checked as `undefined`.
     for (let index = 0; index < value.length; index++)
       checkSchema(schema.item, value[index], joinPath(path, index), issues)
-    if (schema.nonEmpty && value.length === 0) fail(schema.expects, value)
+    if (schema.nonEmpty && !value.length) fail(schema.expects, value)
   } else if ('keys' in schema) {
     if (!isRecord(value)) return void fail(schema.expects, value)
     for (const key of Object.keys(value)) {
