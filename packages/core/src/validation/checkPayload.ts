@@ -20,7 +20,7 @@ export function checkPayload(eventName: EventName, schema: WireSchema, payload: 
   for (const key of [...Object.values(BODY_KEYS), eventName === 'ProductImpressions' && eventName]) {
     if (key && key !== ownKey && key in payload) issues.push(makeIssue(key, expected, key))
   }
-  issues.push(...findUnsafeContent(payload))
+  findUnsafeContent(payload, '', issues)
   checkSchema(schema, payload, '', issues)
   return issues
 }

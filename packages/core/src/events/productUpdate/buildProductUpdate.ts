@@ -1,7 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toCurrency, toIdString, toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
-import { type BodyConvert, type FieldMap, mapItem, mapList } from '../shared/fields'
+import { type BodyConvert, type FieldMap, itemsOf } from '../shared/fields'
 import { PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { productUpdateWire } from './productUpdateSchema'
 
@@ -45,8 +45,7 @@ const CATALOG_PRODUCT: FieldMap = [
 ]
 
 /** The body is the list of catalog products itself. */
-export const productUpdateBody: BodyConvert = (input, path, issues) =>
-  mapList(input, path, (item, at) => mapItem(item, CATALOG_PRODUCT, at, issues))
+export const productUpdateBody: BodyConvert = itemsOf(CATALOG_PRODUCT)
 
 /**
  * Builds a `ProductUpdate` payload: catalog changes (price, stock, discount) pushed from a server.

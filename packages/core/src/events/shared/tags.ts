@@ -1,6 +1,6 @@
 import { PRODUCT_TAG_PREFIX } from '../../schemas/tags'
 import { isRecord } from '../../schemas/values'
-import { forbiddenKeyIssue, isForbiddenKey } from '../../validation/forbiddenKeys'
+import { rejectForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath, makeIssue } from '../../validation/issues'
 import { toStringList } from './convert'
 import type { FieldMap, Issues } from './fields'
@@ -22,17 +22,18 @@ function copyTags(
 ) {
   for (const name of Object.keys(tags)) {
     const wireName = name.startsWith(prefix) ? name : prefix + name
-    if (isForbiddenKey(name)) issues.push(forbiddenKeyIssue(joinPath(path, wireName), name))
-    else if (tags[name] !== undefined) target[wireName] = toStringList(tags[name])
+    if (!rejectForbiddenKey(name, joinPath(path, wireName), issues) && tags[name] !== undefined) {
+      target[wireName] = toStringList(tags[name])
+    }
   }
 }
 
 /** Event `tags` -> wire `Tags: { name: string[] }`; `undefined` when none are given. */
 export function toTags(tags: unknown, path: string, issues: Issues): unknown {
-  if (tags == null || !isRecord(tags)) return tags ?? undefined
+  if (!isRecord(tags)) return tags ?? undefined
   const wire: Record<string, unknown> = {}
   copyTags(tags, wire, '', path, issues)
-  return Object.keys(wire).length > 0 ? wire : undefined
+  return Object.keys(wire).length ? wire : undefined
 }
 
 /** A product's own `tags: { something: [...] }` -> `tag_something: string[]` fields on the product. */
@@ -51,6 +52,6 @@ export const EVENT_TAGS: FieldMap[number] = [
 /** The field-map entry of a product's own `tags`: its `tag_*` fields. */
 export const PRODUCT_TAGS: FieldMap[number] = [
   'tags',
-  undefined,
+  '',
   (tags, path, issues, _given, product) => setProductTags(product, tags, path, issues),
 ]
