@@ -98,7 +98,8 @@ export function copyFields(
     if (
       !rejectForbiddenKey(key, joinPath(path, key), issues) &&
       // An own-key test without ES2022's `Object.hasOwn`: the script tag still serves older browsers.
-      (!handled || !(handled.includes(key) || Object.hasOwn(target, key) || source[key] === undefined))
+      (!handled ||
+        !(handled.includes(key) || Object.getOwnPropertyDescriptor(target, key) || source[key] === undefined))
     ) {
       target[key] = source[key]
     }
