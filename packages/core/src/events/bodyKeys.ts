@@ -1,7 +1,7 @@
 import type { EventName } from '../types'
 
 /** Each event's body key in the wire payload; `CustomerData` has none (GeneralInfo only). */
-export const BODY_KEYS: Readonly<Record<EventName, string | undefined>> = {
+export const BODY_KEYS = {
   ProductPage: 'ProductPage',
   AddToWishlist: 'AddToWishlist',
   StatusCart: 'StatusCart',
@@ -13,7 +13,7 @@ export const BODY_KEYS: Readonly<Record<EventName, string | undefined>> = {
   CustomEvent: 'CustomEvent',
   SearchRequest: 'SearchRequest',
   ProductUpdate: 'ProductUpdate',
-}
+} as const satisfies Readonly<Record<EventName, string | undefined>>
 
 /** Every event name, in the order of PAYLOADS.md. */
 export const EVENT_NAMES = Object.keys(BODY_KEYS) as EventName[]

@@ -42,7 +42,7 @@ export function buildRawEvent(eventName: string, body: unknown, context: EventCo
     const issues: Issues = []
     const warnings: ValidationIssue[] = []
     if (body != null && !isRecord(body)) {
-      issues.push(makeIssue('', `a raw event body object such as { ${eventName}: {...} }`, body))
+      issues.push(makeIssue('', `an object such as { ${eventName}: {...} }`, body))
     }
     const { GeneralInfo: given, ...rest } = isRecord(body) ? body : {}
     const generalInfo = buildGeneralInfo(eventName, context, issues, warnings)

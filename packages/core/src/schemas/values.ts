@@ -1,23 +1,20 @@
 // Leaf schemas of the wire model. Each carries its expectation ("a positive integer"), which
 // validation/issues.ts turns into `expected a positive integer, got "x"`.
-import { type Leaf, type ListSchema, leaf, list } from './wireSchema'
+import { type Leaf, type ListSchema, leaf, list, optional } from './wireSchema'
 
 /** A test that a value is a string matching `pattern`. */
 /* @__NO_SIDE_EFFECTS__ */
-const matches =
+export const matches =
   (pattern: RegExp) =>
   (value: unknown): value is string =>
     typeof value === 'string' && pattern.test(value)
 
 /** Tells whether a value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Tells whether an optional value counts as not given: `undefined`, `null` or a blank string. */
-export function isBlank(value: unknown): boolean {
-  return value == null || (typeof value === 'string' && !value.trim())
-}
+export const isBlank = (value: unknown): boolean => value == null || (typeof value === 'string' && !value.trim())
 
 /** Tells whether a value is a string holding a non-negative decimal number (`"201.95"`). */
 export const isNumericString = matches(/^\s*(\d+(\.\d*)?|\.\d+)\s*$/)
@@ -32,9 +29,7 @@ export const isValidGuid = matches(/^[A-Za-z0-9-]+$/)
 export const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value)
 
 /** Tells whether a value is a finite number at or above zero. */
-export function isNonNegativeNumber(value: unknown): value is number {
-  return isFiniteNumber(value) && value >= 0
-}
+export const isNonNegativeNumber = (value: unknown): value is number => isFiniteNumber(value) && value >= 0
 
 const NON_NEGATIVE = 'a non-negative number'
 
@@ -97,6 +92,9 @@ export const timestampSchema = leaf<number>(isNonNegativeNumber, 'a time in ms')
 
 /** `true` or `false`. */
 export const booleanSchema = leaf<boolean>((value) => typeof value === 'boolean', 'true or false')
+
+/** A field that may be left out or be any string (identity, page context, catalog texts). */
+export const optionalTextSchema = optional(textSchema)
 
 /** A list of strings (tag values, category ids). */
 export const stringListSchema: ListSchema<Leaf<string>> = list(textSchema, 'an array of strings')
