@@ -42,9 +42,7 @@ export function resolveEndpoint(endpoint: unknown = 'esputnik'): EndpointResult 
   // The URL parser has already normalised IPv4 forms such as `127.1` or `0x7f.1` to dotted quads.
   if (protocol === 'https:' || (protocol === 'http:' && LOOPBACK.test(url!.hostname)))
     return { ok: true, url: url!.href }
-  return refuse(
-    `must be 'esputnik', 'yespo' or an https URL (http for loopback hosts only); got ${describeValue(endpoint)}`,
-  )
+  return refuse(`must be 'esputnik', 'yespo' or an https URL (http: loopback only); got ${describeValue(endpoint)}`)
 }
 
 const refuse = (message: string): EndpointResult => ({

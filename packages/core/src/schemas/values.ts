@@ -33,6 +33,9 @@ export const isNonNegativeNumber = (value: unknown): value is number => isFinite
 
 const NON_NEGATIVE = 'a non-negative number'
 
+/** A non-negative number, or a string holding one: what prices and discounts may be. */
+const isAmount = (value: unknown) => isNonNegativeNumber(value) || isNumericString(value)
+
 const isText = (value: unknown): value is string => typeof value === 'string'
 const isNonEmptyText = (value: unknown): value is string => isText(value) && !!value.trim()
 
@@ -46,10 +49,7 @@ export const nonEmptyTextSchema = leaf<string>(isNonEmptyText, 'a non-empty stri
 export const sizeSchema = leaf<number>(isNonNegativeNumber, NON_NEGATIVE)
 
 /** A cart price or discount: a number on the wire; a numeric string is accepted too. */
-export const amountSchema = leaf<number | string>(
-  (value) => isNonNegativeNumber(value) || isNumericString(value),
-  NON_NEGATIVE,
-)
+export const amountSchema = leaf<number | string>(isAmount, NON_NEGATIVE)
 
 /** A quantity: a positive integer on the wire; an integer string is accepted too. */
 export const quantitySchema = leaf<number | string>(
@@ -73,10 +73,7 @@ export const productPriceSchema = leaf<string | number>(
 )
 
 /** `unit_price`: a numeric string on the wire (`"341.80"`); a number is accepted too. */
-export const unitPriceSchema = leaf<string | number>(
-  (value) => isNumericString(value) || isNonNegativeNumber(value),
-  'a numeric string',
-)
+export const unitPriceSchema = leaf<string | number>(isAmount, 'a numeric string')
 
 /** `externalCustomerId`, `user_es_contact_id`: strings on the wire; numbers are accepted too. */
 export const identityIdSchema = leaf<string | number>(

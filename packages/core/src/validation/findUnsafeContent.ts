@@ -17,7 +17,7 @@ export function findUnsafeContent(
 ): ValidationIssue[] {
   if (typeof value === 'bigint') issues.push(makeIssue(path, 'a JSON value', value))
   else if (ancestors.has(value as object)) {
-    issues.push(makeIssue(path, 'a JSON value without circular references', value))
+    issues.push(makeIssue(path, 'a JSON value (no cycles)', value))
   } else if (value && typeof value === 'object') {
     ancestors.add(value)
     // An array's indices only (its other own properties are not sent), holes skipped as JSON writes null.

@@ -77,10 +77,10 @@ export const itemsOf =
 
 /** A field convert for a list of open objects under `key` (`Products`). */
 /* @__NO_SIDE_EFFECTS__ */
-export const listOf = (key: string, map: FieldMap): Convert => {
-  const items = itemsOf(map)
-  return (list, path, issues) => items(list, joinPath(path, key), issues)
-}
+export const listOf =
+  (key: string, map: FieldMap): Convert =>
+  (list, path, issues) =>
+    itemsOf(map)(list, joinPath(path, key), issues)
 
 /**
  * Copies a caller's fields into a wire object. With `handled` (a builder's own input names) it skips
