@@ -45,11 +45,11 @@ export function fromSchemaIssues(issues: readonly v.BaseIssue<unknown>[]): Valid
   })
 }
 
-/** Builds the `invalid_event` error: its message names the event and the first issue. */
+/** Builds the `invalid_event` error from at least one issue: its message names the event and the first issue. */
 export function invalidEvent(eventName: string | undefined, issues: ValidationIssue[], cause?: unknown): TrackerError {
-  const [first] = issues
+  const [first] = issues as [ValidationIssue]
   const count = issues.length
-  const message = `Invalid ${eventName ? `${eventName} ` : ''}event${first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''}${count > 1 ? ` (and ${count - 1} more)` : ''}`
+  const message = `Invalid ${eventName ? `${eventName} ` : ''}event: ${first.path ? `${first.path}: ` : ''}${first.message}${count > 1 ? ` (and ${count - 1} more)` : ''}`
   // TrackerError leaves out an undefined eventName or cause.
   return new TrackerError('invalid_event', message, { issues, eventName, cause })
 }

@@ -1,7 +1,8 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toCurrency, toIdString, toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
+import { toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
 import { type BodyConvert, type FieldMap, itemsOf } from '../shared/fields'
+import { CURRENCY, PRODUCT_ID } from '../shared/lineFields'
 import { PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { productUpdateWire } from './productUpdateSchema'
 
@@ -33,13 +34,13 @@ export type ProductUpdateInput = CatalogProductInput[]
 
 /** Friendly catalog product -> wire `CatalogProduct` (`name`, `brand`, ... pass as they are). */
 const CATALOG_PRODUCT: FieldMap = [
-  ['productKey', 'product_id', toIdString, true],
+  PRODUCT_ID,
   ['imageUrl', 'imgurl'],
   ['price', 'unit_price', toUnitPrice],
   ['isInStock', 'isInStock', toStockFlag, true],
   ['discountPercent', 'tag_discount', toStringList],
   ['oldPrice', 'tag_oldprice', toStringList],
-  ['currency', 'price_currency_code', toCurrency],
+  CURRENCY,
   ['categoryIds', 'category_id', toStringList],
   PRODUCT_TAGS,
 ]
