@@ -32,14 +32,13 @@ const pageContextFields = {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-function eventNameSchema<const Name extends EventName>(eventName: Name) {
-  return leaf<Name>((value) => value === eventName, `"${eventName}"`)
-}
+const eventNameSchema = <const Name extends EventName>(eventName: Name) =>
+  leaf<Name>((value) => value === eventName, `"${eventName}"`)
 
 /** GeneralInfo of a visitor event: name, site, time, the `sc` cookie, identity and page context. */
 /* @__NO_SIDE_EFFECTS__ */
-export function generalInfoSchema<const Name extends EventName>(eventName: Name) {
-  return openObject({
+export const generalInfoSchema = <const Name extends EventName>(eventName: Name) =>
+  openObject({
     eventName: eventNameSchema(eventName),
     siteId: nonEmptyTextSchema,
     datetime: timestampSchema,
@@ -47,10 +46,8 @@ export function generalInfoSchema<const Name extends EventName>(eventName: Name)
     ...identityFields,
     ...pageContextFields,
   })
-}
 
 /** GeneralInfo of `ProductUpdate`, a server-side catalog event: `{ eventName, siteId }` only. */
 /* @__NO_SIDE_EFFECTS__ */
-export function catalogGeneralInfoSchema<const Name extends EventName>(eventName: Name) {
-  return openObject({ eventName: eventNameSchema(eventName), siteId: nonEmptyTextSchema })
-}
+export const catalogGeneralInfoSchema = <const Name extends EventName>(eventName: Name) =>
+  openObject({ eventName: eventNameSchema(eventName), siteId: nonEmptyTextSchema })

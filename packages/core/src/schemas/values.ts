@@ -59,7 +59,7 @@ export const quantitySchema = leaf<number | string>(
 
 /** `isInStock`: `"1"` / `"0"` on the wire; the numbers 1 / 0 are accepted too. */
 export const stockFlagSchema = leaf<'0' | '1' | 0 | 1>(
-  (value) => value === '1' || value === '0' || value === 1 || value === 0,
+  (value) => (['1', '0', 1, 0] as unknown[]).includes(value),
   '"1" or "0"',
 )
 

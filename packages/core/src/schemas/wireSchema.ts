@@ -92,6 +92,4 @@ export const list = <Item extends WireSchema>(item: Item, expects: string, nonEm
 })
 
 /** What a field expects when it is missing: its own words, or "an object". */
-export function expectsOf(schema: WireSchema | Optional): string {
-  return 'expects' in schema ? schema.expects : 'an object'
-}
+export const expectsOf = (schema: WireSchema | Optional): string => ('expects' in schema ? schema.expects : 'an object')
