@@ -9,10 +9,10 @@ import { copyFields, type Issues } from './shared/fields'
 import { buildGeneralInfo } from './shared/generalInfo'
 
 /** The `invalid_event` answer for a name that is not a REST event. */
-function unknownEvent(eventName: unknown): BuildResult {
-  const issue = makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)
-  return { ok: false, error: invalidEvent(undefined, [issue]) }
-}
+const unknownEvent = (eventName: unknown): BuildResult => ({
+  ok: false,
+  error: invalidEvent(undefined, [makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)]),
+})
 
 /**
  * Builds the wire payload of one event from its friendly input (API.md's tracker-method inputs);
@@ -41,16 +41,15 @@ export function buildRawEvent(eventName: string, body: unknown, context: EventCo
     if (!isEventName(eventName)) return unknownEvent(eventName)
     const issues: Issues = []
     const warnings: ValidationIssue[] = []
-    if (body !== undefined && body !== null && !isRecord(body)) {
-      issues.push(makeIssue('', `a raw event body object such as { ${eventName}: {...} }`, body))
+    if (body != null && !isRecord(body)) {
+      issues.push(makeIssue('', `an object such as { ${eventName}: {...} }`, body))
     }
-    const given = isRecord(body) ? body : {}
+    const { GeneralInfo: given, ...rest } = isRecord(body) ? body : {}
     const generalInfo = buildGeneralInfo(eventName, context, issues, warnings)
-    if (isRecord(given.GeneralInfo)) copyFields(given.GeneralInfo, generalInfo, 'GeneralInfo', issues, [], true)
-    else if (given.GeneralInfo !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given.GeneralInfo))
-    const { GeneralInfo: _, ...rest } = given
+    if (isRecord(given)) copyFields(given, generalInfo, 'GeneralInfo', issues)
+    else if (given !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given))
     const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
-    copyFields(rest, payload, '', issues, [], true)
+    copyFields(rest, payload, '', issues)
     return settleEvent(eventName, EVENT_MODEL[eventName][0], payload, issues, warnings)
   })
 }

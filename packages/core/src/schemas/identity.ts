@@ -1,6 +1,7 @@
 // Identity fields: how a friendly `Identity` maps to GeneralInfo, and what "malformed" means.
 // A malformed identity field is dropped with a warning, never a reason to lose the event.
 import type { Identity } from '../types'
+import { isFiniteNumber } from './values'
 
 /**
  * One identity field: its friendly name, its wire name, what a usable value is in words, whether a
@@ -32,8 +33,8 @@ export function normalizeIdentity([, , , numbers, pattern]: IdentityField, value
       ? pattern
         ? value.trim()
         : value
-      : numbers && typeof value === 'number' && Number.isFinite(value)
+      : numbers && isFiniteNumber(value)
         ? String(value)
         : undefined
-  return text !== undefined && (!pattern || pattern.test(text)) ? text : undefined
+  return text !== undefined && pattern?.test(text) !== false ? text : undefined
 }

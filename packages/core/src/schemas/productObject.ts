@@ -3,8 +3,6 @@ import { type ObjectSchema, type Optional, openObject, type WireSchema } from '.
 
 /** An open product object whose `tag_*` fields are checked too (Product, CartProduct, ...). */
 /* @__NO_SIDE_EFFECTS__ */
-export function productObject<const Fields extends Record<string, WireSchema | Optional>>(
+export const productObject = <const Fields extends Record<string, WireSchema | Optional>>(
   fields: Fields,
-): ObjectSchema<Fields> {
-  return openObject(fields, productTagFields)
-}
+): ObjectSchema<Fields> => openObject(fields, productTagFields)

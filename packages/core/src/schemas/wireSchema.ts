@@ -67,35 +67,29 @@ export type Infer<Schema> =
 
 /** A leaf: `is` decides, `expects` names what it wants. */
 /* @__NO_SIDE_EFFECTS__ */
-export function leaf<Value>(is: (value: unknown) => boolean, expects: string): Leaf<Value> {
-  return { is, expects }
-}
+export const leaf = <Value>(is: (value: unknown) => boolean, expects: string): Leaf<Value> => ({ is, expects })
 
 /** Marks an object field as one that may be left out. */
 /* @__NO_SIDE_EFFECTS__ */
-export function optional<Schema extends WireSchema>(schema: Schema): Optional<Schema> {
-  return { optional: schema }
-}
+export const optional = <Schema extends WireSchema>(optional: Schema): Optional<Schema> => ({ optional })
 
 /**
  * An open wire object: the keys it knows are checked, any other key passes untouched (the vendor
  * adds fields). A missing required key is reported with that key's own expectation.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function openObject<const Fields extends Record<string, WireSchema | Optional>>(
+export const openObject = <const Fields extends Record<string, WireSchema | Optional>>(
   fields: Fields,
   refine?: Refine,
-): ObjectSchema<Fields> {
-  return refine ? { fields, refine } : { fields }
-}
+): ObjectSchema<Fields> => ({ fields, refine })
 
 /** A list of items; `nonEmpty` wants at least one. `expects` names it in issues ("an array of cart products"). */
 /* @__NO_SIDE_EFFECTS__ */
-export function list<Item extends WireSchema>(item: Item, expects: string, nonEmpty?: boolean): ListSchema<Item> {
-  return nonEmpty ? { item, expects, nonEmpty } : { item, expects }
-}
+export const list = <Item extends WireSchema>(item: Item, expects: string, nonEmpty?: boolean): ListSchema<Item> => ({
+  item,
+  expects,
+  nonEmpty,
+})
 
 /** What a field expects when it is missing: its own words, or "an object". */
-export function expectsOf(schema: WireSchema | Optional): string {
-  return 'expects' in schema ? schema.expects : 'an object'
-}
+export const expectsOf = (schema: WireSchema | Optional): string => ('expects' in schema ? schema.expects : 'an object')

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors/TrackerError'
-import { forbiddenKeyIssue, isForbiddenKey } from './forbiddenKeys'
+import { rejectForbiddenKey } from './forbiddenKeys'
 import { joinPath, makeIssue } from './issues'
 
 /**
@@ -7,24 +7,26 @@ import { joinPath, makeIssue } from './issues'
  * own `__proto__` / `constructor` / `prototype` keys (`JSON.parse` creates an own `__proto__`,
  * which a `for...in` copy would turn into a prototype change), and values `JSON.stringify`
  * throws on (BigInt, circular references), which would fail at delivery instead of here.
+ * Adds them to `issues` and answers it.
  */
-export function findUnsafeContent(value: unknown, path = '', ancestors = new Set<object>()): ValidationIssue[] {
-  if (typeof value === 'bigint') return [makeIssue(path, 'a JSON value', value)]
-  if (typeof value !== 'object' || value === null) return []
-  if (ancestors.has(value)) return [makeIssue(path, 'a JSON value without circular references', value)]
-  ancestors.add(value)
-  const issues: ValidationIssue[] = []
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      issues.push(...findUnsafeContent(item, joinPath(path, index), ancestors))
-    })
-  } else {
-    for (const key of Object.keys(value)) {
-      const keyPath = joinPath(path, key)
-      if (isForbiddenKey(key)) issues.push(forbiddenKeyIssue(keyPath, key))
-      else issues.push(...findUnsafeContent((value as Record<string, unknown>)[key], keyPath, ancestors))
+export function findUnsafeContent(
+  value: unknown,
+  path = '',
+  issues: ValidationIssue[] = [],
+  ancestors = new Set<object>(),
+): ValidationIssue[] {
+  if (typeof value === 'bigint') issues.push(makeIssue(path, 'a JSON value', value))
+  else if (ancestors.has(value as object)) {
+    issues.push(makeIssue(path, 'a JSON value (no cycles)', value))
+  } else if (value && typeof value === 'object') {
+    ancestors.add(value)
+    // An array's indices only (its other own properties are not sent), holes skipped as JSON writes null.
+    for (const key of Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value)) {
+      const at = joinPath(path, key)
+      if (!rejectForbiddenKey(key, at, issues))
+        findUnsafeContent((value as Record<string, unknown>)[key], at, issues, ancestors)
     }
+    ancestors.delete(value)
   }
-  ancestors.delete(value)
   return issues
 }

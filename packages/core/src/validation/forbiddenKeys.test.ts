@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { forbiddenKeyIssue, isForbiddenKey } from './forbiddenKeys'
+import type { ValidationIssue } from '../errors/TrackerError'
+import { isForbiddenKey, rejectForbiddenKey } from './forbiddenKeys'
 
 describe('isForbiddenKey', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('should flag %s', (key) => {
@@ -11,13 +12,23 @@ describe('isForbiddenKey', () => {
   })
 })
 
-describe('forbiddenKeyIssue', () => {
-  it('should name the key and what was expected when one is reported', () => {
-    expect(forbiddenKeyIssue('Tags.__proto__', '__proto__')).toEqual({
-      path: 'Tags.__proto__',
-      message: 'expected a key other than __proto__, constructor or prototype, got "__proto__"',
-      expected: 'a key other than __proto__, constructor or prototype',
-      received: '"__proto__"',
-    })
+describe('rejectForbiddenKey', () => {
+  it('should report the key and what was expected when the key is forbidden', () => {
+    const issues: ValidationIssue[] = []
+    expect(rejectForbiddenKey('__proto__', 'Tags.__proto__', issues)).toBe(true)
+    expect(issues).toEqual([
+      {
+        path: 'Tags.__proto__',
+        message: 'expected a key other than __proto__, constructor or prototype, got "__proto__"',
+        expected: 'a key other than __proto__, constructor or prototype',
+        received: '"__proto__"',
+      },
+    ])
+  })
+
+  it('should report nothing and answer false when the key is allowed', () => {
+    const issues: ValidationIssue[] = []
+    expect(rejectForbiddenKey('proto', 'Tags.proto', issues)).toBe(false)
+    expect(issues).toEqual([])
   })
 })

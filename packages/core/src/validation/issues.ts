@@ -5,17 +5,22 @@ const MAX_SHOWN = 40
 
 /** Describes a value in a few characters for an issue's `received`: `"x"`, `12`, `null`, `an object`, `[]`. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value
-    return JSON.stringify(shown)
-  }
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : `an array of ${value.length}`
-  if (value === null) return 'null'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'function') return 'a function'
-  if (typeof value === 'symbol') return 'a symbol'
-  if (typeof value === 'bigint') return `${value}n`
-  return String(value)
+  const type = typeof value
+  return typeof value === 'string'
+    ? JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)
+    : Array.isArray(value)
+      ? value.length
+        ? `an array of ${value.length}`
+        : '[]'
+      : value === null
+        ? 'null'
+        : type === 'object'
+          ? 'an object'
+          : type === 'function' || type === 'symbol'
+            ? `a ${type}`
+            : type === 'bigint'
+              ? `${value}n`
+              : String(value)
 }
 
 /** Makes one issue: `expected <expected>, got <value>` at a wire path. */
@@ -25,10 +30,8 @@ export function makeIssue(path: string, expected: string, value: unknown): Valid
 }
 
 /** Joins a wire path and a key: `a.b` + `c` -> `a.b.c`, `a.b` + 1 -> `a.b[1]`. */
-export function joinPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`
-  return path === '' ? key : `${path}.${key}`
-}
+export const joinPath = (path: string, key: string | number): string =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key
 
 /**
  * Turns valibot issues into wire-path issues. Every schema of this package carries its expectation
@@ -42,12 +45,11 @@ export function fromSchemaIssues(issues: readonly v.BaseIssue<unknown>[]): Valid
   })
 }
 
-/** Builds the `invalid_event` error: its message names the event and the first issue. */
+/** Builds the `invalid_event` error from at least one issue: its message names the event and the first issue. */
 export function invalidEvent(eventName: string | undefined, issues: ValidationIssue[], cause?: unknown): TrackerError {
-  const [first] = issues
-  const head = eventName ? `Invalid ${eventName} event` : 'Invalid event'
-  const detail = first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
+  const [first] = issues as [ValidationIssue]
+  const count = issues.length
+  const message = `Invalid ${eventName ? `${eventName} ` : ''}event: ${first.path ? `${first.path}: ` : ''}${first.message}${count > 1 ? ` (and ${count - 1} more)` : ''}`
   // TrackerError leaves out an undefined eventName or cause.
-  return new TrackerError('invalid_event', `${head}${detail}${more}`, { issues, eventName, cause })
+  return new TrackerError('invalid_event', message, { issues, eventName, cause })
 }

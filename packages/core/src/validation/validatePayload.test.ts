@@ -56,11 +56,7 @@ describe('validatePayload', () => {
   it('should reject a body filed under another event when the keys do not match', () => {
     const customerData = loadExample('customer-data.json')
     const result = validatePayload({ ...customerData, SearchRequest: { search: 'x' } })
-    expectIssueAt(
-      result,
-      'SearchRequest',
-      'expected no event body in a CustomerData event, got a body under "SearchRequest"',
-    )
+    expectIssueAt(result, 'SearchRequest', 'expected no body in a CustomerData event, got "SearchRequest"')
   })
 
   it.each([
@@ -107,6 +103,6 @@ describe('validatePayload', () => {
   it('should reject a cyclic payload, naming where the cycle closes, when it could not be serialized', () => {
     const payload = loadExample('custom-event.json') as Record<string, unknown>
     ;(payload.CustomEvent as Record<string, unknown>).self = payload
-    expectIssueAt(validatePayload(payload), 'CustomEvent.self', /without circular references/)
+    expectIssueAt(validatePayload(payload), 'CustomEvent.self', /a JSON value \(no cycles\)/)
   })
 })

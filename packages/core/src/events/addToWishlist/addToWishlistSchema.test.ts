@@ -36,7 +36,7 @@ describe('addToWishlistSchema', () => {
   it('should reject the event naming the misplaced key when the body is under ProductPage', () => {
     const { AddToWishlist: body, ...rest } = example
     const result = validatePayload({ ...rest, ProductPage: body })
-    expectIssueAt(result, 'ProductPage', 'expected the body under "AddToWishlist", got a body under "ProductPage"')
+    expectIssueAt(result, 'ProductPage', 'expected the body under "AddToWishlist", got "ProductPage"')
     expectIssueAt(result, 'AddToWishlist', 'expected an object, got undefined')
   })
 })

@@ -1,14 +1,14 @@
-import { generalInfoSchema } from '../../schemas/generalInfo'
 import { productSchema } from '../../schemas/product'
-import { tagsSchema } from '../../schemas/tags'
+import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
-import { type Infer, openObject, optional } from '../../schemas/wireSchema'
+import { type Infer, openObject } from '../../schemas/wireSchema'
+import { eventWire } from '../shared/eventWire'
 
 /** The `AddToWishlist` wire payload: a product was added to a wishlist. */
-export const addToWishlistWire = openObject({
-  GeneralInfo: generalInfoSchema('AddToWishlist'),
-  AddToWishlist: openObject({ Product: productSchema, Tags: optional(tagsSchema) }),
-})
+export const addToWishlistWire = eventWire(
+  'AddToWishlist',
+  openObject({ Product: productSchema, Tags: optionalTagsSchema }),
+)
 
 /** The `AddToWishlist` schema in valibot, for callers who validate with valibot themselves. */
 export const addToWishlistSchema = toValibot(addToWishlistWire)

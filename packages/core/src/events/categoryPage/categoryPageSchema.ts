@@ -1,17 +1,17 @@
-import { generalInfoSchema } from '../../schemas/generalInfo'
-import { tagsSchema } from '../../schemas/tags'
+import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
 import { nonEmptyTextSchema } from '../../schemas/values'
-import { type Infer, openObject, optional } from '../../schemas/wireSchema'
+import { type Infer, openObject } from '../../schemas/wireSchema'
+import { eventWire } from '../shared/eventWire'
 
 /** The `CategoryPage` wire payload: a category was browsed. */
-export const categoryPageWire = openObject({
-  GeneralInfo: generalInfoSchema('CategoryPage'),
-  CategoryPage: openObject({
+export const categoryPageWire = eventWire(
+  'CategoryPage',
+  openObject({
     Category: openObject({ categoryKey: nonEmptyTextSchema }),
-    Tags: optional(tagsSchema),
+    Tags: optionalTagsSchema,
   }),
-})
+)
 
 /** The `CategoryPage` schema in valibot, for callers who validate with valibot themselves. */
 export const categoryPageSchema = toValibot(categoryPageWire)

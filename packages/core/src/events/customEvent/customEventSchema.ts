@@ -1,14 +1,14 @@
-import { generalInfoSchema } from '../../schemas/generalInfo'
-import { tagsSchema } from '../../schemas/tags'
+import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
 import { nonEmptyTextSchema } from '../../schemas/values'
-import { type Infer, openObject, optional } from '../../schemas/wireSchema'
+import { type Infer, openObject } from '../../schemas/wireSchema'
+import { eventWire } from '../shared/eventWire'
 
 /** The `CustomEvent` wire payload: a site-defined event, `{ EventName, Tags? }`. */
-export const customEventWire = openObject({
-  GeneralInfo: generalInfoSchema('CustomEvent'),
-  CustomEvent: openObject({ EventName: nonEmptyTextSchema, Tags: optional(tagsSchema) }),
-})
+export const customEventWire = eventWire(
+  'CustomEvent',
+  openObject({ EventName: nonEmptyTextSchema, Tags: optionalTagsSchema }),
+)
 
 /** The `CustomEvent` schema in valibot, for callers who validate with valibot themselves. */
 export const customEventSchema = toValibot(customEventWire)

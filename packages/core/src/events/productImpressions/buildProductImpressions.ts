@@ -2,6 +2,7 @@ import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import { toIdString } from '../shared/convert'
 import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
+import { PRODUCT_ID } from '../shared/lineFields'
 import { EVENT_TAGS, type TagsInput } from '../shared/tags'
 import { productImpressionsWire } from './productImpressionsSchema'
 
@@ -20,14 +21,7 @@ export interface ProductImpressionsInput {
 
 /** `{ products, tags? }` -> `{ Products: [{ product_id, container_type }], Tags? }`. */
 export const productImpressionsBody: BodyConvert = bodyOf([
-  [
-    'products',
-    'Products',
-    listOf('Products', [
-      ['productKey', 'product_id', toIdString, true],
-      ['containerType', 'container_type', toIdString, true],
-    ]),
-  ],
+  ['products', 'Products', listOf('Products', [PRODUCT_ID, ['containerType', 'container_type', toIdString, true]])],
   EVENT_TAGS,
 ])
 

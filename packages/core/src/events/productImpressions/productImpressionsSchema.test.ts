@@ -26,9 +26,7 @@ describe('productImpressionsSchema', () => {
     const { ProductImpression: body, ...rest } = example
     const result = validatePayload({ ...rest, ProductImpressions: body })
     const issue = expectIssueAt(result, 'ProductImpressions')
-    expect(issue.message).toBe(
-      'expected the body under "ProductImpression" (singular, the API\'s own key), got it under "ProductImpressions"',
-    )
+    expect(issue.message).toBe('expected the body under "ProductImpression", got "ProductImpressions"')
     if (!result.ok)
       expect(result.error.message).toContain('Invalid ProductImpressions event: ProductImpressions: expected')
   })

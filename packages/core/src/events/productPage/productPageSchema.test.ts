@@ -28,8 +28,8 @@ describe('productPageSchema', () => {
   it.each([
     ['ProductPage.Product.productKey', 72354, 'expected a non-empty string, got 72354'],
     ['ProductPage.Product.productKey', '  ', 'expected a non-empty string, got "  "'],
-    ['ProductPage.Product.price', { amount: 754 }, 'expected a price such as "754" or "754 USD", got an object'],
-    ['ProductPage.Product.price', -1, 'expected a price such as "754" or "754 USD", got -1'],
+    ['ProductPage.Product.price', { amount: 754 }, 'expected a price like "754 USD", got an object'],
+    ['ProductPage.Product.price', -1, 'expected a price like "754 USD", got -1'],
     ['ProductPage.Product.isInStock', true, 'expected "1" or "0", got true'],
     ['ProductPage.Product.isInStock', 'yes', 'expected "1" or "0", got "yes"'],
     ['ProductPage.Product.tag_something', 'abc', 'expected an array of strings, got "abc"'],
@@ -37,7 +37,7 @@ describe('productPageSchema', () => {
     ['ProductPage.Tags.some_tags', 'x', 'expected an array of strings, got "x"'],
     ['ProductPage.Tags', ['x'], 'expected an object of tags, got an array of 1'],
     ['ProductPage.Product', 'p', 'expected an object, got "p"'],
-    ['GeneralInfo.datetime', '1579622183208', 'expected a timestamp in milliseconds, got "1579622183208"'],
+    ['GeneralInfo.datetime', '1579622183208', 'expected a time in ms, got "1579622183208"'],
   ])('should reject %s when it is %j', (path, value, message) => {
     expectIssueAt(validatePayload(withField(example, path, value)), path, message)
   })

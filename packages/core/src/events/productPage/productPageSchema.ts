@@ -1,14 +1,14 @@
-import { generalInfoSchema } from '../../schemas/generalInfo'
 import { productSchema } from '../../schemas/product'
-import { tagsSchema } from '../../schemas/tags'
+import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
-import { type Infer, openObject, optional } from '../../schemas/wireSchema'
+import { type Infer, openObject } from '../../schemas/wireSchema'
+import { eventWire } from '../shared/eventWire'
 
 /** The `ProductPage` wire payload: a product card was viewed. */
-export const productPageWire = openObject({
-  GeneralInfo: generalInfoSchema('ProductPage'),
-  ProductPage: openObject({ Product: productSchema, Tags: optional(tagsSchema) }),
-})
+export const productPageWire = eventWire(
+  'ProductPage',
+  openObject({ Product: productSchema, Tags: optionalTagsSchema }),
+)
 
 /** The `ProductPage` schema in valibot, for callers who validate with valibot themselves. */
 export const productPageSchema = toValibot(productPageWire)

@@ -1,7 +1,8 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toCurrency, toIdString, toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
-import { type BodyConvert, type FieldMap, mapItem, mapList } from '../shared/fields'
+import { toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
+import { type BodyConvert, type FieldMap, itemsOf } from '../shared/fields'
+import { CURRENCY, PRODUCT_ID } from '../shared/lineFields'
 import { PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { productUpdateWire } from './productUpdateSchema'
 
@@ -33,20 +34,19 @@ export type ProductUpdateInput = CatalogProductInput[]
 
 /** Friendly catalog product -> wire `CatalogProduct` (`name`, `brand`, ... pass as they are). */
 const CATALOG_PRODUCT: FieldMap = [
-  ['productKey', 'product_id', toIdString, true],
+  PRODUCT_ID,
   ['imageUrl', 'imgurl'],
   ['price', 'unit_price', toUnitPrice],
   ['isInStock', 'isInStock', toStockFlag, true],
   ['discountPercent', 'tag_discount', toStringList],
   ['oldPrice', 'tag_oldprice', toStringList],
-  ['currency', 'price_currency_code', toCurrency],
+  CURRENCY,
   ['categoryIds', 'category_id', toStringList],
   PRODUCT_TAGS,
 ]
 
 /** The body is the list of catalog products itself. */
-export const productUpdateBody: BodyConvert = (input, path, issues) =>
-  mapList(input, path, (item, at) => mapItem(item, CATALOG_PRODUCT, at, issues))
+export const productUpdateBody: BodyConvert = itemsOf(CATALOG_PRODUCT)
 
 /**
  * Builds a `ProductUpdate` payload: catalog changes (price, stock, discount) pushed from a server.

@@ -3,9 +3,9 @@ import { productObject } from '../../schemas/productObject'
 import { toValibot } from '../../schemas/toValibot'
 import {
   nonEmptyTextSchema,
+  optionalTextSchema,
   stockFlagSchema,
   stringListSchema,
-  textSchema,
   unitPriceSchema,
 } from '../../schemas/values'
 import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
@@ -15,12 +15,12 @@ export const catalogProductSchema = productObject({
   product_id: nonEmptyTextSchema,
   isInStock: stockFlagSchema,
   unit_price: optional(unitPriceSchema),
-  price_currency_code: optional(textSchema),
-  name: optional(textSchema),
-  description: optional(textSchema),
-  brand: optional(textSchema),
-  imgurl: optional(textSchema),
-  category: optional(textSchema),
+  price_currency_code: optionalTextSchema,
+  name: optionalTextSchema,
+  description: optionalTextSchema,
+  brand: optionalTextSchema,
+  imgurl: optionalTextSchema,
+  category: optionalTextSchema,
   category_id: optional(stringListSchema),
 })
 

@@ -64,7 +64,7 @@ describe('buildPurchasedItems', () => {
     expectIssueAt(
       build(input),
       'PurchasedItems.GUID',
-      'expected a GUID, or a non-empty Products list for a one-click purchase, got undefined',
+      'expected a GUID, or Products for a one-click purchase, got undefined',
     )
   })
 

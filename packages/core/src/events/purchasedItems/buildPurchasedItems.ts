@@ -1,8 +1,9 @@
 import { isBlank } from '../../schemas/values'
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toCurrency, toIdString, toQuantity, toUnitPrice } from '../shared/convert'
+import { toIdString, toUnitPrice } from '../shared/convert'
 import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
+import { CURRENCY, PRODUCT_ID, QUANTITY } from '../shared/lineFields'
 import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { purchasedItemsWire } from './purchasedItemsSchema'
 
@@ -30,10 +31,10 @@ export interface PurchasedItemsInput {
 
 /** Order lines: `productKey` becomes `product_id`, `price` `unit_price`. */
 const orderLines = listOf('Products', [
-  ['productKey', 'product_id', toIdString, true],
+  PRODUCT_ID,
   ['price', 'unit_price', toUnitPrice, true],
-  ['quantity', 'quantity', toQuantity, true],
-  ['currency', 'price_currency_code', toCurrency],
+  QUANTITY,
+  CURRENCY,
   PRODUCT_TAGS,
 ])
 

@@ -55,6 +55,13 @@ describe('settleEvent', () => {
     if (!result.ok) expect(result.error.code).toBe('invalid_event')
   })
 
+  it('should refuse a raw body when its toJSON would send null instead of the payload', () => {
+    const result = buildRawEvent('CustomerData', { toJSON: () => null }, context)
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      expect(result.error.issues.map((issue) => issue.message)).toEqual(['expected a payload object, got null'])
+  })
+
   it('should hand on plain data when the input carries a valid toJSON', () => {
     const body = { CustomEvent: lying({ EventName: 'shown' }, { EventName: 'sent' }) }
     const result = buildRawEvent('CustomEvent', body, context)

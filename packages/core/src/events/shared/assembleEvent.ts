@@ -7,17 +7,6 @@ import { BODY_KEYS } from '../bodyKeys'
 import type { BodyConvert, Issues } from './fields'
 import { buildGeneralInfo } from './generalInfo'
 
-/** Keeps the first of issues that say the same thing about the same path. */
-function unique(issues: ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>()
-  return issues.filter((issue) => {
-    const key = `${issue.path}\n${issue.message}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
 /**
  * Checks an assembled payload against its event's schema and answers: the payload (and any
  * warnings), or `invalid_event` with the builder's issues and the schema's, each once.
@@ -30,23 +19,21 @@ export function settleEvent(
   warnings: ValidationIssue[],
 ): BuildResult {
   // Check what will be sent, not the objects given: a `toJSON`, or a getter that answers otherwise
-  // on the next read, must not carry an invalid value past the check onto the wire.
-  const sent = asSent(payload)
-  const all = unique([...issues, ...checkPayload(eventName, schema, sent ?? payload)])
-  if (all.length === 0 && sent === undefined) all.push(makeIssue('', 'a payload that serializes to JSON', payload))
-  if (all.length > 0) return { ok: false, error: invalidEvent(eventName, all) }
-  const wire = sent as unknown as WirePayload
-  return warnings.length > 0 ? { ok: true, payload: wire, warnings } : { ok: true, payload: wire }
-}
-
-/** The payload as its JSON will carry it, or `undefined` when it does not serialize (a throwing `toJSON`, say). */
-function asSent(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  // on the next read, must not carry an invalid value past the check onto the wire. What does not
+  // serialize (a BigInt, a cycle, a throwing `toJSON`) is checked as given, to name where it is.
+  let sent: unknown
   try {
-    const text = JSON.stringify(payload)
-    return typeof text === 'string' ? (JSON.parse(text) as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
+    sent = JSON.parse(JSON.stringify(payload))
+  } catch {}
+  issues.push(...checkPayload(eventName, schema, sent === undefined ? payload : sent))
+  // Keep the first of issues that say the same thing about the same path.
+  const unique = issues.filter(
+    (issue, index) =>
+      issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index,
+  )
+  if (!unique.length && sent === undefined) unique.push(makeIssue('', 'a payload that serializes to JSON', payload))
+  if (unique.length) return { ok: false, error: invalidEvent(eventName, unique) }
+  return { ok: true, payload: sent as WirePayload, ...(warnings.length > 0 && { warnings }) }
 }
 
 /** Runs a build step, turning anything it throws into `invalid_event`: a builder never throws. */
@@ -63,19 +50,18 @@ export function neverThrow(eventName: string | undefined, build: () => BuildResu
  * Puts one event together: GeneralInfo from the context, the body from the input under the event's
  * body key, then {@link settleEvent}. Never throws.
  */
-export function assembleEvent(
+export const assembleEvent = (
   eventName: EventName,
   schema: WireSchema,
   body: BodyConvert | undefined,
   input: unknown,
   context: EventContext,
-): BuildResult {
-  return neverThrow(eventName, () => {
+): BuildResult =>
+  neverThrow(eventName, () => {
     const issues: Issues = []
     const warnings: ValidationIssue[] = []
     const payload: Record<string, unknown> = { GeneralInfo: buildGeneralInfo(eventName, context, issues, warnings) }
     const bodyKey = BODY_KEYS[eventName]
-    if (bodyKey !== undefined && body) payload[bodyKey] = body(input, bodyKey, issues)
+    if (bodyKey && body) payload[bodyKey] = body(input, bodyKey, issues)
     return settleEvent(eventName, schema, payload, issues, warnings)
   })
-}

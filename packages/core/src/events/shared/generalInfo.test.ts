@@ -70,7 +70,7 @@ describe('buildGeneralInfo', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]?.path).toBe(`GeneralInfo.${wire}`)
     expect(warnings[0]?.message).toMatch(message)
-    expect(warnings[0]?.message).toMatch(/left out, the event goes without it$/)
+    expect(warnings[0]?.message).toMatch(/; sent without it$/)
   })
 
   it('should copy page context as given, empty strings included, but never over its own fields', () => {

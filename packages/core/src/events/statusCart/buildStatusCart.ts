@@ -1,7 +1,8 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toAmount, toCurrency, toIdString, toQuantity } from '../shared/convert'
+import { toAmount, toIdString } from '../shared/convert'
 import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
+import { CURRENCY, QUANTITY } from '../shared/lineFields'
 import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
 import { statusCartWire } from './statusCartSchema'
 
@@ -35,8 +36,8 @@ export const statusCartBody: BodyConvert = bodyOf([
       ['productKey', 'productKey', toIdString, true],
       ['price', 'price', toAmount, true],
       ['discount', 'discount', toAmount],
-      ['quantity', 'quantity', toQuantity, true],
-      ['currency', 'price_currency_code', toCurrency],
+      QUANTITY,
+      CURRENCY,
       PRODUCT_TAGS,
     ]),
   ],

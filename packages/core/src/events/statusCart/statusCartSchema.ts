@@ -1,9 +1,9 @@
-import { generalInfoSchema } from '../../schemas/generalInfo'
 import { productObject } from '../../schemas/productObject'
-import { tagsSchema } from '../../schemas/tags'
+import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
-import { amountSchema, guidSchema, nonEmptyTextSchema, quantitySchema, textSchema } from '../../schemas/values'
+import { amountSchema, guidSchema, nonEmptyTextSchema, optionalTextSchema, quantitySchema } from '../../schemas/values'
 import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
+import { eventWire } from '../shared/eventWire'
 
 /** One cart line: `{ productKey, price, quantity, discount?, price_currency_code?, tag_*? }`. */
 export const cartProductSchema = productObject({
@@ -11,18 +11,18 @@ export const cartProductSchema = productObject({
   price: amountSchema,
   quantity: quantitySchema,
   discount: optional(amountSchema),
-  price_currency_code: optional(textSchema),
+  price_currency_code: optionalTextSchema,
 })
 
 /** The `StatusCart` wire payload: the cart as it is now, under a new GUID (`Products: []` when emptied). */
-export const statusCartWire = openObject({
-  GeneralInfo: generalInfoSchema('StatusCart'),
-  StatusCart: openObject({
+export const statusCartWire = eventWire(
+  'StatusCart',
+  openObject({
     GUID: guidSchema,
     Products: list(cartProductSchema, 'an array of cart products'),
-    Tags: optional(tagsSchema),
+    Tags: optionalTagsSchema,
   }),
-})
+)
 
 /** The `StatusCart` schema in valibot, for callers who validate with valibot themselves. */
 export const statusCartSchema = toValibot(statusCartWire)
