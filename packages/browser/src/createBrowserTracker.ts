@@ -1,5 +1,5 @@
 import type { EventContext, SendResult, TrackerMethods } from '@es-tracker/core'
-import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
+import { createDeliveryEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
@@ -71,7 +71,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     maxAgeMs: options.maxAgeMs,
   })
   const transport = createBrowserTransport({ beforeSend: store.persist })
-  const engine = createTrackerEngine({
+  const engine = createDeliveryEngine({
     url: checked.url,
     transport,
     store,

@@ -1,6 +1,7 @@
 export type { EndpointPreset, EndpointResult } from './endpoint/resolveEndpoint'
 export { endpointPresets, resolveEndpoint } from './endpoint/resolveEndpoint'
-export { createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
+export type { DeliveryEngine } from './engine/createTrackerEngine'
+export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
 export { createTrackerMethods } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'

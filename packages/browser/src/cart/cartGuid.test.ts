@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSafeStorage } from '../storage/safeStorage'
 import { createCartStore, newCartGuid } from './cartGuid'
 

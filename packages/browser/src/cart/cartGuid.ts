@@ -13,8 +13,11 @@ let hexDigit: ((size: number) => string) | undefined
  * @example
  * newCartGuid() // '3F2504E0-4F89-11D3-9A0C-0305E82C3301'
  */
-export const newCartGuid = (): string =>
-  [8, 4, 4, 4, 12].map((size) => (hexDigit ??= customAlphabet('0123456789ABCDEF'))(size)).join('-')
+export function newCartGuid(): string {
+  hexDigit ??= customAlphabet('0123456789ABCDEF')
+  const draw = hexDigit
+  return [8, 4, 4, 4, 12].map((size) => draw(size)).join('-')
+}
 
 /**
  * Keeps the GUID of the last cart that had products in storage that every page and tab of the site
