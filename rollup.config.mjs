@@ -99,9 +99,14 @@ const scriptTagBuild = {
     },
     transpileTypeScript(),
     nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
-    // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less); no
-    // pure_getters (it may drop a property read that throws on hostile input) and no property mangling.
-    terser({ ecma: 2020, compress: { passes: 5, unsafe_arrows: true }, format: { comments: false } }),
+    // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less);
+    // hoist_funs: function declarations first (about 20 B gzip less). No pure_getters (it may drop a
+    // property read that throws on hostile input) and no property mangling.
+    terser({
+      ecma: 2020,
+      compress: { passes: 5, unsafe_arrows: true, hoist_funs: true },
+      format: { comments: false },
+    }),
   ],
   output: { file: root('packages/browser/dist/es-tracker.min.js'), format: 'iife', name: undefined, strict: true },
 }
