@@ -29,13 +29,10 @@ function twoPages(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
   return { storage, clock, first: page('first'), second: page('second') }
 }
 
-/** Claims under the (here imaginary) replay lock, as the replay coordinator does. */
+/** Claims the orphans and takes over what the page then owns, as the replay coordinator does. */
 function claim(store: ReturnType<typeof createPersistedQueueStore>) {
-  let taken: QueueEntry[] = []
-  store.claiming(() => {
-    taken = store.takeOver()
-  })
-  return taken
+  store.claimOrphans()
+  return store.takeOver()
 }
 
 describe('createPersistedQueueStore', () => {
@@ -81,6 +78,27 @@ describe('createPersistedQueueStore', () => {
     })
     expect(claim(second)).toMatchObject([entry('a')])
     expect(claim(third)).toMatchObject([])
+  })
+
+  it('should hand an entry only to the page that claimed it last when two claim it at once', () => {
+    const { first, second, storage } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    first.resume()
+    second.claimOrphans()
+    // The first page's claim landed after the second's (it had not seen it yet): the entry is the first's.
+    storage.set('queue:a', JSON.stringify({ ...entry('a'), owner: 'first', lease: 1100 }))
+    expect(second.takeOver()).toMatchObject([])
+    expect(first.takeOver()).toMatchObject([entry('a')])
+  })
+
+  it('should replay an entry stored by the previous version when its claim ran out', () => {
+    const { first, storage } = twoPages()
+    storage.set(
+      'queue:old',
+      '{"id":"old","eventName":"CustomEvent","body":"{\\"id\\":\\"old\\"}","createdAt":1000,"attempts":2,"owner":"gone","lease":900}',
+    )
+    expect(claim(first)).toMatchObject([entry('old', { attempts: 2 })])
   })
 
   it('should keep handed-off entries claimed when releasing the rest', () => {
@@ -149,7 +167,8 @@ describe('createPersistedQueueStore', () => {
     storage.set('queue:x', JSON.stringify(broken))
     const send = vi.fn()
     const engine = createTrackerEngine({ url: 'https://tracker.example/api/v2', transport: { send }, store: first })
-    first.claiming(() => engine.replay())
+    first.claimOrphans()
+    engine.replay()
     expect(storage.keys('queue:')).toEqual([])
     expect(send).not.toHaveBeenCalled()
   })
