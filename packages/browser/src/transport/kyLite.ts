@@ -13,7 +13,6 @@ export interface KyLiteOptions {
   throwHttpErrors?: false
   timeout: number
   credentials: RequestCredentials
-  fetch?: typeof fetch | undefined
 }
 
 /**
@@ -24,8 +23,8 @@ const post = (url: string, options: KyLiteOptions): Promise<Response> => {
   const controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | undefined
   return Promise.race([
-    // The options are fetch's own but `timeout` and `fetch`, which a Request ignores.
-    (options.fetch ?? fetch)(url, { ...options, method: 'POST', signal: controller.signal }),
+    // The options are fetch's own but `timeout`, which a Request ignores.
+    fetch(url, { ...options, method: 'POST', signal: controller.signal }),
     new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         controller.abort()
