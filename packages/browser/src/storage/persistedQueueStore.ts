@@ -137,13 +137,13 @@ export function createPersistedQueueStore({
     return entries
   }
   /**
-   * This page's stored entries, after claiming every stored entry that `pick` chooses (`free`: its
-   * claim ran out or was released).
+   * Shows every stored entry to `visit` (`free`: its claim ran out or was released), claims those it
+   * answers truthy for, and answers this page's own.
    */
-  const survey = (pick: (entry: StoredEntry, free: boolean) => unknown): StoredEntry[] => {
+  const survey = (visit: (entry: StoredEntry, free: boolean) => unknown): StoredEntry[] => {
     const time = now()
     return list().filter((entry) => {
-      if (pick(entry, entry.lease <= time)) claim(entry)
+      if (visit(entry, entry.lease <= time)) claim(entry)
       return entry.owner === owner
     })
   }
@@ -179,15 +179,13 @@ export function createPersistedQueueStore({
     },
     renew: () => survey((entry) => !released && entry.owner === owner).length,
     orphans() {
-      const time = now()
       let count = 0
-      let owned = 0
       let nextExpiry: number | undefined
-      for (const entry of list()) {
-        if (entry.owner === owner) owned++
-        else if (entry.lease <= time) count++
+      const owned = survey((entry, free) => {
+        if (entry.owner === owner) return
+        if (free) count++
         else nextExpiry = Math.min(nextExpiry ?? entry.lease, entry.lease)
-      }
+      }).length
       return { count, owned, nextExpiry }
     },
     owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),

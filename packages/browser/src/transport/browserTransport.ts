@@ -43,17 +43,6 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
     return { type: 'handed_off' }
   }
 
-  const beacon = ({ url, body }: TransportRequest): TransportOutcome => {
-    try {
-      // A string body goes as `text/plain`, which needs no CORS preflight.
-      if (navigator.sendBeacon(url, body)) return handOff(body)
-      throw new Error('sendBeacon refused the event')
-    } catch (cause) {
-      // No sendBeacon here (or it threw): a network error all the same.
-      return { type: 'network_error', cause }
-    }
-  }
-
   const postNow = async (
     { url, body, headers, timeoutMs }: TransportRequest,
     keepalive: boolean,
@@ -79,12 +68,20 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
 
   const sendNow = async (request: TransportRequest): Promise<TransportOutcome> => {
     beforeSend?.()
-    const { body } = request
+    const { url, body } = request
     // UTF-8 bytes, as the budget counts them.
     const bytes = new Blob([body]).size
     // Browsers without keepalive fetch would drop a request made while the page is being left.
     if (!('keepalive' in Request.prototype) || inFlight + bytes > keepaliveBudgetBytes) {
-      return request.unloading ? beacon(request) : postNow(request, false)
+      if (!request.unloading) return postNow(request, false)
+      try {
+        // A string body goes as `text/plain`, which needs no CORS preflight.
+        if (navigator.sendBeacon(url, body)) return handOff(body)
+        throw new Error('sendBeacon refused the event')
+      } catch (cause) {
+        // No sendBeacon here (or it threw): a network error all the same.
+        return { type: 'network_error', cause }
+      }
     }
     inFlight += bytes
     const delivery = postNow(request, true).finally(() => {
