@@ -35,7 +35,8 @@ export interface BrowserTransport extends Transport {
 export function createBrowserTransport({ beforeSend }: BrowserTransportOptions = {}): BrowserTransport {
   let inFlight = 0
   let leaving = false
-  // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off.
+  // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off (one still
+  // waiting at a later `pagehide` is listed again, which changes nothing: its entry went at the first).
   const handOffs = new Set<() => void>()
   const handedOff = new Set<string>()
   const handOff = (body: string): TransportOutcome => {
@@ -84,19 +85,17 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
       }
     }
     inFlight += bytes
-    const delivery = postNow(request, true).finally(() => {
-      inFlight -= bytes
+    return new Promise((resolve) => {
+      // Whichever comes first: the page is left (the request is the browser's now), or the answer.
+      const handOffNow = () => resolve(handOff(body))
+      if (leaving) handOffNow()
+      else handOffs.add(handOffNow)
+      void postNow(request, true).then((outcome) => {
+        inFlight -= bytes
+        handOffs.delete(handOffNow)
+        resolve(outcome)
+      })
     })
-    return leaving
-      ? handOff(body)
-      : new Promise((resolve) => {
-          const handOffNow = () => resolve(handOff(body))
-          handOffs.add(handOffNow)
-          void delivery.then((outcome) => {
-            handOffs.delete(handOffNow)
-            resolve(outcome)
-          })
-        })
   }
 
   // Starting a fetch costs the main thread more than building the event does, so a tracking call
@@ -126,7 +125,6 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
       if (!isOffline()) {
         startDeferred()
         for (const handOffNow of handOffs) handOffNow()
-        handOffs.clear()
       }
       return handedOff
     },
