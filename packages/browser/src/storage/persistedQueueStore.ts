@@ -2,6 +2,9 @@ import type { QueueEntry, QueueStore } from '@es-tracker/core'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 
+/** How long a claim holds without renewal; a page that lives renews its own (replayCoordinator). */
+const leaseMs = 30_000
+
 /** A queue entry as persisted: which page owns it, and until when its claim holds. */
 interface StoredEntry extends QueueEntry {
   owner: string
@@ -20,11 +23,6 @@ export interface PersistedQueueStoreOptions {
   maxEntries?: number
   /** Entries older than this are dropped from storage. @default 7 days */
   maxAgeMs?: number
-  /** How long a claim holds without renewal; a page that lives renews its own. @default 30000 */
-  leaseMs?: number
-  now?: () => number
-  /** Runs the deferred writes in a later task. @default nextTask */
-  schedule?: (callback: () => void) => void
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
@@ -71,9 +69,6 @@ export function createPersistedQueueStore({
   owner,
   maxEntries = 500,
   maxAgeMs = 7 * 24 * 60 * 60 * 1000,
-  leaseMs = 30_000,
-  now = Date.now,
-  schedule = nextTask,
 }: PersistedQueueStoreOptions): PersistedQueueStore {
   const prefix = `${key}:`
   // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
@@ -94,7 +89,7 @@ export function createPersistedQueueStore({
         typeof entry.id === 'string' &&
         prefix + entry.id === storageKey &&
         typeof entry.lease === 'number' &&
-        entry.createdAt >= now() - maxAgeMs
+        entry.createdAt >= Date.now() - maxAgeMs
       ) {
         return entry
       }
@@ -114,10 +109,10 @@ export function createPersistedQueueStore({
     pending.set(id, entry)
     // A page being left may have no later task: what it still writes (deliveries ending) goes now.
     if (released) persist()
-    else if (first) schedule(persist)
+    else if (first) nextTask(persist)
   }
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
-  const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : now() + leaseMs })
+  const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : Date.now() + leaseMs })
   // Claims and releases are written at once: other tabs must see them as soon as possible.
   const claim = (entry: QueueEntry): void => {
     pending.delete(entry.id)
@@ -141,7 +136,7 @@ export function createPersistedQueueStore({
    * answers truthy for, and answers this page's own.
    */
   const survey = (visit: (entry: StoredEntry, free: boolean) => unknown): StoredEntry[] => {
-    const time = now()
+    const time = Date.now()
     return list().filter((entry) => {
       if (visit(entry, entry.lease <= time)) claim(entry)
       return entry.owner === owner

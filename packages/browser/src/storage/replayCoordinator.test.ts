@@ -12,6 +12,9 @@ const entry = (id: string): QueueEntry => ({
   attempts: 0,
 })
 
+// The store's deferred writes go at once here.
+vi.mock('../nextTask', () => ({ nextTask: (callback: () => void) => callback() }))
+
 /** A LockManager with `ifAvailable` semantics, shared by the tabs of one test. */
 function fakeLocks() {
   const held = new Set<string>()
@@ -45,13 +48,7 @@ function lagging(storage: SafeStorage, lagMs: number): SafeStorage {
 
 /** One tab: a store and a coordinator whose replay records what the store hands over. */
 function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>) {
-  const store = createPersistedQueueStore({
-    storage,
-    key: 'queue',
-    owner,
-    leaseMs: 30_000,
-    schedule: (write) => write(),
-  })
+  const store = createPersistedQueueStore({ storage, key: 'queue', owner })
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,
