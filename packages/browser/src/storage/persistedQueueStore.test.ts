@@ -1,7 +1,23 @@
 import { createTrackerEngine, type QueueEntry } from '@es-tracker/core'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPersistedQueueStore } from './persistedQueueStore'
 import { createSafeStorage } from './safeStorage'
+
+// The store's deferred writes: at once, or held in `tasks.held` when a test sets it (run by hand, or never:
+// the page is gone first).
+const tasks = vi.hoisted(() => ({ held: undefined as Array<() => void> | undefined }))
+vi.mock('../nextTask', () => ({
+  nextTask: (callback: () => void) => (tasks.held ? tasks.held.push(callback) : callback()),
+}))
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1000 })
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  tasks.held = undefined
+})
 
 const entry = (id: string, overrides: Partial<QueueEntry> = {}): QueueEntry => ({
   id,
@@ -12,30 +28,17 @@ const entry = (id: string, overrides: Partial<QueueEntry> = {}): QueueEntry => (
   ...overrides,
 })
 
-/** Two pages (or tabs) of one site: one storage, one clock, each its own owner id. */
+/** Two pages (or tabs) of one site: one storage, each its own owner id; their claims hold 30 s. */
 function twoPages(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
   const storage = createSafeStorage(() => undefined)
-  const clock = { time: 1000 }
-  const page = (owner: string) =>
-    createPersistedQueueStore({
-      storage,
-      key: 'queue',
-      owner,
-      leaseMs: 100,
-      now: () => clock.time,
-      schedule: (write) => write(),
-      ...options,
-    })
-  return { storage, clock, first: page('first'), second: page('second') }
+  const page = (owner: string) => createPersistedQueueStore({ storage, key: 'queue', owner, ...options })
+  return { storage, first: page('first'), second: page('second') }
 }
 
-/** Claims under the (here imaginary) replay lock, as the replay coordinator does. */
+/** Claims the orphans and takes over what the page then owns, as the replay coordinator does. */
 function claim(store: ReturnType<typeof createPersistedQueueStore>) {
-  let taken: QueueEntry[] = []
-  store.claiming(() => {
-    taken = store.takeOver()
-  })
-  return taken
+  store.claimOrphans()
+  return store.takeOver()
 }
 
 describe('createPersistedQueueStore', () => {
@@ -49,20 +52,20 @@ describe('createPersistedQueueStore', () => {
   })
 
   it('should persist an entry so that another page sees it when added', () => {
-    const { first, second, clock } = twoPages()
+    const { first, second } = twoPages()
     first.add(entry('a'))
-    expect(second.orphans()).toEqual({ count: 0, owned: 0, nextExpiry: 1100 })
+    expect(second.orphans()).toEqual({ count: 0, owned: 0, nextExpiry: 31_000 })
     expect(first.orphans()).toEqual({ count: 0, owned: 1, nextExpiry: undefined })
-    clock.time = 1101
+    vi.setSystemTime(31_001)
     expect(claim(second)).toMatchObject([entry('a')])
   })
 
   it('should not let another page take an entry over while its owner renews the lease', () => {
-    const { first, second, clock } = twoPages()
+    const { first, second } = twoPages()
     first.add(entry('a'))
-    clock.time = 1090
+    vi.setSystemTime(30_990)
     first.renew()
-    clock.time = 1150
+    vi.setSystemTime(31_050)
     expect(claim(second)).toMatchObject([])
     expect(first.takeOver()).toMatchObject([entry('a')])
   })
@@ -71,16 +74,30 @@ describe('createPersistedQueueStore', () => {
     const { first, second, storage } = twoPages()
     first.add(entry('a'))
     first.release()
-    const third = createPersistedQueueStore({
-      storage,
-      key: 'queue',
-      owner: 'third',
-      leaseMs: 100,
-      now: () => 1000,
-      schedule: (write) => write(),
-    })
+    const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third' })
     expect(claim(second)).toMatchObject([entry('a')])
     expect(claim(third)).toMatchObject([])
+  })
+
+  it('should hand an entry only to the page that claimed it last when two claim it at once', () => {
+    const { first, second, storage } = twoPages()
+    first.add(entry('a'))
+    first.release()
+    first.resume()
+    second.claimOrphans()
+    // The first page's claim landed after the second's (it had not seen it yet): the entry is the first's.
+    storage.set('queue:a', JSON.stringify({ ...entry('a'), owner: 'first', lease: 31_000 }))
+    expect(second.takeOver()).toMatchObject([])
+    expect(first.takeOver()).toMatchObject([entry('a')])
+  })
+
+  it('should replay an entry stored by the previous version when its claim ran out', () => {
+    const { first, storage } = twoPages()
+    storage.set(
+      'queue:old',
+      '{"id":"old","eventName":"CustomEvent","body":"{\\"id\\":\\"old\\"}","createdAt":1000,"attempts":2,"owner":"gone","lease":900}',
+    )
+    expect(claim(first)).toMatchObject([entry('old', { attempts: 2 })])
   })
 
   it('should keep handed-off entries claimed when releasing the rest', () => {
@@ -125,9 +142,9 @@ describe('createPersistedQueueStore', () => {
   })
 
   it('should drop entries older than maxAgeMs when it writes', () => {
-    const { first, clock } = twoPages({ maxAgeMs: 500 })
+    const { first } = twoPages({ maxAgeMs: 500 })
     first.add(entry('old', { createdAt: 100 }))
-    clock.time = 700
+    vi.setSystemTime(700)
     first.add(entry('new', { createdAt: 700 }))
     expect(first.takeOver().map((taken) => taken.id)).toEqual(['new'])
   })
@@ -149,7 +166,8 @@ describe('createPersistedQueueStore', () => {
     storage.set('queue:x', JSON.stringify(broken))
     const send = vi.fn()
     const engine = createTrackerEngine({ url: 'https://tracker.example/api/v2', transport: { send }, store: first })
-    first.claiming(() => engine.replay())
+    first.claimOrphans()
+    engine.replay()
     expect(storage.keys('queue:')).toEqual([])
     expect(send).not.toHaveBeenCalled()
   })
@@ -172,9 +190,9 @@ describe('createPersistedQueueStore', () => {
   })
 
   it('should not update an entry another page has taken over', () => {
-    const { first, second, clock } = twoPages()
+    const { first, second } = twoPages()
     first.add(entry('a'))
-    clock.time = 1200
+    vi.setSystemTime(32_000)
     expect(claim(second)).toMatchObject([entry('a')])
     first.update(entry('a', { attempts: 5 }))
     second.release()
@@ -228,12 +246,8 @@ describe('createPersistedQueueStore', () => {
   it('should write added, updated and removed entries in a later task, reading its own writes meanwhile', () => {
     const storage = createSafeStorage(() => undefined)
     const scheduled: Array<() => void> = []
-    const store = createPersistedQueueStore({
-      storage,
-      key: 'queue',
-      owner: 'page',
-      schedule: (write) => scheduled.push(write),
-    })
+    tasks.held = scheduled
+    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page' })
     store.add(entry('a', { createdAt: Date.now() }))
     store.add(entry('b', { createdAt: Date.now() }))
     // The update reads the added entry that waits to be written.
@@ -254,7 +268,8 @@ describe('createPersistedQueueStore', () => {
 
   it('should write deferred entries before releasing them when the page is left', () => {
     const storage = createSafeStorage(() => undefined)
-    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page', schedule: () => {} })
+    tasks.held = []
+    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page' })
     store.add(entry('a', { createdAt: Date.now() }))
     store.release()
     expect(JSON.parse(storage.get('queue:a') ?? '{}')).toMatchObject({ id: 'a', owner: 'page', lease: 0 })
@@ -262,14 +277,9 @@ describe('createPersistedQueueStore', () => {
 
   it('should not write a deferred update over an entry another page took over meanwhile', () => {
     const { storage } = twoPages()
-    const scheduled: Array<() => void> = []
-    const slow = createPersistedQueueStore({
-      storage,
-      key: 'queue',
-      owner: 'slow',
-      schedule: (write) => scheduled.push(write),
-    })
-    const other = createPersistedQueueStore({ storage, key: 'queue', owner: 'other', schedule: (write) => write() })
+    tasks.held = []
+    const slow = createPersistedQueueStore({ storage, key: 'queue', owner: 'slow' })
+    const other = createPersistedQueueStore({ storage, key: 'queue', owner: 'other' })
     slow.add(entry('a', { createdAt: Date.now() }))
     slow.persist()
     slow.update(entry('a', { createdAt: Date.now(), attempts: 3 }))
@@ -278,7 +288,9 @@ describe('createPersistedQueueStore', () => {
       JSON.stringify({ ...entry('a', { createdAt: Date.now() }), owner: 'other', lease: Date.now() + 1000 }),
     )
     other.remove('a')
-    scheduled.at(-1)?.()
+    other.persist()
+    // The slow page's deferred write comes last.
+    slow.persist()
     expect(storage.keys('queue:')).toEqual([])
   })
 
@@ -292,7 +304,8 @@ describe('createPersistedQueueStore', () => {
 
   it('should write at once what it removes after being released, as a page being left has no later task', () => {
     const storage = createSafeStorage(() => undefined)
-    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page', schedule: () => {} })
+    tasks.held = []
+    const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page' })
     store.add(entry('a', { createdAt: Date.now() }))
     store.release()
     store.remove('a')

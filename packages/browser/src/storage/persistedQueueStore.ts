@@ -2,6 +2,9 @@ import type { QueueEntry, QueueStore } from '@es-tracker/core'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 
+/** How long a claim holds without renewal; a page that lives renews its own (replayCoordinator). */
+const leaseMs = 30_000
+
 /** A queue entry as persisted: which page owns it, and until when its claim holds. */
 interface StoredEntry extends QueueEntry {
   owner: string
@@ -20,20 +23,16 @@ export interface PersistedQueueStoreOptions {
   maxEntries?: number
   /** Entries older than this are dropped from storage. @default 7 days */
   maxAgeMs?: number
-  /** How long a claim holds without renewal; a page that lives renews its own. @default 30000 */
-  leaseMs?: number
-  now?: () => number
-  /** Runs the deferred writes in a later task. @default nextTask */
-  schedule?: (callback: () => void) => void
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
 export interface PersistedQueueStore extends QueueStore {
   /**
-   * Runs `replay` with claiming allowed: only then does `takeOver()` claim other pages' orphaned
-   * entries (the caller holds the replay lock); otherwise it answers this page's own entries only.
+   * Claims every stored entry whose claim ran out or was released (not once released itself). Two
+   * tabs may claim one entry at once, and the last write wins: the caller replays (`takeOver()`
+   * answers this page's own entries) only once other tabs' writes have landed, or under the replay lock.
    */
-  claiming(replay: () => void): void
+  claimOrphans(): void
   /**
    * Gives this page's entries up (the page is being left), except those whose bodies were handed
    * off; until `resume()`, whatever this page still writes is left free for other pages too.
@@ -61,8 +60,8 @@ export interface PersistedQueueStore extends QueueStore {
  * A QueueStore in localStorage (memory where storage fails) that every page and tab of the site
  * shares, bounded by count and age. Each entry has a key of its own, so that tabs writing at the
  * same moment never overwrite each other's entries. Entries belong to the page that added them
- * while it lives (its lease is renewed); `takeOver()` claims the others' entries whose lease ran out
- * or was released, and must run under the tracker's replay lock so that two tabs never claim one.
+ * while it lives (its lease is renewed); `claimOrphans()` claims the others' entries whose lease ran
+ * out or was released, and `takeOver()` answers this page's own.
  */
 export function createPersistedQueueStore({
   storage,
@@ -70,9 +69,6 @@ export function createPersistedQueueStore({
   owner,
   maxEntries = 500,
   maxAgeMs = 7 * 24 * 60 * 60 * 1000,
-  leaseMs = 30_000,
-  now = Date.now,
-  schedule = nextTask,
 }: PersistedQueueStoreOptions): PersistedQueueStore {
   const prefix = `${key}:`
   // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
@@ -80,7 +76,6 @@ export function createPersistedQueueStore({
   const pending = new Map<string, StoredEntry | null>()
   // Of those, the entries added: written whatever the storage holds (an update only over this page's own).
   const added = new Set<string>()
-  let claimsAllowed = false
   let released = false
   let adds = 0
 
@@ -94,7 +89,7 @@ export function createPersistedQueueStore({
         typeof entry.id === 'string' &&
         prefix + entry.id === storageKey &&
         typeof entry.lease === 'number' &&
-        entry.createdAt >= now() - maxAgeMs
+        entry.createdAt >= Date.now() - maxAgeMs
       ) {
         return entry
       }
@@ -114,10 +109,10 @@ export function createPersistedQueueStore({
     pending.set(id, entry)
     // A page being left may have no later task: what it still writes (deliveries ending) goes now.
     if (released) persist()
-    else if (first) schedule(persist)
+    else if (first) nextTask(persist)
   }
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
-  const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : now() + leaseMs })
+  const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : Date.now() + leaseMs })
   // Claims and releases are written at once: other tabs must see them as soon as possible.
   const claim = (entry: QueueEntry): void => {
     pending.delete(entry.id)
@@ -136,11 +131,16 @@ export function createPersistedQueueStore({
     for (const { id } of entries.splice(0, entries.length - maxEntries)) storage.remove(prefix + id)
     return entries
   }
-  // Visits this page's stored entries and answers how many there are.
-  const eachOwned = (visit: (entry: StoredEntry) => void): number => {
-    const owned = list().filter((entry) => entry.owner === owner)
-    owned.forEach(visit)
-    return owned.length
+  /**
+   * Shows every stored entry to `visit` (`free`: its claim ran out or was released), claims those it
+   * answers truthy for, and answers this page's own.
+   */
+  const survey = (visit: (entry: StoredEntry, free: boolean) => unknown): StoredEntry[] => {
+    const time = Date.now()
+    return list().filter((entry) => {
+      if (visit(entry, entry.lease <= time)) claim(entry)
+      return entry.owner === owner
+    })
   }
 
   return {
@@ -159,49 +159,28 @@ export function createPersistedQueueStore({
       if (!released && stored?.owner === owner) later(id, own(entry))
     },
     remove: (id) => later(id, null),
-    takeOver() {
-      // A page being left replays nothing: what it has is for the next page.
-      if (released) return []
-      const time = now()
-      // This page's own entries; other pages' whose claim ran out only under the replay lock.
-      return list().filter((entry) => {
-        const free = entry.lease <= time
-        const taken = entry.owner === owner || (claimsAllowed && free)
-        if (taken && free) claim(entry)
-        return taken
-      })
-    },
-    claiming(replay) {
-      claimsAllowed = true
-      try {
-        replay()
-      } finally {
-        claimsAllowed = false
-      }
+    // A page being left replays nothing: what it has is for the next page. Its own entries whose claim
+    // ran out (the page was frozen, or came back) are claimed again first.
+    takeOver: () => (released ? [] : survey((entry, free) => free && entry.owner === owner)),
+    claimOrphans() {
+      if (!released) survey((_entry, free) => free)
     },
     release(exceptBodies) {
       released = true
-      eachOwned((entry) => {
-        if (!exceptBodies?.has(entry.body)) claim(entry)
-      })
+      survey((entry) => entry.owner === owner && !exceptBodies?.has(entry.body))
     },
     resume() {
       released = false
     },
-    renew: () =>
-      eachOwned((entry) => {
-        if (!released) claim(entry)
-      }),
+    renew: () => survey((entry) => !released && entry.owner === owner).length,
     orphans() {
-      const time = now()
       let count = 0
-      let owned = 0
       let nextExpiry: number | undefined
-      for (const entry of list()) {
-        if (entry.owner === owner) owned++
-        else if (entry.lease <= time) count++
+      const owned = survey((entry, free) => {
+        if (entry.owner === owner) return
+        if (free) count++
         else nextExpiry = Math.min(nextExpiry ?? entry.lease, entry.lease)
-      }
+      }).length
       return { count, owned, nextExpiry }
     },
     owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),

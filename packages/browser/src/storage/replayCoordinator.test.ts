@@ -12,6 +12,9 @@ const entry = (id: string): QueueEntry => ({
   attempts: 0,
 })
 
+// The store's deferred writes go at once here.
+vi.mock('../nextTask', () => ({ nextTask: (callback: () => void) => callback() }))
+
 /** A LockManager with `ifAvailable` semantics, shared by the tabs of one test. */
 function fakeLocks() {
   const held = new Set<string>()
@@ -27,15 +30,25 @@ function fakeLocks() {
   return { locks, requested, held }
 }
 
+/** A tab's view of a storage that shows other tabs' writes only `lagMs` after it was made (its own at once). */
+function lagging(storage: SafeStorage, lagMs: number): SafeStorage {
+  const until = Date.now() + lagMs
+  const snapshot = new Map(storage.keys('').map((key) => [key, storage.get(key)]))
+  const stale = () => Date.now() < until
+  return {
+    ...storage,
+    get: (key) => (stale() ? (snapshot.get(key) ?? null) : storage.get(key)),
+    set(key, value) {
+      snapshot.set(key, value)
+      storage.set(key, value)
+    },
+    keys: (prefix) => (stale() ? [...snapshot.keys()].filter((key) => key.startsWith(prefix)) : storage.keys(prefix)),
+  }
+}
+
 /** One tab: a store and a coordinator whose replay records what the store hands over. */
 function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>) {
-  const store = createPersistedQueueStore({
-    storage,
-    key: 'queue',
-    owner,
-    leaseMs: 30_000,
-    schedule: (write) => write(),
-  })
+  const store = createPersistedQueueStore({ storage, key: 'queue', owner })
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,
@@ -90,7 +103,7 @@ describe('createReplayCoordinator', () => {
     expect(first.replayed).toEqual(['a', 'b'])
   })
 
-  it('should let only one of two tabs replay when both are triggered at once with the storage lease', async () => {
+  it('should let only one of two tabs replay when both are triggered at once without Web Locks', async () => {
     const storage = createSafeStorage(() => undefined)
     const closed = tab(storage, 'closed')
     closed.store.add(entry('a'))
@@ -101,7 +114,36 @@ describe('createReplayCoordinator', () => {
     second.coordinator.trigger()
     await vi.advanceTimersByTimeAsync(2000)
     expect([...first.replayed, ...second.replayed]).toEqual(['a'])
-    expect(storage.get('lease')).toBeNull()
+  })
+
+  it('should let only the tab that claimed last replay an entry when two claim it at once without Web Locks', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const closed = tab(storage, 'closed')
+    closed.store.add(entry('a'))
+    closed.store.add(entry('b'))
+    closed.store.release()
+    const first = tab(storage, 'first')
+    // The second tab does not see the first one's claims yet: it claims the same entries, after it.
+    const second = tab(lagging(storage, 20), 'second')
+    first.coordinator.trigger()
+    second.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(first.replayed).toEqual([])
+    expect(second.replayed).toEqual(['a', 'b'])
+  })
+
+  it('should fall back to the entries leases when Web Locks refuse the request', async () => {
+    const storage = createSafeStorage(() => undefined)
+    const closed = tab(storage, 'closed')
+    closed.store.add(entry('a'))
+    closed.store.release()
+    const refusing = {
+      request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')),
+    } as unknown as Pick<LockManager, 'request'>
+    const open = tab(storage, 'open', refusing)
+    open.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(600)
+    expect(open.replayed).toEqual(['a'])
   })
 
   it('should replay its own leftovers without the lock when there are no orphans', async () => {

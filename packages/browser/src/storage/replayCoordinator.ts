@@ -1,12 +1,11 @@
 import type { PersistedQueueStore } from './persistedQueueStore'
-import type { SafeStorage } from './safeStorage'
 
 /** The Web Locks lock under which one tab at a time claims orphaned entries. */
 export const replayLockName = 'es-tracker-replay'
 
 /** How long a claim keeps the lock, so that other tabs' storage catches up first. */
 const holdMs = 500
-/** How long the storage lease waits before re-reading it to confirm. */
+/** How long a claim waits for other tabs' claims of the same entries to land before replaying. */
 const confirmMs = 50
 /** Renewal period of this page's own entries' leases. */
 const renewMs = 10_000
@@ -16,12 +15,14 @@ export interface ReplayCoordinatorOptions {
   store: PersistedQueueStore
   /** Delivers what the store hands over (the engine's `replay`, which never throws). */
   replay: () => void
-  storage: SafeStorage
-  /** Storage key of the lease used where Web Locks are missing. */
-  leaseKey: string
-  owner: string
-  /** `navigator.locks`, or `undefined` to use the storage lease. */
+  /** `navigator.locks`, or `undefined` to rely on the entries' own leases alone. */
   locks?: Pick<LockManager, 'request'> | undefined
+  /** @deprecated Unused: the entries' own leases replaced the storage lease. */
+  storage?: unknown
+  /** @deprecated Unused: the entries' own leases replaced the storage lease. */
+  leaseKey?: string
+  /** @deprecated Unused: the store knows this page's id. */
+  owner?: string
 }
 
 /** Runs replays of the persisted queue so that no two tabs deliver one entry. */
@@ -36,19 +37,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Coordinates replays between tabs: orphaned entries are claimed only under the Web Lock
- * `es-tracker-replay` (`ifAvailable`, so a busy tab is skipped, not queued) or, where Web Locks are
- * missing, under a storage lease (owner and expiry, re-read after writing to confirm). It renews
- * this page's leases on a timer while the page owns entries, and looks again when a claim of
- * another page is due to run out.
+ * `es-tracker-replay` (`ifAvailable`, so a busy tab is skipped, not queued) and, since two tabs
+ * may still claim one entry at once (Web Locks missing or refused), replayed only after the claims
+ * of every tab have landed: the last write owns the entry. It renews this page's leases on a timer
+ * while the page owns entries, and looks again when a claim of another page is due to run out.
  */
-export function createReplayCoordinator({
-  store,
-  replay,
-  storage,
-  leaseKey,
-  owner,
-  locks,
-}: ReplayCoordinatorOptions): ReplayCoordinator {
+export function createReplayCoordinator({ store, replay, locks }: ReplayCoordinatorOptions): ReplayCoordinator {
   let busy = false
   let again = false
   let renewTimer: ReturnType<typeof setInterval> | undefined
@@ -67,37 +61,25 @@ export function createReplayCoordinator({
     }
   }
 
-  // Who holds the storage lease (`{ owner, until }`); with `live`, only while it holds. Garbage: nobody.
-  const leaseHolder = (live?: boolean): unknown => {
-    try {
-      const lease = JSON.parse(storage.get(leaseKey) as string)
-      if (!live || lease.until > Date.now()) return lease.owner
-    } catch {}
+  // What this page still owns once the claims have landed is its own: another tab's later claim won the rest.
+  const claimAndReplay = async () => {
+    store.claimOrphans()
+    await sleep(confirmMs)
+    replay()
   }
 
   const claim = async () => {
     busy = true
-    const run = () => store.claiming(replay)
     try {
-      if (!locks) throw new Error('no Web Locks')
-      await locks.request(replayLockName, { ifAvailable: true }, async (lock) => {
+      await (locks?.request(replayLockName, { ifAvailable: true }, async (lock) => {
         if (lock) {
-          run()
+          await claimAndReplay()
           await sleep(holdMs)
         }
-      })
+      }) ?? claimAndReplay())
     } catch {
-      // No Web Locks here, or refused (an opaque origin, say): the storage lease protects the claim.
-      const holder = leaseHolder(true)
-      if (holder === undefined || holder === owner) {
-        storage.set(leaseKey, JSON.stringify({ owner, until: Date.now() + (holdMs + confirmMs) }))
-        await sleep(confirmMs)
-        if (leaseHolder() === owner) {
-          run()
-          await sleep(holdMs)
-          if (leaseHolder() === owner) storage.remove(leaseKey)
-        }
-      }
+      // Web Locks refused (an opaque origin, say): the entries' leases alone protect the claim.
+      await claimAndReplay()
     }
     busy = false
     if (again) trigger()

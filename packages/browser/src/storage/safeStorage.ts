@@ -38,7 +38,7 @@ export function createSafeStorage(getStorage: () => Storage | undefined = () => 
     get(key) {
       if (memory.has(key)) return memory.get(key)!
       try {
-        return getStorage()!.getItem(key) ?? null
+        return getStorage()!.getItem(key)
       } catch {
         return null
       }

@@ -1,8 +1,20 @@
 import type { TransportRequest } from '@es-tracker/core'
-import ky from 'ky'
-import { describe, expect, it, vi } from 'vitest'
-import { type BrowserTransportOptions, createBrowserTransport as createWithKy } from './browserTransport'
-import kyLite from './kyLite'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { createBrowserTransport as CreateBrowserTransport } from './browserTransport'
+
+// The transport's deferred starts: in a real later task, or held in `tasks.held` when a test sets it
+// (run by hand, or never: the page is gone before they run).
+const tasks = vi.hoisted(() => ({ held: undefined as Array<() => void> | undefined }))
+vi.mock('../nextTask', async (importOriginal) => {
+  const { nextTask } = await importOriginal<typeof import('../nextTask')>()
+  return { nextTask: (callback: () => void) => (tasks.held ? tasks.held.push(callback) : nextTask(callback)) }
+})
+
+/** Beacons and keepalive fetches share this many bytes (the transport's budget). */
+const budget = 64 * 1024
+
+/** A JSON body of exactly `bytes` UTF-8 bytes. */
+const bodyOf = (bytes: number, name = 'x') => `{"${name}":"${'x'.repeat(bytes - name.length - 7)}"}`
 
 interface SeenRequest {
   url: string
@@ -13,7 +25,7 @@ interface SeenRequest {
   credentials: RequestCredentials
 }
 
-/** A fetch that records each request and answers from a queue of replies (a Response, an error or 'hang'). */
+/** Stubs a fetch that records each request and answers from a queue of replies (a Response, an error or 'hang'). */
 function fakeFetch(...replies: Array<Response | Error | 'hang'>) {
   const seen: SeenRequest[] = []
   const release: Array<() => void> = []
@@ -37,7 +49,15 @@ function fakeFetch(...replies: Array<Response | Error | 'hang'>) {
     if (reply instanceof Error) throw reply
     return reply
   }
-  return { fetch: fetch as typeof globalThis.fetch, seen, release }
+  vi.stubGlobal('fetch', fetch)
+  return { seen, release }
+}
+
+/** Stubs `navigator` with a sendBeacon that records what it is given and answers `accept`. */
+function stubBeacon(accept = true) {
+  const beacons: Array<{ url: string; data: string }> = []
+  vi.stubGlobal('navigator', { sendBeacon: (url: string, data: string) => beacons.push({ url, data }) > 0 && accept })
+  return beacons
 }
 
 const request = (overrides: Partial<TransportRequest> = {}): TransportRequest => ({
@@ -49,19 +69,22 @@ const request = (overrides: Partial<TransportRequest> = {}): TransportRequest =>
 })
 
 // The ESM build posts with ky, the script-tag build with kyLite in its place: one suite for both.
-describe.each([
-  ['ky', ky.post as BrowserTransportOptions['post']],
-  ['kyLite', kyLite.post],
-])('createBrowserTransport with %s', (_name, post) => {
-  const createBrowserTransport = ({
-    fetch,
-    ...options
-  }: BrowserTransportOptions & { fetch?: typeof globalThis.fetch } = {}) =>
-    createWithKy({ post: (url, init) => post!(url, { ...init, fetch }), ...options })
+describe.each(['ky', 'kyLite'])('createBrowserTransport with %s', (name) => {
+  let createBrowserTransport: typeof CreateBrowserTransport
+  beforeAll(async () => {
+    vi.resetModules()
+    vi.doMock('ky', () => (name === 'kyLite' ? import('./kyLite') : vi.importActual('ky')))
+    ;({ createBrowserTransport } = await import('./browserTransport'))
+  })
+
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    tasks.held = undefined
+  })
 
   it('should post the body as text/plain with keepalive when the budget allows', async () => {
-    const { fetch, seen } = fakeFetch()
-    const transport = createBrowserTransport({ fetch })
+    const { seen } = fakeFetch()
+    const transport = createBrowserTransport()
     expect(await transport.send(request())).toEqual({ type: 'response', status: 204, retryAfter: null })
     expect(seen).toEqual([
       {
@@ -76,28 +99,28 @@ describe.each([
   })
 
   it('should report the status and Retry-After when the endpoint answers an error', async () => {
-    const { fetch } = fakeFetch(new Response('busy', { status: 503, headers: { 'Retry-After': '7' } }))
-    const transport = createBrowserTransport({ fetch })
+    fakeFetch(new Response('busy', { status: 503, headers: { 'Retry-After': '7' } }))
+    const transport = createBrowserTransport()
     expect(await transport.send(request())).toEqual({ type: 'response', status: 503, retryAfter: '7' })
   })
 
   it('should resolve a network_error when fetch rejects', async () => {
     const failure = new TypeError('Failed to fetch')
-    const { fetch } = fakeFetch(failure)
-    const outcome = await createBrowserTransport({ fetch }).send(request())
+    fakeFetch(failure)
+    const outcome = await createBrowserTransport().send(request())
     expect(outcome).toEqual({ type: 'network_error', cause: failure })
   })
 
   it('should resolve a timeout when the endpoint does not answer in time', async () => {
-    const { fetch } = fakeFetch('hang')
-    const outcome = await createBrowserTransport({ fetch }).send(request({ timeoutMs: 20 }))
+    fakeFetch('hang')
+    const outcome = await createBrowserTransport().send(request({ timeoutMs: 20 }))
     expect(outcome.type).toBe('timeout')
   })
 
   it('should send without keepalive when the page stays and the budget is spent, and with it once freed', async () => {
-    const { fetch, seen, release } = fakeFetch('hang')
-    const transport = createBrowserTransport({ fetch, budgetBytes: 60 })
-    const first = transport.send(request())
+    const { seen, release } = fakeFetch('hang')
+    const transport = createBrowserTransport()
+    const first = transport.send(request({ body: bodyOf(budget - 10) }))
     await transport.send(request())
     expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([true, false])
     release[0]?.()
@@ -107,86 +130,80 @@ describe.each([
   })
 
   it('should count the budget in UTF-8 bytes when the body is not ASCII', async () => {
-    // 9 characters, 10 bytes.
-    const body = '{"n":"\u00e9"}'
-    for (const [budgetBytes, keepalive] of [
-      [10, true],
-      [9, false],
+    // One character more than the bytes count (é is 2 bytes).
+    const body = (bytes: number) => `{"n":"\u00e9${'x'.repeat(bytes - 10)}"}`
+    for (const [bytes, keepalive] of [
+      [budget, true],
+      [budget + 1, false],
     ] as const) {
-      const { fetch, seen } = fakeFetch()
-      await createBrowserTransport({ fetch, budgetBytes }).send(request({ body }))
+      const { seen } = fakeFetch()
+      await createBrowserTransport().send(request({ body: body(bytes) }))
       expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([keepalive])
     }
   })
 
   it('should hand the event to sendBeacon when unloading past the budget', async () => {
-    const { fetch, seen } = fakeFetch('hang')
-    const beacons: Array<{ url: string; data: string }> = []
-    const transport = createBrowserTransport({
-      fetch,
-      budgetBytes: 60,
-      sendBeacon: (url, data) => beacons.push({ url, data }) > 0,
-    })
-    void transport.send(request())
+    const { seen } = fakeFetch('hang')
+    const beacons = stubBeacon()
+    const transport = createBrowserTransport()
+    void transport.send(request({ body: bodyOf(budget) }))
     expect(await transport.send(request({ unloading: true }))).toEqual({ type: 'handed_off' })
     expect(beacons).toEqual([{ url: 'https://tracker.example/api/v2', data: request().body }])
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await new Promise((resolve) => setTimeout(resolve, 10))
     expect(seen).toHaveLength(1)
   })
 
   it('should report a failure when sendBeacon refuses the event', async () => {
-    const transport = createBrowserTransport({ fetch: fakeFetch().fetch, budgetBytes: 0, sendBeacon: () => false })
-    const outcome = await transport.send(request({ unloading: true }))
+    fakeFetch()
+    stubBeacon(false)
+    const outcome = await createBrowserTransport().send(request({ unloading: true, body: bodyOf(budget + 1) }))
     expect(outcome.type).toBe('network_error')
   })
 
   it('should report a failure when there is no sendBeacon and the budget is spent', async () => {
-    const transport = createBrowserTransport({ fetch: fakeFetch().fetch, budgetBytes: 0 })
-    const outcome = await transport.send(request({ unloading: true }))
+    fakeFetch()
+    vi.stubGlobal('navigator', {})
+    const outcome = await createBrowserTransport().send(request({ unloading: true, body: bodyOf(budget + 1) }))
     expect(outcome.type).toBe('network_error')
   })
 
   it('should count keepalive requests in flight as handed off when the page is left', async () => {
-    const { fetch } = fakeFetch('hang', 'hang')
-    const beacons: string[] = []
-    const transport = createBrowserTransport({
-      fetch,
-      budgetBytes: 30,
-      sendBeacon: (_url, data) => beacons.push(data) > 0,
-    })
-    const pending = transport.send(request({ unloading: true, body: '{"first":1}' }))
-    expect(transport.leave()).toEqual(new Set(['{"first":1}']))
+    fakeFetch('hang', 'hang')
+    const beacons = stubBeacon()
+    const transport = createBrowserTransport()
+    const [first, second, third] = [bodyOf(40_000, 'first'), bodyOf(20_000, 'second'), bodyOf(10_000, 'third')]
+    const pending = transport.send(request({ unloading: true, body: first }))
+    expect(transport.leave()).toEqual(new Set([first]))
     expect(await pending).toEqual({ type: 'handed_off' })
-    expect(await transport.send(request({ body: '{"second":2}' }))).toEqual({ type: 'handed_off' })
-    expect(transport.leave()).toEqual(new Set(['{"first":1}', '{"second":2}']))
-    // Handed off, they still take their 23 bytes of the budget while in flight: the next goes as a beacon.
-    expect(await transport.send(request({ body: '{"third":3}', unloading: true }))).toEqual({ type: 'handed_off' })
-    expect(beacons).toEqual(['{"third":3}'])
+    expect(await transport.send(request({ body: second }))).toEqual({ type: 'handed_off' })
+    expect(transport.leave()).toEqual(new Set([first, second]))
+    // Handed off, they still take their 60,000 bytes of the budget while in flight: the next goes as a beacon.
+    expect(await transport.send(request({ body: third, unloading: true }))).toEqual({ type: 'handed_off' })
+    expect(beacons.map((beacon) => beacon.data)).toEqual([third])
   })
 
   it('should list beacon bodies as handed off when the page is left', async () => {
-    const transport = createBrowserTransport({ fetch: fakeFetch().fetch, budgetBytes: 0, sendBeacon: () => true })
-    await transport.send(request({ unloading: true }))
-    expect(transport.leave()).toEqual(new Set([request().body]))
+    fakeFetch()
+    stubBeacon()
+    const transport = createBrowserTransport()
+    const body = bodyOf(budget + 1)
+    await transport.send(request({ unloading: true, body }))
+    expect(transport.leave()).toEqual(new Set([body]))
   })
 
   it('should hand nothing off when the page is left offline', async () => {
     vi.stubGlobal('navigator', { onLine: false })
-    try {
-      const { fetch } = fakeFetch('hang', new TypeError('Failed to fetch'))
-      const transport = createBrowserTransport({ fetch })
-      const pending = transport.send(request({ unloading: true }))
-      expect(transport.leave()).toEqual(new Set())
-      const outcome = await Promise.race([pending, new Promise((resolve) => setTimeout(() => resolve('waiting'), 20))])
-      expect(outcome).toBe('waiting')
-    } finally {
-      vi.unstubAllGlobals()
-    }
+    fakeFetch('hang', new TypeError('Failed to fetch'))
+    const transport = createBrowserTransport()
+    const pending = transport.send(request({ unloading: true }))
+    expect(transport.leave()).toEqual(new Set())
+    const outcome = await Promise.race([pending, new Promise((resolve) => setTimeout(() => resolve('waiting'), 20))])
+    expect(outcome).toBe('waiting')
   })
 
   it('should wait for real answers again when the page comes back', async () => {
-    const { fetch } = fakeFetch(new Response(null, { status: 500 }))
-    const transport = createBrowserTransport({ fetch })
+    fakeFetch(new Response(null, { status: 500 }))
+    const transport = createBrowserTransport()
     transport.leave()
     transport.stay()
     expect(await transport.send(request())).toEqual({ type: 'response', status: 500, retryAfter: null })
@@ -194,9 +211,10 @@ describe.each([
   })
 
   it('should start requests in a later task, several of one task together, when the page stays', async () => {
-    const { fetch, seen } = fakeFetch()
+    const { seen } = fakeFetch()
     const scheduled: Array<() => void> = []
-    const transport = createBrowserTransport({ fetch, schedule: (callback) => scheduled.push(callback) })
+    tasks.held = scheduled
+    const transport = createBrowserTransport()
     const first = transport.send(request({ body: '{"n":1}' }))
     const second = transport.send(request({ body: '{"n":2}' }))
     await new Promise((resolve) => setTimeout(resolve, 5))
@@ -208,9 +226,20 @@ describe.each([
     expect(seen.map((seenRequest) => seenRequest.body)).toEqual(['{"n":1}', '{"n":2}'])
   })
 
+  it('should start requests in a task of their own when the scheduler is the real one', async () => {
+    const { seen } = fakeFetch()
+    const transport = createBrowserTransport()
+    const sent = transport.send(request())
+    await Promise.resolve()
+    expect(seen).toEqual([])
+    expect(await sent).toMatchObject({ type: 'response', status: 204 })
+    expect(seen).toHaveLength(1)
+  })
+
   it('should start waiting requests at once and hand them off when the page is left', async () => {
-    const { fetch, seen } = fakeFetch('hang')
-    const transport = createBrowserTransport({ fetch, schedule: () => {} })
+    const { seen } = fakeFetch('hang')
+    tasks.held = []
+    const transport = createBrowserTransport()
     const waiting = transport.send(request({ body: '{"waiting":1}' }))
     expect(transport.leave()).toEqual(new Set(['{"waiting":1}']))
     expect(await waiting).toEqual({ type: 'handed_off' })
@@ -219,8 +248,9 @@ describe.each([
   })
 
   it('should start an unloading request and the waiting ones at once', async () => {
-    const { fetch, seen } = fakeFetch()
-    const transport = createBrowserTransport({ fetch, schedule: () => {} })
+    const { seen } = fakeFetch()
+    tasks.held = []
+    const transport = createBrowserTransport()
     const waiting = transport.send(request({ body: '{"waiting":1}' }))
     const unloading = transport.send(request({ body: '{"unloading":1}', unloading: true }))
     expect(await unloading).toMatchObject({ type: 'response' })
@@ -230,32 +260,28 @@ describe.each([
 
   it('should not even try when the page is being left offline', async () => {
     vi.stubGlobal('navigator', { onLine: false })
-    try {
-      const { fetch, seen } = fakeFetch()
-      const transport = createBrowserTransport({ fetch, schedule: () => {} })
-      const waiting = transport.send(request())
-      transport.leave()
-      expect((await transport.send(request({ unloading: true }))).type).toBe('network_error')
-      await new Promise((resolve) => setTimeout(resolve, 5))
-      expect(seen).toEqual([])
-      void waiting
-    } finally {
-      vi.unstubAllGlobals()
-    }
+    const { seen } = fakeFetch()
+    tasks.held = []
+    const transport = createBrowserTransport()
+    const waiting = transport.send(request())
+    transport.leave()
+    expect((await transport.send(request({ unloading: true }))).type).toBe('network_error')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(seen).toEqual([])
+    void waiting
   })
 
   it('should run beforeSend before a request starts, deferred or not', async () => {
     const order: string[] = []
-    const { fetch } = fakeFetch()
-    const scheduled: Array<() => void> = []
-    const transport = createBrowserTransport({
-      fetch: (async (...args: Parameters<typeof globalThis.fetch>) => {
-        order.push('fetch')
-        return fetch(...args)
-      }) as typeof globalThis.fetch,
-      schedule: (callback) => scheduled.push(callback),
-      beforeSend: () => order.push('persist'),
+    fakeFetch()
+    const recordingFetch = globalThis.fetch
+    vi.stubGlobal('fetch', (...args: Parameters<typeof globalThis.fetch>) => {
+      order.push('fetch')
+      return recordingFetch(...args)
     })
+    const scheduled: Array<() => void> = []
+    tasks.held = scheduled
+    const transport = createBrowserTransport({ beforeSend: () => order.push('persist') })
     const deferred = transport.send(request())
     expect(order).toEqual([])
     scheduled[0]?.()

@@ -2,21 +2,12 @@ import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/
 import ky from 'ky'
 import { isScriptTag } from '../buildTarget'
 import { nextTask } from '../nextTask'
-import type { KyLiteOptions } from './kyLite'
 
 /** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
 export const keepaliveBudgetBytes = 64 * 1024
 
-/** Options of {@link createBrowserTransport}; the defaults are ky on the page's own `fetch`, and `sendBeacon`. */
+/** Options of {@link createBrowserTransport}; it posts with ky (the script tag's kyLite) on the page's `fetch`, and `navigator.sendBeacon`. */
 export interface BrowserTransportOptions {
-  /** The poster: `ky.post` (the script-tag build puts kyLite's in its place) on the page's `fetch`. */
-  post?: (url: string, options: KyLiteOptions) => Promise<Response>
-  /** @default `navigator.sendBeacon`; a string body goes as `text/plain` and needs no CORS preflight. */
-  sendBeacon?: (url: string, data: string) => boolean
-  /** @default 65536 */
-  budgetBytes?: number
-  /** Runs a callback in a later task: a MessageChannel message by default (not throttled like timers). */
-  schedule?: (callback: () => void) => void
   /** Runs before any request starts (it must not throw): the queue store writes what it deferred, so that every entry is stored first. */
   beforeSend?: () => void
 }
@@ -41,16 +32,11 @@ export interface BrowserTransport extends Transport {
  * never rejects. While the page is hidden or left it keeps within the 64 KiB keepalive budget and
  * falls back to `navigator.sendBeacon` past it.
  */
-export function createBrowserTransport({
-  post = ky.post,
-  sendBeacon = (url, data) => navigator.sendBeacon(url, data),
-  budgetBytes = keepaliveBudgetBytes,
-  schedule = nextTask,
-  beforeSend,
-}: BrowserTransportOptions = {}): BrowserTransport {
+export function createBrowserTransport({ beforeSend }: BrowserTransportOptions = {}): BrowserTransport {
   let inFlight = 0
   let leaving = false
-  // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off.
+  // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off (one still
+  // waiting at a later `pagehide` is listed again, which changes nothing: its entry went at the first).
   const handOffs = new Set<() => void>()
   const handedOff = new Set<string>()
   const handOff = (body: string): TransportOutcome => {
@@ -58,22 +44,12 @@ export function createBrowserTransport({
     return { type: 'handed_off' }
   }
 
-  const beacon = ({ url, body }: TransportRequest): TransportOutcome => {
-    try {
-      if (sendBeacon(url, body)) return handOff(body)
-      throw new Error('sendBeacon refused the event')
-    } catch (cause) {
-      // No sendBeacon here (or it threw): a network error all the same.
-      return { type: 'network_error', cause }
-    }
-  }
-
   const postNow = async (
     { url, body, headers, timeoutMs }: TransportRequest,
     keepalive: boolean,
   ): Promise<TransportOutcome> => {
     try {
-      const response = await post(url, {
+      const response = await ky.post(url, {
         body,
         // No Content-Type: fetch gives a string body `text/plain;charset=UTF-8`, which needs no CORS preflight.
         headers,
@@ -93,27 +69,33 @@ export function createBrowserTransport({
 
   const sendNow = async (request: TransportRequest): Promise<TransportOutcome> => {
     beforeSend?.()
-    const { body } = request
+    const { url, body } = request
     // UTF-8 bytes, as the budget counts them.
     const bytes = new Blob([body]).size
     // Browsers without keepalive fetch would drop a request made while the page is being left.
-    if (!('keepalive' in Request.prototype) || inFlight + bytes > budgetBytes) {
-      return request.unloading ? beacon(request) : postNow(request, false)
+    if (!('keepalive' in Request.prototype) || inFlight + bytes > keepaliveBudgetBytes) {
+      if (!request.unloading) return postNow(request, false)
+      try {
+        // A string body goes as `text/plain`, which needs no CORS preflight.
+        if (navigator.sendBeacon(url, body)) return handOff(body)
+        throw new Error('sendBeacon refused the event')
+      } catch (cause) {
+        // No sendBeacon here (or it threw): a network error all the same.
+        return { type: 'network_error', cause }
+      }
     }
     inFlight += bytes
-    const delivery = postNow(request, true).finally(() => {
-      inFlight -= bytes
+    return new Promise((resolve) => {
+      // Whichever comes first: the page is left (the request is the browser's now), or the answer.
+      const handOffNow = () => resolve(handOff(body))
+      if (leaving) handOffNow()
+      else handOffs.add(handOffNow)
+      void postNow(request, true).then((outcome) => {
+        inFlight -= bytes
+        handOffs.delete(handOffNow)
+        resolve(outcome)
+      })
     })
-    return leaving
-      ? handOff(body)
-      : new Promise((resolve) => {
-          const handOffNow = () => resolve(handOff(body))
-          handOffs.add(handOffNow)
-          void delivery.then((outcome) => {
-            handOffs.delete(handOffNow)
-            resolve(outcome)
-          })
-        })
   }
 
   // Starting a fetch costs the main thread more than building the event does, so a tracking call
@@ -133,7 +115,7 @@ export function createBrowserTransport({
         return sendNow(request)
       }
       return new Promise((resolve) => {
-        if (deferred.push(() => resolve(sendNow(request))) === 1) schedule(startDeferred)
+        if (deferred.push(() => resolve(sendNow(request))) === 1) nextTask(startDeferred)
       })
     },
     leave() {
@@ -143,7 +125,6 @@ export function createBrowserTransport({
       if (!isOffline()) {
         startDeferred()
         for (const handOffNow of handOffs) handOffNow()
-        handOffs.clear()
       }
       return handedOff
     },

@@ -13,7 +13,6 @@ export interface KyLiteOptions {
   throwHttpErrors?: false
   timeout: number
   credentials: RequestCredentials
-  fetch?: typeof fetch | undefined
 }
 
 /**
@@ -22,18 +21,14 @@ export interface KyLiteOptions {
  */
 const post = (url: string, options: KyLiteOptions): Promise<Response> => {
   const controller = new AbortController()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  return Promise.race([
-    // The options are fetch's own but `timeout` and `fetch`, which a Request ignores.
-    (options.fetch ?? fetch)(url, { ...options, method: 'POST', signal: controller.signal }),
-    new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        controller.abort()
-        // Named like ky's TimeoutError, so that the transport reads a timeout the same way from both.
-        reject(new DOMException(`Request timed out: POST ${url}`, 'TimeoutError'))
-      }, options.timeout)
-    }),
-  ]).finally(() => clearTimeout(timer))
+  const timer = setTimeout(() => controller.abort(), options.timeout)
+  // The options are fetch's own but `timeout`, which a Request ignores.
+  return fetch(url, { ...options, method: 'POST', signal: controller.signal })
+    .catch((error) => {
+      // Named like ky's TimeoutError, so that the transport reads a timeout the same way from both.
+      throw controller.signal.aborted ? new DOMException(`Request timed out: POST ${url}`, 'TimeoutError') : error
+    })
+    .finally(() => clearTimeout(timer))
 }
 
 export default { post }
