@@ -119,7 +119,20 @@ describe('convertEsJsCall', () => {
     expect(result.kind === 'event' && result.cartGuid).toBeUndefined()
   })
 
-  it('should join the last cart GUID when a purchase has none', () => {
+  it('should name a given cart GUID as the last cart GUID when the cart has products, in either form', () => {
+    const line = { productKey: '1', price: '5', quantity: '1' }
+    const esJs = convertEsJsCall('sendEvent', 'StatusCart', { StatusCart: [line], GUID: 'CART-1' }, undefined, state)
+    const rest = convertEsJsCall(
+      'sendEventWithTags',
+      'StatusCart',
+      { StatusCart: { GUID: 'CART-2', Products: [{ ...line, quantity: 1 }] } },
+      undefined,
+      state,
+    )
+    expect([esJs, rest]).toMatchObject([{ cartGuid: 'CART-1' }, { cartGuid: 'CART-2' }])
+  })
+
+  it('should join the last cart GUID and name it again when a purchase has none', () => {
     const result = convertEsJsCall(
       'sendEvent',
       'PurchasedItems',
@@ -127,7 +140,29 @@ describe('convertEsJsCall', () => {
       undefined,
       { ...state, lastCartGuid: LAST_CART },
     )
-    expect(result).toMatchObject({ kind: 'event', body: { PurchasedItems: { GUID: LAST_CART } } })
+    expect(result).toMatchObject({ kind: 'event', cartGuid: LAST_CART, body: { PurchasedItems: { GUID: LAST_CART } } })
+  })
+
+  it("should name a purchase's given GUID as the last cart GUID, and none when there is no GUID at all", () => {
+    const order = { OrderNumber: '1', PurchasedItems: [{ productKey: '1', price: '5', quantity: 1 }] }
+    const given = convertEsJsCall('sendEvent', 'PurchasedItems', { ...order, GUID: 77 }, undefined, {
+      ...state,
+      lastCartGuid: LAST_CART,
+    })
+    expect(given).toMatchObject({ cartGuid: '77', body: { PurchasedItems: { GUID: '77' } } })
+    const oneClick = convertEsJsCall('sendEvent', 'PurchasedItems', order, undefined, state)
+    expect(oneClick.kind === 'event' && oneClick.cartGuid).toBeUndefined()
+  })
+
+  it('should name no last cart GUID when another event carries a GUID and products', () => {
+    const result = convertEsJsCall(
+      'sendEventWithTags',
+      'CustomEvent',
+      { CustomEvent: { EventName: 'x', GUID: 'G', Products: [1] } },
+      undefined,
+      state,
+    )
+    expect(result.kind === 'event' && result.cartGuid).toBeUndefined()
   })
 
   it('should read the event name regardless of case and surrounding spaces when an integration typed it loosely', () => {

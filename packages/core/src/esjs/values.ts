@@ -70,15 +70,17 @@ export function copyOpen(source: LooseRecord, prefix = 'tag_'): LooseRecord {
 /** Event `Tags` in the wire form: each value a string list (`{ name: "a" }` → `{ name: ["a"] }`). */
 export const toEventTags = (tags: unknown): unknown => (isRecord(tags) ? copyOpen(tags, '') : tags)
 
-/**
- * One field of a wire object: its wire name, how its value is converted (given the object being
- * built, whose earlier fields are converted already), and the other name integrations use.
- */
-export type FieldRule = readonly [
-  wire: string,
-  convert?: (value: unknown, wire: LooseRecord) => unknown,
-  alias?: string,
-]
+/** One field of a wire object: its wire name, how its value is converted, and the other name integrations use. */
+export type FieldRule = readonly [wire: string, convert?: (value: unknown) => unknown, alias?: string]
+
+/** A product's `productKey` on the wire (cart lines, product pages), also read from `product_id`; a number becomes its string. */
+export const PRODUCT_KEY: FieldRule = ['productKey', toIdString, 'product_id']
+
+/** A product's `product_id` on the wire (order lines, impressions), also read from `productKey`; a number becomes its string. */
+export const PRODUCT_ID: FieldRule = ['product_id', toIdString, 'productKey']
+
+/** A line's `price_currency_code`, also read from the `currency` integrations print. */
+export const CURRENCY: FieldRule = ['price_currency_code', undefined, 'currency']
 
 /**
  * Copies an object in the wire form its rules give: a field given only under its alias moves to
@@ -94,7 +96,7 @@ export function wireObject(item: unknown, rules: readonly FieldRule[]): unknown 
       delete wire[alias]
     }
     // Every converter answers `undefined` for a missing field, except those that fill one in (a cart's GUID).
-    if (convert) wire[name] = convert(wire[name], wire)
+    if (convert) wire[name] = convert(wire[name])
   }
   return wire
 }
