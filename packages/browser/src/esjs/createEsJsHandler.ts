@@ -29,15 +29,16 @@ export interface EsJsHandlerOptions {
  */
 export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerOptions = {}): EsJsHandler {
   // The GUID the store will hold once the tracker builds the last call that named one (a cart with
-  // products, a purchase): it may wait for the sc cookie or consent, and a purchase right after it
-  // must join that cart, not the one before. The store as it was then tells when it was built.
+  // products, a purchase): the call may wait for the sc cookie or consent, and a purchase right after
+  // it must join that cart, not the one before. Until then the store tells whether it is still ahead:
+  // once the store changed (the payload was built, or something newer was set) or the call is over
+  // (sent, or never built: invalid, refused), the store is the truth.
   let pendingGuid: string | undefined
   let storedWhenPending: string | undefined
 
   // convertEsJsCall and the tracker's methods never throw, so this never rejects.
   return async (command, [name, body, generalInfo]) => {
     const stored = tracker.cartGuid()
-    // Once the store changed (the payload was built, or another call set a newer GUID), it is the truth.
     if (stored !== storedWhenPending) pendingGuid = undefined
     const conversion = convertEsJsCall(command, name as string, body, generalInfo, {
       lastCartGuid: pendingGuid ?? stored,
@@ -60,8 +61,7 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
     }
     // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
     const result = await tracker.send(conversion.eventName, { ...conversion.body, GeneralInfo: conversion.context })
-    // A payload that failed validation was never built: the store will not take its GUID.
-    if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
+    if (pendingGuid === guid) pendingGuid = undefined
     return result
   }
 }

@@ -22,7 +22,7 @@ export interface EsCompatOptions {
   handle: EsJsHandler
   report: (error: TrackerError) => void
   log?: (message: string) => void
-  /** Where to look for the vendor's script tag. @default the global document */
+  /** Where to look for the vendor's script tag (not read by the script-tag build, which uses its page's). @default the global document */
   document?: Pick<Document, 'querySelectorAll'>
 }
 
@@ -37,10 +37,10 @@ export interface EsCompatOptions {
 export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
   const existing = target.eS as EsGlobal | undefined
   if (existing?.esTracker) return true
-  const doc = options.document ?? (isScriptTag || typeof document !== 'undefined' ? document : undefined)
   // The vendor's script owns `eS` when its tag is on the page, or when `eS` is anything but nothing
-  // or a queue stub (a function with an array `q`).
-  const scripts = doc?.querySelectorAll('script[src]') ?? []
+  // or a queue stub (a function with an array `q`). The script tag runs in a page, on its document.
+  const doc = isScriptTag ? document : (options.document ?? (typeof document !== 'undefined' ? document : undefined))
+  const scripts = isScriptTag ? document.querySelectorAll('script[src]') : (doc?.querySelectorAll('script[src]') ?? [])
   if (
     (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
     Array.from(scripts).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))

@@ -40,9 +40,7 @@ describe('convertEsJsCall', () => {
       for (const body of [undefined, {}, null]) {
         const result = convertEsJsCall('sendEvent', name, body, undefined, state)
         expect(result.kind).toBe('skip')
-        expect(result.kind === 'skip' && result.reason).toContain(
-          `${name} is an event of the vendor's browser script only`,
-        )
+        expect(result.kind === 'skip' && result.reason).toContain(`${name}: eS.JS-only event, nothing sent`)
       }
     }
   })
@@ -181,7 +179,7 @@ describe('convertEsJsCall', () => {
   it('should answer invalid_event naming the event when the body is not an object', () => {
     const result = convertEsJsCall('sendEvent', 'ProductPage', '{"ProductPage":{}}', undefined, state)
     expect(result.kind === 'error' && result.error.message).toBe(
-      'sendEvent ProductPage: expected the body to be an object, got "{\\"ProductPage\\":{}}"',
+      'sendEvent ProductPage body: expected an object, got "{\\"ProductPage\\":{}}"',
     )
   })
 

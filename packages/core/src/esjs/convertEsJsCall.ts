@@ -63,7 +63,7 @@ export function convertEsJsCall(
     const scriptOnly = SCRIPT_ONLY.includes(lower)
     if (!eventName && !scriptOnly) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
     if (body != null && !isRecord(body)) {
-      return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)
+      return invalidCall(`${command} ${name} body: expected an object, got ${describeValue(body)}`)
     }
     const { GeneralInfo, ...rest } = body ?? {}
     if (eventName) {
@@ -89,9 +89,9 @@ export function convertEsJsCall(
     // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.
     const inner = Object.values(rest)[0] as LooseRecord | null | undefined
     const fields = readGeneralInfo(GeneralInfo, inner?.GeneralInfo, generalInfo)
-    const reason = `${key} is an event of the vendor's browser script only: nothing is sent`
+    const reason = `${key}: eS.JS-only event, nothing sent`
     return fields.identity || fields.context
-      ? { kind: 'identity', reason: `${reason}; its identity is remembered`, ...fields }
+      ? { kind: 'identity', reason: `${reason}; identity kept`, ...fields }
       : { kind: 'skip', reason }
   } catch (cause) {
     return invalidCall(`${command}: the call could not be read`, cause)

@@ -17,7 +17,8 @@ const CONTEXT_FIELDS = ['user_client_id', 'user_city', 'user_card_id']
 /** Ids (`externalCustomerId`, `contactId`) may be numbers; the other identity fields are strings (a phone printed as a number becomes its digits). */
 function identityValue(target: keyof Identity, value: unknown): string | number | undefined {
   if (typeof value === 'string') return value.trim() || undefined
-  if (typeof value === 'number' && Number.isFinite(value)) return target.endsWith('Id') ? value : String(value)
+  // Number.isFinite is false for anything but a finite number.
+  if (Number.isFinite(value)) return target.endsWith('Id') ? (value as number) : String(value)
   return undefined
 }
 
