@@ -21,7 +21,7 @@ const ORDER_PRODUCT: readonly FieldRule[] = [
  * purchasedItemsFromEsJs({ OrderNumber: 17, PurchasedItems: [{ productKey: '1', price: '9.90', quantity: '1' }] }, state)
  * // { PurchasedItems: { OrderNumber: '17', GUID: <last cart>, Products: [{ product_id: '1', unit_price: '9.90', quantity: 1 }] } }
  */
-export function purchasedItemsFromEsJs(body: LooseRecord, state: EsJsCartState): LooseRecord {
+export const purchasedItemsFromEsJs = (body: LooseRecord, state: EsJsCartState): LooseRecord => {
   const { PurchasedItems: lines, ...order } = body
   // eS.JS keeps the order's fields beside its list of lines; REST puts them all under the key.
   return wireBody(
