@@ -26,6 +26,13 @@ export interface EsCompatOptions {
   document?: Pick<Document, 'querySelectorAll'>
 }
 
+/** The page's `<script src>` tags: the script tag's own page's; elsewhere the given document's, else the global one's if any. */
+const scriptTags = (options: EsCompatOptions): ArrayLike<Element> => {
+  if (isScriptTag) return document.querySelectorAll('script[src]')
+  const doc = options.document ?? (typeof document !== 'undefined' ? document : undefined)
+  return doc?.querySelectorAll('script[src]') ?? []
+}
+
 /**
  * Makes `window.eS(...)` answer the vendor script's calls through es-tracker and replays the calls an
  * `eS` stub queued before, in order. Leaves the page alone (answers `false`) when the vendor's real
@@ -38,12 +45,10 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   const existing = target.eS as EsGlobal | undefined
   if (existing?.esTracker) return true
   // The vendor's script owns `eS` when its tag is on the page, or when `eS` is anything but nothing
-  // or a queue stub (a function with an array `q`). The script tag runs in a page, on its document.
-  const doc = isScriptTag ? document : (options.document ?? (typeof document !== 'undefined' ? document : undefined))
-  const scripts = isScriptTag ? document.querySelectorAll('script[src]') : (doc?.querySelectorAll('script[src]') ?? [])
+  // or a queue stub (a function with an array `q`).
   if (
     (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
-    Array.from(scripts).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
+    Array.from(scriptTags(options)).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
   ) {
     options.log?.("esCompat off: the vendor's eS.JS is on this page")
     return false

@@ -27,8 +27,8 @@ const FROM_ES_JS: Partial<Record<EventName, EsJsConverter>> = {
   SearchRequest: searchRequestFromEsJs,
 }
 
-/** The vendor script's own events, which the REST API does not know. */
-const SCRIPT_ONLY = ['mainpage', 'notfound', 'statuscartpage', 'pageview']
+/** The vendor script's own events (lowercase names), which the REST API does not know. */
+const SCRIPT_ONLY = /^(?:mainpage|notfound|statuscartpage|pageview)$/
 
 const invalidCall = (message: string, cause?: unknown): EsJsConversion => ({
   kind: 'error',
@@ -60,8 +60,7 @@ export function convertEsJsCall(
       lower === 'productimpression'
         ? 'ProductImpressions'
         : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
-    const scriptOnly = SCRIPT_ONLY.includes(lower)
-    if (!eventName && !scriptOnly) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+    if (!eventName && !SCRIPT_ONLY.test(lower)) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
     if (body != null && !isRecord(body)) {
       return invalidCall(`${command} ${name} body: expected an object, got ${describeValue(body)}`)
     }
@@ -89,10 +88,13 @@ export function convertEsJsCall(
     // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.
     const inner = Object.values(rest)[0] as LooseRecord | null | undefined
     const fields = readGeneralInfo(GeneralInfo, inner?.GeneralInfo, generalInfo)
-    const reason = `${key}: eS.JS-only event, nothing sent`
-    return fields.identity || fields.context
-      ? { kind: 'identity', reason: `${reason}; identity kept`, ...fields }
-      : { kind: 'skip', reason }
+    const kept = fields.identity || fields.context
+    // Without identity `fields` is empty: a skip carries nothing else.
+    return {
+      kind: kept ? 'identity' : 'skip',
+      reason: `${key}: eS.JS-only event, nothing sent${kept ? '; identity kept' : ''}`,
+      ...fields,
+    } as EsJsConversion
   } catch (cause) {
     return invalidCall(`${command}: the call could not be read`, cause)
   }
