@@ -96,6 +96,6 @@ export function convertEsJsCall(
       ...fields,
     } as EsJsConversion
   } catch (cause) {
-    return invalidCall(`${command}: the call could not be read`, cause)
+    return invalidCall(`${command}: unreadable call`, cause)
   }
 }

@@ -22,8 +22,9 @@ export const wireBody = (
   part: unknown = body[key] ?? body,
 ): LooseRecord => {
   let source = part
-  if (Array.isArray(part) && inner === 'Products') source = { Products: part }
-  else if (isRecord(part) && inner !== 'Products' && !isRecord(part[inner])) {
+  if (inner === 'Products') {
+    if (Array.isArray(part)) source = { Products: part }
+  } else if (isRecord(part) && !isRecord(part[inner])) {
     const { Tags, ...payload } = part
     source = { [inner]: payload, Tags }
   }
