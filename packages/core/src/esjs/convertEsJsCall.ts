@@ -69,7 +69,7 @@ export function convertEsJsCall(
       const { GeneralInfo: customer, ...wire } = FROM_ES_JS[eventName]?.(rest, state) ?? rest
       // What the tracker remembers as the last cart GUID once it builds the payload: a purchase's
       // GUID, or that of a cart with products (PAYLOADS.md "GUID").
-      const part = wire[eventName] as LooseRecord
+      const part = wire[eventName] as LooseRecord | undefined
       const guid = part?.GUID
       return {
         kind: 'event',
@@ -78,7 +78,7 @@ export function convertEsJsCall(
         cartGuid:
           typeof guid === 'string' &&
           (eventName === 'PurchasedItems' ||
-            (eventName === 'StatusCart' && Array.isArray(part.Products) && part.Products.length > 0))
+            (eventName === 'StatusCart' && Array.isArray(part!.Products) && part!.Products.length > 0))
             ? guid
             : undefined,
         // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
