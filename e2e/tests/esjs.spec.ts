@@ -245,7 +245,7 @@ test.describe('eS.JS compatibility', () => {
     for (const name of ['MainPage', 'NotFound', 'StatusCartPage', 'PageView']) {
       expect(await eS(page, 'sendEvent', name, {}), name).toEqual({ ok: false, code: 'unsupported' })
       expect(
-        logs.some((line) => line.includes(`${name} is an event of the vendor's browser script only`)),
+        logs.some((line) => line.includes(`${name}: eS.JS-only event, nothing sent`)),
         name,
       ).toBe(true)
     }

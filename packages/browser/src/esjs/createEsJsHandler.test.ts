@@ -1,5 +1,5 @@
-import type { SendResult, TrackerError } from '@es-tracker/core'
-import { buildRawEvent } from '@es-tracker/core'
+import type { SendResult } from '@es-tracker/core'
+import { buildRawEvent, TrackerError } from '@es-tracker/core'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import type { BrowserTracker } from '../types'
@@ -14,10 +14,13 @@ function fakeTracker() {
   const identities: unknown[] = []
   let stored: string | undefined
   const waiting: Array<() => void> = []
+  /** Set to refuse the next calls before they are built, as a refused consent does. */
+  const refusal: { error?: TrackerError } = {}
   const tracker = {
     send: (eventName: string, body: unknown) =>
       new Promise<SendResult>((resolve) => {
         waiting.push(() => {
+          if (refusal.error) return resolve({ ok: false, error: refusal.error })
           const built = buildRawEvent(eventName, body, { siteId: 'S', sc: 'SC', datetime: 1 })
           sent.push({ eventName, body, ...(built.ok ? { payload: built.payload } : {}) })
           if (!built.ok) return resolve({ ok: false, error: built.error })
@@ -37,7 +40,7 @@ function fakeTracker() {
     for (const run of waiting.splice(0)) run()
     await Promise.resolve()
   }
-  return { tracker, sent, identities, build }
+  return { tracker, sent, identities, build, refusal }
 }
 
 describe('createEsJsHandler', () => {
@@ -95,6 +98,36 @@ describe('createEsJsHandler', () => {
     expect(sent.at(-1)?.body).toMatchObject({ PurchasedItems: { GUID: 'GOOD' } })
   })
 
+  it('should not let a purchase join a cart that was refused before it was built', async () => {
+    const { tracker, sent, build, refusal } = fakeTracker()
+    const handle = createEsJsHandler(tracker)
+    const line = { productKey: '1', price: '5', quantity: '1' }
+    handle('sendEvent', ['StatusCart', { StatusCart: [line], GUID: 'GOOD' }])
+    await build()
+    refusal.error = new TrackerError('consent', 'StatusCart refused: no consent')
+    const refused = handle('sendEvent', ['StatusCart', { StatusCart: [line], GUID: 'REFUSED' }])
+    await build()
+    expect((await refused).ok).toBe(false)
+    refusal.error = undefined
+    handle('sendEvent', ['PurchasedItems', { OrderNumber: '9', PurchasedItems: [line] }])
+    await build()
+    expect(sent.at(-1)?.body).toMatchObject({ PurchasedItems: { GUID: 'GOOD' } })
+  })
+
+  it('should let a purchase join the store once it changed while a cart was still waiting', async () => {
+    const { tracker, sent, build } = fakeTracker()
+    const handle = createEsJsHandler(tracker)
+    const line = { productKey: '1', price: '5', quantity: '1' }
+    handle('sendEvent', ['StatusCart', { StatusCart: [line], GUID: 'WAITING' }])
+    // Another cart (the friendly API, another tab) is stored first: the store is the truth.
+    const other = tracker.send('StatusCart', { StatusCart: { GUID: 'OTHER', Products: [{ ...line, quantity: 1 }] } })
+    await build()
+    await other
+    handle('sendEvent', ['PurchasedItems', { OrderNumber: '9', PurchasedItems: [line] }])
+    await build()
+    expect(sent.at(-1)?.body).toMatchObject({ PurchasedItems: { GUID: 'OTHER' } })
+  })
+
   it('should remember the identity and send CustomerData when the call carries the customer', async () => {
     const { tracker, sent, identities, build } = fakeTracker()
     const handle = createEsJsHandler(tracker)
@@ -115,7 +148,7 @@ describe('createEsJsHandler', () => {
     expect(sent).toEqual([])
     expect(report).not.toHaveBeenCalled()
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported' } })
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('MainPage is an event of the vendor'))
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('MainPage: eS.JS-only event, nothing sent'))
   })
 
   it('should remember a PageView GeneralInfo as identity and send nothing', async () => {

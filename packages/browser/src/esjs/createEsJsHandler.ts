@@ -28,22 +28,20 @@ export interface EsJsHandlerOptions {
  * handle('sendEvent', ['ProductPage', { ProductPage: { productKey: '72354', price: '754', isInStock: 1 } }])
  */
 export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerOptions = {}): EsJsHandler {
-  // The GUID of a cart sent through here whose payload the tracker may not have built yet (it waits
-  // for the sc cookie or consent): a purchase right after it must join it, not the cart before.
+  // The GUID the store will hold once the tracker builds the last call that named one (a cart with
+  // products, a purchase): the call may wait for the sc cookie or consent, and a purchase right after
+  // it must join that cart, not the one before. Until then the store tells whether it is still ahead:
+  // once the store changed (the payload was built, or something newer was set) or the call is over
+  // (sent, or never built: invalid, refused), the store is the truth.
   let pendingGuid: string | undefined
   let storedWhenPending: string | undefined
 
-  const lastCartGuid = (): string | undefined => {
-    const stored = tracker.cartGuid()
-    // Once the store changed (the cart was built, or another call set a newer one), it is the truth.
-    if (stored !== storedWhenPending) pendingGuid = undefined
-    return pendingGuid ?? stored
-  }
-
   // convertEsJsCall and the tracker's methods never throw, so this never rejects.
   return async (command, [name, body, generalInfo]) => {
+    const stored = tracker.cartGuid()
+    if (stored !== storedWhenPending) pendingGuid = undefined
     const conversion = convertEsJsCall(command, name as string, body, generalInfo, {
-      lastCartGuid: lastCartGuid(),
+      lastCartGuid: pendingGuid ?? stored,
       newGuid: newCartGuid,
     })
     if (conversion.kind === 'error') {
@@ -57,15 +55,13 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
       return { ok: false, error: new TrackerError('unsupported', conversion.reason) }
     }
     const guid = conversion.cartGuid
-    // A GUID is never empty: a blank one was replaced by a new one, or by the last cart's.
     if (guid) {
-      storedWhenPending = tracker.cartGuid()
+      storedWhenPending = stored
       pendingGuid = guid
     }
     // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
     const result = await tracker.send(conversion.eventName, { ...conversion.body, GeneralInfo: conversion.context })
-    // A cart that failed validation was never sent: a purchase must not join it.
-    if (!result.ok && result.error.code === 'invalid_event' && pendingGuid === guid) pendingGuid = undefined
+    if (pendingGuid === guid) pendingGuid = undefined
     return result
   }
 }

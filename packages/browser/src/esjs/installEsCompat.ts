@@ -22,8 +22,15 @@ export interface EsCompatOptions {
   handle: EsJsHandler
   report: (error: TrackerError) => void
   log?: (message: string) => void
-  /** Where to look for the vendor's script tag. @default the global document */
+  /** Where to look for the vendor's script tag (not read by the script-tag build, which uses its page's). @default the global document */
   document?: Pick<Document, 'querySelectorAll'>
+}
+
+/** The page's `<script src>` tags: the script tag's own page's; elsewhere the given document's, else the global one's if any. */
+const scriptTags = (options: EsCompatOptions): ArrayLike<Element> => {
+  if (isScriptTag) return document.querySelectorAll('script[src]')
+  const doc = options.document ?? (typeof document !== 'undefined' ? document : undefined)
+  return doc?.querySelectorAll('script[src]') ?? []
 }
 
 /**
@@ -37,13 +44,11 @@ export interface EsCompatOptions {
 export function installEsCompat(target: Record<string, unknown>, options: EsCompatOptions): boolean {
   const existing = target.eS as EsGlobal | undefined
   if (existing?.esTracker) return true
-  const doc = options.document ?? (isScriptTag || typeof document !== 'undefined' ? document : undefined)
   // The vendor's script owns `eS` when its tag is on the page, or when `eS` is anything but nothing
   // or a queue stub (a function with an array `q`).
-  const scripts = doc?.querySelectorAll('script[src]') ?? []
   if (
     (existing !== undefined && !(typeof existing === 'function' && Array.isArray(existing.q))) ||
-    Array.from(scripts).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
+    Array.from(scriptTags(options)).some((script) => VENDOR_SCRIPT.test((script as HTMLScriptElement).src))
   ) {
     options.log?.("esCompat off: the vendor's eS.JS is on this page")
     return false

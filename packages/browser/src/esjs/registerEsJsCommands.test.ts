@@ -65,7 +65,10 @@ describe('registerEsJsCommands', () => {
     init()
     await dispatcher.call(['sendEvent', 'NotFound'])
     expect(sends(calls)).toEqual([])
-    expect(info).toHaveBeenCalledWith('[es-tracker]', expect.stringContaining('NotFound is an event of the vendor'))
+    expect(info).toHaveBeenCalledWith(
+      '[es-tracker]',
+      expect.stringContaining('NotFound: eS.JS-only event, nothing sent'),
+    )
     info.mockRestore()
   })
 })

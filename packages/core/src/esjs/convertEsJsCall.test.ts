@@ -40,9 +40,7 @@ describe('convertEsJsCall', () => {
       for (const body of [undefined, {}, null]) {
         const result = convertEsJsCall('sendEvent', name, body, undefined, state)
         expect(result.kind).toBe('skip')
-        expect(result.kind === 'skip' && result.reason).toContain(
-          `${name} is an event of the vendor's browser script only`,
-        )
+        expect(result.kind === 'skip' && result.reason).toContain(`${name}: eS.JS-only event, nothing sent`)
       }
     }
   })
@@ -119,7 +117,20 @@ describe('convertEsJsCall', () => {
     expect(result.kind === 'event' && result.cartGuid).toBeUndefined()
   })
 
-  it('should join the last cart GUID when a purchase has none', () => {
+  it('should name a given cart GUID as the last cart GUID when the cart has products, in either form', () => {
+    const line = { productKey: '1', price: '5', quantity: '1' }
+    const esJs = convertEsJsCall('sendEvent', 'StatusCart', { StatusCart: [line], GUID: 'CART-1' }, undefined, state)
+    const rest = convertEsJsCall(
+      'sendEventWithTags',
+      'StatusCart',
+      { StatusCart: { GUID: 'CART-2', Products: [{ ...line, quantity: 1 }] } },
+      undefined,
+      state,
+    )
+    expect([esJs, rest]).toMatchObject([{ cartGuid: 'CART-1' }, { cartGuid: 'CART-2' }])
+  })
+
+  it('should join the last cart GUID and name it again when a purchase has none', () => {
     const result = convertEsJsCall(
       'sendEvent',
       'PurchasedItems',
@@ -127,7 +138,29 @@ describe('convertEsJsCall', () => {
       undefined,
       { ...state, lastCartGuid: LAST_CART },
     )
-    expect(result).toMatchObject({ kind: 'event', body: { PurchasedItems: { GUID: LAST_CART } } })
+    expect(result).toMatchObject({ kind: 'event', cartGuid: LAST_CART, body: { PurchasedItems: { GUID: LAST_CART } } })
+  })
+
+  it("should name a purchase's given GUID as the last cart GUID, and none when there is no GUID at all", () => {
+    const order = { OrderNumber: '1', PurchasedItems: [{ productKey: '1', price: '5', quantity: 1 }] }
+    const given = convertEsJsCall('sendEvent', 'PurchasedItems', { ...order, GUID: 77 }, undefined, {
+      ...state,
+      lastCartGuid: LAST_CART,
+    })
+    expect(given).toMatchObject({ cartGuid: '77', body: { PurchasedItems: { GUID: '77' } } })
+    const oneClick = convertEsJsCall('sendEvent', 'PurchasedItems', order, undefined, state)
+    expect(oneClick.kind === 'event' && oneClick.cartGuid).toBeUndefined()
+  })
+
+  it('should name no last cart GUID when another event carries a GUID and products', () => {
+    const result = convertEsJsCall(
+      'sendEventWithTags',
+      'CustomEvent',
+      { CustomEvent: { EventName: 'x', GUID: 'G', Products: [1] } },
+      undefined,
+      state,
+    )
+    expect(result.kind === 'event' && result.cartGuid).toBeUndefined()
   })
 
   it('should read the event name regardless of case and surrounding spaces when an integration typed it loosely', () => {
@@ -146,7 +179,7 @@ describe('convertEsJsCall', () => {
   it('should answer invalid_event naming the event when the body is not an object', () => {
     const result = convertEsJsCall('sendEvent', 'ProductPage', '{"ProductPage":{}}', undefined, state)
     expect(result.kind === 'error' && result.error.message).toBe(
-      'sendEvent ProductPage: expected the body to be an object, got "{\\"ProductPage\\":{}}"',
+      'sendEvent ProductPage body: expected an object, got "{\\"ProductPage\\":{}}"',
     )
   })
 

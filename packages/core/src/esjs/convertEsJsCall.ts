@@ -11,12 +11,12 @@ import { statusCartFromEsJs } from '../events/statusCart/fromEsJs'
 import type { EventName } from '../types'
 import { describeValue } from '../validation/issues'
 import { readGeneralInfo } from './readGeneralInfo'
-import type { EsJsBody, EsJsCartState, EsJsCommand, EsJsConversion } from './types'
+import type { EsJsCartState, EsJsCommand, EsJsConversion, EsJsConverter } from './types'
 import type { LooseRecord } from './values'
 import { isRecord } from './values'
 
 /** The events whose eS.JS body differs from the REST one (ESJS.md's table); the others come in the REST form. */
-const FROM_ES_JS: Partial<Record<EventName, (body: LooseRecord, state: EsJsCartState) => EsJsBody>> = {
+const FROM_ES_JS: Partial<Record<EventName, EsJsConverter>> = {
   ProductPage: productPageFromEsJs,
   AddToWishlist: addToWishlistFromEsJs,
   StatusCart: statusCartFromEsJs,
@@ -27,14 +27,8 @@ const FROM_ES_JS: Partial<Record<EventName, (body: LooseRecord, state: EsJsCartS
   SearchRequest: searchRequestFromEsJs,
 }
 
-/** The vendor script's own events, which the REST API does not know. */
-const SCRIPT_ONLY = ['mainpage', 'notfound', 'statuscartpage', 'pageview']
-
-/** The event a name stands for, in any case; `ProductImpression` is the vendor's other name. */
-function eventOf(key: string): EventName | 'script' | undefined {
-  if (key === 'productimpression') return 'ProductImpressions'
-  return SCRIPT_ONLY.includes(key) ? 'script' : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === key)
-}
+/** The vendor script's own events (lowercase names), which the REST API does not know. */
+const SCRIPT_ONLY = /^(?:mainpage|notfound|statuscartpage|pageview)$/
 
 const invalidCall = (message: string, cause?: unknown): EsJsConversion => ({
   kind: 'error',
@@ -59,25 +53,49 @@ export function convertEsJsCall(
 ): EsJsConversion {
   // Hostile input (a throwing getter, a revoked Proxy) must not reach the host page.
   try {
-    const eventName = typeof name === 'string' ? eventOf(name.trim().toLowerCase()) : undefined
-    if (eventName === undefined) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+    const key = typeof name === 'string' ? name.trim() : ''
+    // The event a name stands for, in any case; `ProductImpression` is the vendor's other name.
+    const lower = key.toLowerCase()
+    const eventName =
+      lower === 'productimpression'
+        ? 'ProductImpressions'
+        : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
+    if (!eventName && !SCRIPT_ONLY.test(lower)) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
     if (body != null && !isRecord(body)) {
-      return invalidCall(`${command} ${name}: expected the body to be an object, got ${describeValue(body)}`)
+      return invalidCall(`${command} ${name} body: expected an object, got ${describeValue(body)}`)
     }
     const { GeneralInfo, ...rest } = body ?? {}
-    if (eventName !== 'script') {
-      const { customer, ...converted } = FROM_ES_JS[eventName]?.(rest, state) ?? { body: rest }
-      // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
-      return { kind: 'event', eventName, ...converted, ...readGeneralInfo(customer, GeneralInfo, generalInfo) }
+    if (eventName) {
+      const { GeneralInfo: customer, ...wire } = FROM_ES_JS[eventName]?.(rest, state) ?? rest
+      // What the tracker remembers as the last cart GUID once it builds the payload: a purchase's
+      // GUID, or that of a cart with products (PAYLOADS.md "GUID").
+      const part = wire[eventName] as LooseRecord | undefined
+      const guid = part?.GUID
+      return {
+        kind: 'event',
+        eventName,
+        body: wire,
+        cartGuid:
+          typeof guid === 'string' &&
+          (eventName === 'PurchasedItems' ||
+            (eventName === 'StatusCart' && Array.isArray(part!.Products) && part!.Products.length > 0))
+            ? guid
+            : undefined,
+        // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
+        ...readGeneralInfo(customer, GeneralInfo, generalInfo),
+      }
     }
     // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.
     const inner = Object.values(rest)[0] as LooseRecord | null | undefined
     const fields = readGeneralInfo(GeneralInfo, inner?.GeneralInfo, generalInfo)
-    const reason = `${name.trim()} is an event of the vendor's browser script only: nothing is sent`
-    return fields.identity || fields.context
-      ? { kind: 'identity', reason: `${reason}; its identity is remembered`, ...fields }
-      : { kind: 'skip', reason }
+    const kept = fields.identity || fields.context
+    // Without identity `fields` is empty: a skip carries nothing else.
+    return {
+      kind: kept ? 'identity' : 'skip',
+      reason: `${key}: eS.JS-only event, nothing sent${kept ? '; identity kept' : ''}`,
+      ...fields,
+    } as EsJsConversion
   } catch (cause) {
-    return invalidCall(`${command}: the call could not be read`, cause)
+    return invalidCall(`${command}: unreadable call`, cause)
   }
 }

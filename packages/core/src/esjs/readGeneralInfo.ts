@@ -15,9 +15,10 @@ export interface GeneralInfoFields {
 const CONTEXT_FIELDS = ['user_client_id', 'user_city', 'user_card_id']
 
 /** Ids (`externalCustomerId`, `contactId`) may be numbers; the other identity fields are strings (a phone printed as a number becomes its digits). */
-function identityValue(target: keyof Identity, value: unknown): string | number | undefined {
+const identityValue = (target: keyof Identity, value: unknown): string | number | undefined => {
   if (typeof value === 'string') return value.trim() || undefined
-  if (typeof value === 'number' && Number.isFinite(value)) return target.endsWith('Id') ? value : String(value)
+  // Number.isFinite is false for anything but a finite number.
+  if (Number.isFinite(value)) return target.endsWith('Id') ? (value as number) : String(value)
   return undefined
 }
 
@@ -29,7 +30,7 @@ function identityValue(target: keyof Identity, value: unknown): string | number 
  * readGeneralInfo({ user_email: 'a@example.com', user_city: 'Kyiv' })
  * // { identity: { email: 'a@example.com' }, context: { user_city: 'Kyiv' } }
  */
-export function readGeneralInfo(...fragments: unknown[]): GeneralInfoFields {
+export const readGeneralInfo = (...fragments: unknown[]): GeneralInfoFields => {
   const fields: Record<string, Record<string, unknown>> = {}
   const set = (group: keyof GeneralInfoFields, key: string, value: unknown) => {
     if (value != null) fields[group] = { ...fields[group], [key]: value }

@@ -3,17 +3,12 @@ import type { EventName, Identity, PageContext } from '../types'
 import type { LooseRecord } from './values'
 
 /**
- * What one event's eS.JS converter answers. Converters never fail: what they recognise comes out in
- * the wire form, anything else is passed through unchanged so that validation names it by its path.
+ * One event's eS.JS converter: the body (without the call's GeneralInfo) in, the wire body out.
+ * Converters never fail: what they recognise comes out in the wire form, anything else is passed
+ * through unchanged so that validation names it by its path. A `GeneralInfo` in what they answer
+ * is a fragment of identity and page context (CustomerData's fields), not part of the wire body.
  */
-export interface EsJsBody {
-  /** The wire body without GeneralInfo, e.g. `{ ProductPage: { Product: {...} } }`; `{}` for CustomerData. */
-  body: LooseRecord
-  /** The GUID that becomes the last cart GUID (a cart with products, or a purchase that names one). */
-  cartGuid?: string
-  /** A GeneralInfo-like fragment the body carried (CustomerData's fields), read before the call's own. */
-  customer?: unknown
-}
+export type EsJsConverter = (body: LooseRecord, state: EsJsCartState) => LooseRecord
 
 /** Cart memory a converter may need: the GUID to join and a generator of new ones. */
 export interface EsJsCartState {
@@ -33,7 +28,10 @@ export type EsJsConversion =
       eventName: EventName
       /** The wire body without GeneralInfo, for the tracker's raw `send`. */
       body: LooseRecord
-      /** The GUID that becomes the last cart GUID. */
+      /**
+       * The GUID the tracker makes the last cart GUID once it builds the payload (PAYLOADS.md "GUID"):
+       * a purchase's, or that of a cart with products.
+       */
       cartGuid?: string
       /** Identity the call carried (CustomerData, GeneralInfo fragments); remembered like `identify`. */
       identity?: Identity

@@ -14,20 +14,20 @@ export type LooseRecord = Record<string, unknown>
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/
 
 /** The digits of a numeric string without spaces and with a decimal point (`"1 234,50"` → `"1234.50"`), or `undefined`. */
-function decimalText(value: unknown): string | undefined {
+const decimalText = (value: unknown): string | undefined => {
   const text = typeof value === 'string' ? value.replace(/\s/g, '').replace(',', '.') : ''
   return DECIMAL.test(text) ? text : undefined
 }
 
 /** Turns a numeric string into its number (`"450.00"` → 450, `"1 234,5"` → 1234.5); anything else is returned as is. */
-export function toNumber(value: unknown): unknown {
+export const toNumber = (value: unknown): unknown => {
   const text = decimalText(value)
   // A numeric text is never empty: it holds a digit.
   return text ? Number(text) : value
 }
 
 /** Turns an integer-valued number or string into an integer (`"2"`, `"2.0"` → 2); anything else is returned as is. */
-export function toInteger(value: unknown): unknown {
+export const toInteger = (value: unknown): unknown => {
   const number = toNumber(value)
   return Number.isInteger(number) ? number : value
 }
@@ -36,7 +36,7 @@ export function toInteger(value: unknown): unknown {
  * Turns a price into the decimal string of order lines (`unit_price`): a number becomes `String(n)`;
  * a string keeps its digits (`"341.80"`), losing only spaces and a decimal comma (`"1 234,50"` → `"1234.50"`).
  */
-export function toDecimalString(value: unknown): unknown {
+export const toDecimalString = (value: unknown): unknown => {
   const text = decimalText(value)
   return text && text[0] !== '-' ? text.replace('+', '') : toIdString(value)
 }
@@ -45,7 +45,7 @@ export function toDecimalString(value: unknown): unknown {
 const FLAG = /^(?:(1|true)|0|false|)$/i
 
 /** Turns a 0/1 flag in any of its spellings into `yes` or `no`; anything else is returned as is. */
-function toFlag(value: unknown, yes: unknown, no: unknown): unknown {
+const toFlag = (value: unknown, yes: unknown, no: unknown): unknown => {
   const match = typeof value !== 'object' && FLAG.exec(String(value).trim())
   return match ? (match[1] ? yes : no) : value
 }
@@ -61,7 +61,7 @@ export const toFoundFlag = (value: unknown): unknown => toFlag(value ?? undefine
  * keys that start with `prefix` into string lists (`tag_size: "XL"` → `["XL"]`). `Object.fromEntries`
  * defines properties, so a `__proto__` key stays data (and validation rejects it) instead of replacing the prototype.
  */
-export function copyOpen(source: LooseRecord, prefix = 'tag_'): LooseRecord {
+export const copyOpen = (source: LooseRecord, prefix = 'tag_'): LooseRecord => {
   return Object.fromEntries(
     Object.entries(source).map(([key, value]) => [key, key.startsWith(prefix) ? toStringList(value) : value]),
   )
@@ -70,22 +70,24 @@ export function copyOpen(source: LooseRecord, prefix = 'tag_'): LooseRecord {
 /** Event `Tags` in the wire form: each value a string list (`{ name: "a" }` → `{ name: ["a"] }`). */
 export const toEventTags = (tags: unknown): unknown => (isRecord(tags) ? copyOpen(tags, '') : tags)
 
-/**
- * One field of a wire object: its wire name, how its value is converted (given the object being
- * built, whose earlier fields are converted already), and the other name integrations use.
- */
-export type FieldRule = readonly [
-  wire: string,
-  convert?: (value: unknown, wire: LooseRecord) => unknown,
-  alias?: string,
-]
+/** One field of a wire object: its wire name, how its value is converted, and the other name integrations use. */
+export type FieldRule = readonly [wire: string, convert?: (value: unknown) => unknown, alias?: string]
+
+/** A product's `productKey` on the wire (cart lines, product pages), also read from `product_id`; a number becomes its string. */
+export const PRODUCT_KEY: FieldRule = ['productKey', toIdString, 'product_id']
+
+/** A product's `product_id` on the wire (order lines, impressions), also read from `productKey`; a number becomes its string. */
+export const PRODUCT_ID: FieldRule = ['product_id', toIdString, 'productKey']
+
+/** A line's `price_currency_code`, also read from the `currency` integrations print. */
+export const CURRENCY: FieldRule = ['price_currency_code', undefined, 'currency']
 
 /**
  * Copies an object in the wire form its rules give: a field given only under its alias moves to
  * its wire name (`currency` → `price_currency_code`) and values are converted (missing ones too, as
  * `undefined`); a field that comes out `undefined` is left out of the JSON. Not an object: returned as is, for validation to report.
  */
-export function wireObject(item: unknown, rules: readonly FieldRule[]): unknown {
+export const wireObject = (item: unknown, rules: readonly FieldRule[]): unknown => {
   if (!isRecord(item)) return item
   const wire = copyOpen(item)
   for (const [name, convert, alias] of rules) {
@@ -94,7 +96,7 @@ export function wireObject(item: unknown, rules: readonly FieldRule[]): unknown 
       delete wire[alias]
     }
     // Every converter answers `undefined` for a missing field, except those that fill one in (a cart's GUID).
-    if (convert) wire[name] = convert(wire[name], wire)
+    if (convert) wire[name] = convert(wire[name])
   }
   return wire
 }

@@ -13,17 +13,18 @@ import { isRecord, toEventTags, wireObject } from './values'
  * wireBody({ CategoryPage: { categoryKey: 7 } }, 'CategoryPage', 'Category', [['categoryKey', toIdString]])
  * // { CategoryPage: { Category: { categoryKey: '7' } } }
  */
-export function wireBody(
+export const wireBody = (
   body: LooseRecord,
   key: string,
   inner: 'Product' | 'Products' | 'Category',
   rules: readonly FieldRule[],
   partRules: readonly FieldRule[] = [],
   part: unknown = body[key] ?? body,
-): LooseRecord {
+): LooseRecord => {
   let source = part
-  if (Array.isArray(part) && inner === 'Products') source = { Products: part }
-  else if (isRecord(part) && inner !== 'Products' && !isRecord(part[inner])) {
+  if (inner === 'Products') {
+    if (Array.isArray(part)) source = { Products: part }
+  } else if (isRecord(part) && !isRecord(part[inner])) {
     const { Tags, ...payload } = part
     source = { [inner]: payload, Tags }
   }

@@ -4,13 +4,13 @@ import { addToWishlistFromEsJs } from './fromEsJs'
 describe('addToWishlistFromEsJs', () => {
   it('should build the AddToWishlist body when the eS.JS product comes under AddToWishlist', () => {
     expect(addToWishlistFromEsJs({ AddToWishlist: { productKey: '72354', price: 754, isInStock: true } })).toEqual({
-      body: { AddToWishlist: { Product: { productKey: '72354', price: '754', isInStock: '1' } } },
+      AddToWishlist: { Product: { productKey: '72354', price: '754', isInStock: '1' } },
     })
   })
 
   it('should take the product under ProductPage when the integration copied the product-page call', () => {
     const result = addToWishlistFromEsJs({ ProductPage: { productKey: '72354', price: '754', isInStock: '0' } })
-    expect(result.body).toEqual({
+    expect(result).toEqual({
       AddToWishlist: { Product: { productKey: '72354', price: '754', isInStock: '0' } },
     })
   })
@@ -19,6 +19,6 @@ describe('addToWishlistFromEsJs', () => {
     const rest = {
       AddToWishlist: { Product: { productKey: '72354', price: '754', isInStock: '1' }, Tags: { t: ['1'] } },
     }
-    expect(addToWishlistFromEsJs(rest)).toEqual({ body: rest })
+    expect(addToWishlistFromEsJs(rest)).toEqual(rest)
   })
 })

@@ -1,5 +1,4 @@
 import { productBodyFromEsJs } from '../../esjs/productBody'
-import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 
 /**
@@ -9,8 +8,6 @@ import type { LooseRecord } from '../../esjs/values'
  *
  * @example
  * addToWishlistFromEsJs({ AddToWishlist: { productKey: '72354', price: 754, isInStock: true } })
- * // { body: { AddToWishlist: { Product: { productKey: '72354', price: '754', isInStock: '1' } } } }
+ * // { AddToWishlist: { Product: { productKey: '72354', price: '754', isInStock: '1' } } }
  */
-export function addToWishlistFromEsJs(body: LooseRecord): EsJsBody {
-  return productBodyFromEsJs('AddToWishlist', body)
-}
+export const addToWishlistFromEsJs = (body: LooseRecord): LooseRecord => productBodyFromEsJs('AddToWishlist', body)

@@ -1,4 +1,3 @@
-import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 import { toIdString } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
@@ -10,8 +9,7 @@ import { wireBody } from '../../esjs/wireBody'
  *
  * @example
  * categoryPageFromEsJs({ CategoryPage: { categoryKey: 'Babies' } })
- * // { body: { CategoryPage: { Category: { categoryKey: 'Babies' } } } }
+ * // { CategoryPage: { Category: { categoryKey: 'Babies' } } }
  */
-export function categoryPageFromEsJs(body: LooseRecord): EsJsBody {
-  return { body: wireBody(body, 'CategoryPage', 'Category', [['categoryKey', toIdString]]) }
-}
+export const categoryPageFromEsJs = (body: LooseRecord): LooseRecord =>
+  wireBody(body, 'CategoryPage', 'Category', [['categoryKey', toIdString]])

@@ -1,17 +1,16 @@
-import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 import { isRecord } from '../../esjs/values'
 
 /**
  * Converts a CustomerData body (`{ CustomerData: { externalCustomerId, user_email, ... } }`) to the
- * REST event, which has no body: its fields are identity and page context for GeneralInfo (read by
- * `convertEsJsCall`, like a GeneralInfo fragment), and are remembered for later events like `identify`.
+ * REST event, which has no body: its fields come back as a `GeneralInfo` fragment, whose identity and
+ * page context `convertEsJsCall` reads like any other (identity is remembered for later events, like `identify`).
  *
  * @example
  * customerDataFromEsJs({ CustomerData: { user_email: 'a@example.com', user_city: 'Kyiv' } })
- * // { body: {}, customer: { user_email: 'a@example.com', user_city: 'Kyiv' } }
+ * // { GeneralInfo: { user_email: 'a@example.com', user_city: 'Kyiv' } }
  */
-export function customerDataFromEsJs(body: LooseRecord): EsJsBody {
+export const customerDataFromEsJs = (body: LooseRecord): LooseRecord => ({
   // Some integrations put the fields straight in the body, without the CustomerData wrapper.
-  return { body: {}, customer: isRecord(body.CustomerData) ? body.CustomerData : body }
-}
+  GeneralInfo: isRecord(body.CustomerData) ? body.CustomerData : body,
+})

@@ -11,20 +11,18 @@ describe('productImpressionsFromEsJs', () => {
         ],
       }),
     ).toEqual({
-      body: {
-        ProductImpression: {
-          Products: [
-            { product_id: '430968', container_type: '1253' },
-            { product_id: '430738', container_type: '1254' },
-          ],
-        },
+      ProductImpression: {
+        Products: [
+          { product_id: '430968', container_type: '1253' },
+          { product_id: '430738', container_type: '1254' },
+        ],
       },
     })
   })
 
   it('should accept the plural key and productKey when an integration followed the other docs', () => {
     const result = productImpressionsFromEsJs({ ProductImpressions: [{ productKey: '1', containerType: 'recs' }] })
-    expect(result.body).toEqual({
+    expect(result).toEqual({
       ProductImpression: { Products: [{ product_id: '1', container_type: 'recs' }] },
     })
   })
@@ -33,11 +31,11 @@ describe('productImpressionsFromEsJs', () => {
     const rest = {
       ProductImpression: { Products: [{ product_id: '430968', container_type: '1253' }], Tags: { a: ['1'] } },
     }
-    expect(productImpressionsFromEsJs(rest)).toEqual({ body: rest })
-    expect(productImpressionsFromEsJs(rest.ProductImpression)).toEqual({ body: rest })
+    expect(productImpressionsFromEsJs(rest)).toEqual(rest)
+    expect(productImpressionsFromEsJs(rest.ProductImpression)).toEqual(rest)
   })
 
   it('should pass a list it cannot read through unchanged, for validation to name', () => {
-    expect(productImpressionsFromEsJs({ ProductImpression: 5 })).toEqual({ body: { ProductImpression: 5 } })
+    expect(productImpressionsFromEsJs({ ProductImpression: 5 })).toEqual({ ProductImpression: 5 })
   })
 })

@@ -1,13 +1,9 @@
-import type { EsJsBody } from '../../esjs/types'
 import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { toIdString } from '../../esjs/values'
+import { PRODUCT_ID, toIdString } from '../../esjs/values'
 import { wireBody } from '../../esjs/wireBody'
 
 /** An impression on the wire: `product_id` and `container_type` as strings. */
-const IMPRESSION: readonly FieldRule[] = [
-  ['product_id', toIdString, 'productKey'],
-  ['container_type', toIdString, 'containerType'],
-]
+const IMPRESSION: readonly FieldRule[] = [PRODUCT_ID, ['container_type', toIdString, 'containerType']]
 
 /**
  * Converts a ProductImpressions body, in the eS.JS form (`{ ProductImpression: [items] }`) or the REST
@@ -16,9 +12,14 @@ const IMPRESSION: readonly FieldRule[] = [
  *
  * @example
  * productImpressionsFromEsJs({ ProductImpression: [{ product_id: 430968, container_type: '1253' }] })
- * // { body: { ProductImpression: { Products: [{ product_id: '430968', container_type: '1253' }] } } }
+ * // { ProductImpression: { Products: [{ product_id: '430968', container_type: '1253' }] } }
  */
-export function productImpressionsFromEsJs(body: LooseRecord): EsJsBody {
-  const part = body.ProductImpression ?? body.ProductImpressions ?? body
-  return { body: wireBody(body, 'ProductImpression', 'Products', IMPRESSION, [], part) }
-}
+export const productImpressionsFromEsJs = (body: LooseRecord): LooseRecord =>
+  wireBody(
+    body,
+    'ProductImpression',
+    'Products',
+    IMPRESSION,
+    [],
+    body.ProductImpression ?? body.ProductImpressions ?? body,
+  )

@@ -1,5 +1,4 @@
 import { productBodyFromEsJs } from '../../esjs/productBody'
-import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 
 /**
@@ -8,8 +7,6 @@ import type { LooseRecord } from '../../esjs/values'
  *
  * @example
  * productPageFromEsJs({ ProductPage: { productKey: '72354', price: '754', isInStock: 1 } })
- * // { body: { ProductPage: { Product: { productKey: '72354', price: '754', isInStock: '1' } } } }
+ * // { ProductPage: { Product: { productKey: '72354', price: '754', isInStock: '1' } } }
  */
-export function productPageFromEsJs(body: LooseRecord): EsJsBody {
-  return productBodyFromEsJs('ProductPage', body)
-}
+export const productPageFromEsJs = (body: LooseRecord): LooseRecord => productBodyFromEsJs('ProductPage', body)

@@ -18,36 +18,33 @@ describe('purchasedItemsFromEsJs', () => {
       { lastCartGuid: LAST_CART, newGuid },
     )
     expect(result).toEqual({
-      body: {
-        PurchasedItems: {
-          OrderNumber: '123/2017',
-          GUID: LAST_CART,
-          Products: [
-            { product_id: '430738', unit_price: '201.95', quantity: 1, price_currency_code: 'UAH' },
-            { product_id: '211452', unit_price: '341.8', quantity: 2 },
-          ],
-          Tags: { block_id: ['21246_r335v507'] },
-        },
+      PurchasedItems: {
+        OrderNumber: '123/2017',
+        GUID: LAST_CART,
+        Products: [
+          { product_id: '430738', unit_price: '201.95', quantity: 1, price_currency_code: 'UAH' },
+          { product_id: '211452', unit_price: '341.8', quantity: 2 },
+        ],
+        Tags: { block_id: ['21246_r335v507'] },
       },
     })
   })
 
-  it('should keep a given GUID and name it as the last cart GUID when the body has one', () => {
+  it('should keep a given GUID as a string when the body has one', () => {
     const guid = 'd41d8cd98f00b204e9800998ecf8427e'
     const result = purchasedItemsFromEsJs(
       { OrderNumber: 77, GUID: guid, PurchasedItems: [{ productKey: '1', price: '450.00', quantity: '3' }] },
       { lastCartGuid: LAST_CART, newGuid },
     )
     expect(result).toEqual({
-      cartGuid: guid,
-      body: {
-        PurchasedItems: {
-          OrderNumber: '77',
-          GUID: guid,
-          Products: [{ product_id: '1', unit_price: '450.00', quantity: 3 }],
-        },
+      PurchasedItems: {
+        OrderNumber: '77',
+        GUID: guid,
+        Products: [{ product_id: '1', unit_price: '450.00', quantity: 3 }],
       },
     })
+    const numbered = purchasedItemsFromEsJs({ OrderNumber: 1, GUID: 42 }, { lastCartGuid: LAST_CART, newGuid })
+    expect(numbered.PurchasedItems).toMatchObject({ GUID: '42' })
   })
 
   it('should send the lines without a GUID when there is no cart to join', () => {
@@ -55,15 +52,14 @@ describe('purchasedItemsFromEsJs', () => {
       { OrderNumber: '5', GUID: '', PurchasedItems: [{ productKey: '1', price: '9', quantity: 1 }] },
       { newGuid },
     )
-    expect(result.body).toEqual({
+    expect(result).toEqual({
       PurchasedItems: { OrderNumber: '5', Products: [{ product_id: '1', unit_price: '9', quantity: 1 }] },
     })
-    expect(result.cartGuid).toBeUndefined()
   })
 
   it('should pass the REST form through when PurchasedItems is an object', () => {
     const rest = { PurchasedItems: { GUID: LAST_CART, OrderNumber: '123/2017', Tags: { some_tags: ['1'] } } }
-    expect(purchasedItemsFromEsJs(rest, { newGuid })).toEqual({ body: rest, cartGuid: LAST_CART })
+    expect(purchasedItemsFromEsJs(rest, { newGuid })).toEqual(rest)
   })
 
   it('should join the last cart when a REST one-click body has only lines', () => {
@@ -71,17 +67,17 @@ describe('purchasedItemsFromEsJs', () => {
       { PurchasedItems: { OrderNumber: '1', Products: [{ product_id: '430738', unit_price: '201.95', quantity: 1 }] } },
       { lastCartGuid: LAST_CART, newGuid },
     )
-    expect(result.body.PurchasedItems).toMatchObject({ GUID: LAST_CART })
+    expect(result.PurchasedItems).toMatchObject({ GUID: LAST_CART })
   })
 
   it('should wrap the REST object when it comes without the PurchasedItems key', () => {
     const result = purchasedItemsFromEsJs({ OrderNumber: '9', GUID: LAST_CART }, { newGuid })
-    expect(result.body).toEqual({ PurchasedItems: { OrderNumber: '9', GUID: LAST_CART } })
+    expect(result).toEqual({ PurchasedItems: { OrderNumber: '9', GUID: LAST_CART } })
   })
 
   it('should pass lines it cannot read through unchanged, for validation to name', () => {
     expect(purchasedItemsFromEsJs({ OrderNumber: '1', PurchasedItems: 'x' }, { newGuid })).toEqual({
-      body: { PurchasedItems: 'x' },
+      PurchasedItems: 'x',
     })
   })
 })

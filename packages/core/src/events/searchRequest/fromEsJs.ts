@@ -1,4 +1,3 @@
-import type { EsJsBody } from '../../esjs/types'
 import type { LooseRecord } from '../../esjs/values'
 import { toFoundFlag, toIdString, wireObject } from '../../esjs/values'
 
@@ -8,16 +7,11 @@ import { toFoundFlag, toIdString, wireObject } from '../../esjs/values'
  *
  * @example
  * searchRequestFromEsJs({ SearchRequest: { search: 'Coffe', isFound: '0' } })
- * // { body: { SearchRequest: { search: 'Coffe', isFound: 0 } } }
+ * // { SearchRequest: { search: 'Coffe', isFound: 0 } }
  */
-export function searchRequestFromEsJs(body: LooseRecord): EsJsBody {
-  const part = body.SearchRequest ?? body
-  return {
-    body: {
-      SearchRequest: wireObject(part, [
-        ['search', toIdString],
-        ['isFound', toFoundFlag],
-      ]),
-    },
-  }
-}
+export const searchRequestFromEsJs = (body: LooseRecord): LooseRecord => ({
+  SearchRequest: wireObject(body.SearchRequest ?? body, [
+    ['search', toIdString],
+    ['isFound', toFoundFlag],
+  ]),
+})

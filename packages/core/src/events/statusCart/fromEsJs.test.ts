@@ -16,22 +16,19 @@ describe('statusCartFromEsJs', () => {
       state,
     )
     expect(result).toEqual({
-      cartGuid: NEW_GUID,
-      body: {
-        StatusCart: {
-          GUID: NEW_GUID,
-          Products: [
-            {
-              productKey: '430738',
-              price: 201.95,
-              discount: 180,
-              quantity: 1,
-              price_currency_code: 'USD',
-              tag_size: ['XL'],
-            },
-            { productKey: '902339', price: 596, quantity: 2 },
-          ],
-        },
+      StatusCart: {
+        GUID: NEW_GUID,
+        Products: [
+          {
+            productKey: '430738',
+            price: 201.95,
+            discount: 180,
+            quantity: 1,
+            price_currency_code: 'USD',
+            tag_size: ['XL'],
+          },
+          { productKey: '902339', price: 596, quantity: 2 },
+        ],
       },
     })
   })
@@ -42,8 +39,7 @@ describe('statusCartFromEsJs', () => {
         { StatusCart: [{ productKey: '1', price: '5', quantity: '1' }], GUID: guid },
         state,
       )
-      expect(result.body.StatusCart).toMatchObject({ GUID: guid })
-      expect(result.cartGuid).toBe(guid)
+      expect(result.StatusCart).toMatchObject({ GUID: guid })
     }
   })
 
@@ -52,15 +48,15 @@ describe('statusCartFromEsJs', () => {
       { StatusCart: [{ productKey: '7', price: '450.00', quantity: '2', discount: '' }] },
       state,
     )
-    expect(result.body.StatusCart).toEqual({
+    expect(result.StatusCart).toEqual({
       GUID: NEW_GUID,
       Products: [{ productKey: '7', price: 450, quantity: 2 }],
     })
   })
 
-  it('should send an empty cart with a new GUID and name no last cart when the cart has no products', () => {
+  it('should send an empty cart with a new GUID when the cart has no products', () => {
     const result = statusCartFromEsJs({ StatusCart: [] }, state)
-    expect(result).toEqual({ body: { StatusCart: { GUID: NEW_GUID, Products: [] } } })
+    expect(result).toEqual({ StatusCart: { GUID: NEW_GUID, Products: [] } })
   })
 
   it('should pass the REST form through, normalising its values, when the body has a Products array', () => {
@@ -71,19 +67,19 @@ describe('statusCartFromEsJs', () => {
         Tags: { some_tags: ['1', 'a2'] },
       },
     }
-    expect(statusCartFromEsJs(rest, state)).toEqual({ body: rest, cartGuid: rest.StatusCart.GUID })
+    expect(statusCartFromEsJs(rest, state)).toEqual(rest)
   })
 
   it('should wrap the REST object when sendEventWithTags gives it without the StatusCart key', () => {
     const result = statusCartFromEsJs({ Products: [{ productKey: '1', price: '5', quantity: 1 }] }, state)
-    expect(result.body).toEqual({
+    expect(result).toEqual({
       StatusCart: { GUID: NEW_GUID, Products: [{ productKey: '1', price: 5, quantity: 1 }] },
     })
   })
 
   it('should move Tags given beside the lines into the cart when the eS.JS body has them', () => {
     const result = statusCartFromEsJs({ StatusCart: [], Tags: { source: 'mini-cart' } }, state)
-    expect(result.body.StatusCart).toMatchObject({ Tags: { source: ['mini-cart'] } })
+    expect(result.StatusCart).toMatchObject({ Tags: { source: ['mini-cart'] } })
   })
 
   it('should leave values it cannot read for validation to name when a line is malformed', () => {
@@ -91,12 +87,12 @@ describe('statusCartFromEsJs', () => {
       { StatusCart: [{ productKey: '1', price: 'free', quantity: 'x' }, 'junk'] },
       state,
     )
-    expect(result.body.StatusCart).toMatchObject({
+    expect(result.StatusCart).toMatchObject({
       Products: [{ productKey: '1', price: 'free', quantity: 'x' }, 'junk'],
     })
   })
 
   it('should pass a cart it cannot read through unchanged, for validation to name', () => {
-    expect(statusCartFromEsJs({ StatusCart: 'none' }, state)).toEqual({ body: { StatusCart: 'none' } })
+    expect(statusCartFromEsJs({ StatusCart: 'none' }, state)).toEqual({ StatusCart: 'none' })
   })
 })
