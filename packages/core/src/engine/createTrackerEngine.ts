@@ -1,7 +1,7 @@
 import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
-import { decideRetry, isRetryableOutcome, resolveRetryOptions } from './retryPolicy'
+import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
 import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
 
@@ -85,16 +85,20 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
   const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
 
+  /** An event's result: a success, or a failure that is reported. */
+  const result = (error?: TrackerError): SendResult => {
+    if (!error) return { ok: true }
+    report(error)
+    return { ok: false, error }
+  }
+
   /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
   function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
     if (removeFromStore) callSafely(() => store?.remove(job.entry.id))
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
-    ready.delete(job)
-    job.wake?.abort()
-    if (error) report(error)
-    job.resolve(error ? { ok: false, error } : { ok: true })
+    job.resolve(result(error))
   }
 
   function admit(entry: QueueEntry): Job {
@@ -124,7 +128,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       return settle(job, true, eventError('expired', eventName, what))
     }
     sending.add(job)
-    entry.attempts++
+    const attempts = ++entry.attempts
     callSafely(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
@@ -136,45 +140,35 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       outcome = { type: 'network_error', cause }
     }
     sending.delete(job)
-    const decision = decideRetry(outcome, {
-      attempt: entry.attempts,
-      retry,
-      url,
-      timeoutMs,
-      random,
-      now: now(),
-      eventName,
-    })
-    if (decision.type === 'success') {
-      settle(job, true)
-    } else if (job.settled) {
-      // Given up on by close(): the entry stays in the store.
-    } else if (decision.type === 'retry' && !job.unloading) {
-      void backOff(job, decision.delayMs)
-    } else {
-      // Out of attempts while the server or the network was failing: not the event's fault, so a
-      // store that outlives the page keeps it for a later replay (back online, the next page).
-      const final = decision.type === 'fail'
-      const park = final && options.keepUndelivered === true && isRetryableOutcome(outcome)
-      if (park) parked.add(entry.id)
-      // An unloading attempt that could be retried is the page's last: a later page replays it.
-      settle(job, final && !park, decision.error)
+    const error = outcomeError(outcome, url, timeoutMs, eventName)
+    // A job given up on by close() is settled already: its entry stays in the store.
+    if (!error || !job.settled) {
+      const retryable = error && isRetryableOutcome(outcome)
+      const more = attempts < retry.attempts
+      if (retryable && more && !job.unloading) {
+        job.wake = new AbortController()
+        const delay = retryDelay(outcome, attempts, retry, random, now())
+        void sleep(delay, job.wake.signal).then(() => {
+          // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
+          if (job.settled || job.unloading) return
+          ready.add(job)
+          pump()
+        })
+      } else {
+        // Out of attempts while the server or the network was failing: not the event's fault, so a
+        // store that outlives the page keeps it for a later replay (back online, the next page). An
+        // unloading attempt that could be retried is the page's last: a later page replays it.
+        const keep = retryable && (more || options.keepUndelivered === true)
+        if (keep && !more) parked.add(entry.id)
+        settle(job, !keep, error)
+      }
     }
     pump()
   }
 
-  async function backOff(job: Job, delayMs: number): Promise<void> {
-    job.wake = new AbortController()
-    try {
-      await clock.sleep(delayMs, job.wake.signal)
-    } catch {
-      // A clock that throws must not stop delivery: go on at once.
-    }
-    // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
-    if (job.settled || job.unloading) return
-    ready.add(job)
-    pump()
-  }
+  /** Sleeps on the clock; resolves, never rejects: a clock that throws must not stop delivery. */
+  const sleep = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => resolve(clock.sleep(ms, signal))).catch(() => {})
 
   function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
     let error = closed
@@ -196,8 +190,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
-    report(error)
-    return Promise.resolve({ ok: false, error })
+    return Promise.resolve(result(error))
   }
 
   function flushOnUnload(): void {
@@ -233,11 +226,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
   async function shutDown(closeTimeoutMs: number): Promise<void> {
     const timer = new AbortController()
-    // Resolves true when the time is up; a clock that throws ends the wait at once.
-    const deadline = new Promise((resolve) => resolve(clock.sleep(Math.max(0, closeTimeoutMs), timer.signal))).then(
-      () => true,
-      () => true,
-    )
+    // True when the time is up; a clock that throws ends the wait at once.
+    const deadline = sleep(Math.max(0, closeTimeoutMs), timer.signal).then(() => true)
     // Events sent while closing are still taken and waited for, until the time is up.
     let timeUp = false
     while (jobs.size > 0 && !timeUp) timeUp = await Promise.race([deadline, pending().then(() => false)])
@@ -245,9 +235,12 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     closed = true
     for (const job of jobs.values()) {
       const { eventName } = job.entry
+      // Ends a back-off, so that no timer is left behind.
+      job.wake?.abort()
       // Kept in the store: a browser page that comes later may still deliver it.
       settle(job, false, eventError('closed', eventName, `not delivered: close() gave up after ${closeTimeoutMs} ms`))
     }
+    ready.clear()
   }
 
   let closing: Promise<void> | undefined
