@@ -55,15 +55,14 @@ export function createDeliveryEngine(options: EngineOptions): DeliveryEngine {
 
 /** The engine behind both: `closable` adds `close()`. */
 function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine & Partial<TrackerEngine> {
-  const { url, transport } = options
+  // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
+  const { url, transport, store } = options
   const headers = options.headers ?? {}
   const retry = resolveRetryOptions(options.retry)
   const timeoutMs = options.timeoutMs ?? engineDefaults.timeoutMs
   const concurrency = Math.max(1, options.concurrency ?? engineDefaults.concurrency)
   const maxQueue = Math.max(1, options.maxQueue ?? engineDefaults.maxQueue)
   const maxAgeMs = options.maxAgeMs ?? engineDefaults.maxAgeMs
-  // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
-  const { store } = options
   const clock = options.clock ?? defaultClock
   const random = options.random ?? Math.random
   const newId = options.newId ?? newEntryId
@@ -79,7 +78,6 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   const parked = new Set<string>()
 
   const now = () => timeFrom(() => clock.now())
-  const report = (error: TrackerError) => notify(() => options.onError?.(error))
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
@@ -88,7 +86,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   /** An event's result: a success, or a failure that is reported. */
   const result = (error?: TrackerError): SendResult => {
     if (!error) return { ok: true }
-    report(error)
+    notify(() => options.onError?.(error))
     return { ok: false, error }
   }
 
@@ -132,12 +130,12 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     callSafely(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
-      // No outcome at all counts as a network error, like anything else a transport answers.
-      outcome = (await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })) ?? {
-        type: 'network_error',
-      }
+      // No outcome at all is a network error, like anything else a transport answers (see outcomeError).
+      outcome =
+        (await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })) ??
+        ({} as TransportOutcome)
     } catch (cause) {
-      outcome = { type: 'network_error', cause }
+      outcome = { cause } as TransportOutcome
     }
     sending.delete(job)
     const error = outcomeError(outcome, url, timeoutMs, eventName)
@@ -146,9 +144,10 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       const retryable = error && isRetryableOutcome(outcome)
       const more = attempts < retry.attempts
       if (retryable && more && !job.unloading) {
-        job.wake = new AbortController()
         const delay = retryDelay(outcome, attempts, retry, random, now())
-        void sleep(delay, job.wake.signal).then(() => {
+        const wake = new AbortController()
+        job.wake = wake
+        void sleep(delay, wake.signal).then(() => {
           // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
           if (job.settled || job.unloading) return
           ready.add(job)
