@@ -2,7 +2,7 @@ import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
-import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
+import { callSafely, failure, isQueueEntry, newEntryId, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
@@ -84,11 +84,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
 
   /** An event's result: a success, or a failure that is reported. */
-  const result = (error?: TrackerError): SendResult => {
-    if (!error) return { ok: true }
-    notify(() => options.onError?.(error))
-    return { ok: false, error }
-  }
+  const result = (error?: TrackerError): SendResult => (error ? failure(options, error) : { ok: true })
 
   /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
   function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
@@ -122,8 +118,11 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     ready.delete(job)
     const age = now() - entry.createdAt
     if (age > maxAgeMs) {
-      const what = `expired unsent: queued ${Math.round(age / 1000)} s ago (maxAgeMs ${maxAgeMs})`
-      return settle(job, true, eventError('expired', eventName, what))
+      return settle(
+        job,
+        true,
+        eventError('expired', eventName, `expired unsent: queued ${age} ms ago (maxAgeMs ${maxAgeMs})`),
+      )
     }
     sending.add(job)
     const attempts = ++entry.attempts
@@ -157,7 +156,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         // Out of attempts while the server or the network was failing: not the event's fault, so a
         // store that outlives the page keeps it for a later replay (back online, the next page). An
         // unloading attempt that could be retried is the page's last: a later page replays it.
-        const keep = retryable && (more || options.keepUndelivered === true)
+        const keep = retryable && (more || options.keepUndelivered)
         if (keep && !more) parked.add(entry.id)
         settle(job, !keep, error)
       }
@@ -211,7 +210,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         if (!isQueueEntry(entry)) {
           const id = (entry as QueueEntry | null)?.id
           if (typeof id === 'string') callSafely(() => store?.remove(id))
-        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked === true)) {
+        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked)) {
           // Past the bound the rest stays in the store for a later replay rather than being dropped.
           if (jobs.size >= maxQueue) break
           parked.delete(entry.id)

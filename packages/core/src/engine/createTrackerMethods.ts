@@ -3,7 +3,7 @@ import { EVENT_NAMES } from '../events/bodyKeys'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
 import { isRecord } from '../schemas/values'
 import type { EventContext, EventName, SendResult } from '../types'
-import { callSafely, notify, timeFrom } from './safety'
+import { callSafely, failure, notify, timeFrom } from './safety'
 import type { TrackerMethods, TrackerMethodsOptions } from './types'
 
 /** What a call's event is queued as: its result, in an array so that a delivery promise is not waited for. */
@@ -29,13 +29,9 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   let previous: Promise<unknown> = Promise.resolve()
   let waiting = 0
 
-  const report = (error: TrackerError): SendResult => {
-    notify(() => options.onError?.(error))
-    return { ok: false, error }
-  }
   /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
-    report(cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
+    failure(options, cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
   const contextFailed = (eventName: EventName, cause: unknown): Queued => [
     fail(cause, 'invalid_config', `${eventName} not sent: context failed`),
   ]
@@ -52,7 +48,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
       // Builders never throw; a context that does (a hostile getter) ends in run's catch.
       const full = { ...(context as unknown as EventContext), datetime: (context.datetime as number) ?? at }
       const result = raw ? buildRawEvent(name, given, full) : buildEvent(name, given, full)
-      if (!result.ok) return [report(result.error)]
+      if (!result.ok) return [failure(options, result.error)]
       const { payload, warnings } = result
       if (warnings?.length) notify(() => options.onWarning?.(warnings, name))
       // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a

@@ -1,5 +1,7 @@
 // Small guards the engine wraps around everything it does not control: stores, clocks, callbacks.
+import type { TrackerError } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
+import type { SendResult } from '../types'
 import type { QueueEntry } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
@@ -15,6 +17,12 @@ export const callSafely = <T>(fn: () => T): T | undefined => {
 export const notify = (call: () => unknown): void => {
   const returned = callSafely(call)
   if (returned instanceof Promise) returned.catch(() => {})
+}
+
+/** The result of a failed event, once its error is passed to the host's `onError`. */
+export const failure = (host: { onError?: (error: TrackerError) => void }, error: TrackerError): SendResult => {
+  notify(() => host.onError?.(error))
+  return { ok: false, error }
 }
 
 /** The time `now` tells, or `Date.now()` when it throws or answers no finite number. */
