@@ -6,8 +6,8 @@ import type { EventContext, EventName, SendResult } from '../types'
 import { callSafely, failure, notify, timeFrom } from './safety'
 import type { TrackerMethods, TrackerMethodsOptions } from './types'
 
-/** What a call's event is queued as: its result, in an array so that a delivery promise is not waited for. */
-type Queued = [SendResult | Promise<SendResult>]
+/** Settles a method's promise: with the delivery's result, or a failure. */
+type Settle = (result: SendResult | Promise<SendResult>) => void
 
 /**
  * Creates every tracker method of API.md on top of a platform's context, delivery and cart memory.
@@ -32,23 +32,23 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
     failure(options, cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
-  const contextFailed = (eventName: EventName, cause: unknown): Queued => [
-    fail(cause, 'invalid_config', `${eventName} not sent: context failed`),
-  ]
+  const contextFailed = (eventName: EventName, cause: unknown) =>
+    fail(cause, 'invalid_config', `${eventName} not sent: context failed`)
 
   /**
-   * Prepares one call and queues its event once the context is known: at once (an array) when the
-   * context is synchronous, so that a sync context gets the event queued at the call.
+   * Prepares one call and queues its event once the context is known, then settles the method with
+   * the delivery. A synchronous context gets the event queued at once; an asynchronous one gives a
+   * promise that settles once the event is queued (not delivered), for the next call to wait for.
    */
-  function process(eventName: unknown, input: unknown, raw: boolean | undefined, at: number): Queued | Promise<Queued> {
+  function process(eventName: unknown, input: unknown, raw: boolean | undefined, at: number, settle: Settle) {
     const name = String(eventName) as EventName
     const given = raw ? input : withCartGuid(name, input)
-    const complete = (context: unknown): Queued => {
+    const complete = (context: unknown): SendResult | Promise<SendResult> => {
       if (!isRecord(context) || context instanceof TrackerError) return contextFailed(name, context)
       // Builders never throw; a context that does (a hostile getter) ends in run's catch.
       const full = { ...(context as unknown as EventContext), datetime: (context.datetime as number) ?? at }
       const result = raw ? buildRawEvent(name, given, full) : buildEvent(name, given, full)
-      if (!result.ok) return [failure(options, result.error)]
+      if (!result.ok) return failure(options, result.error)
       const { payload, warnings } = result
       if (warnings?.length) notify(() => options.onWarning?.(warnings, name))
       // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a
@@ -57,31 +57,32 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
       const body = payload[name] as { GUID?: string; Products?: unknown[] }
       if (name === 'PurchasedItems' ? body.GUID : name === 'StatusCart' && body.Products!.length)
         callSafely(() => cart?.set(body.GUID!))
-      return [options.enqueue(name, payload)]
+      return options.enqueue(name, payload)
     }
     const context = options.context(name)
-    return typeof (context as Partial<PromiseLike<unknown>> | null)?.then === 'function'
-      ? Promise.resolve(context).then(complete, (cause) => contextFailed(name, cause))
-      : complete(context)
+    // Settled from inside the callbacks: answering the delivery would make the next call wait for it.
+    if (typeof (context as Partial<PromiseLike<unknown>> | null)?.then === 'function')
+      return Promise.resolve(context).then(
+        (resolved) => settle(complete(resolved)),
+        (cause) => settle(contextFailed(name, cause)),
+      )
+    settle(complete(context))
   }
 
   /** Takes the event time now and processes the call in call order; `raw` for `send`'s wire body. */
   function run(eventName: unknown, input: unknown, raw?: boolean): Promise<SendResult> {
     const at = timeFrom(() => (options.now ?? Date.now)())
     // The executor runs now: a sync context gets the event queued before the method returns.
-    return new Promise<SendResult>((resolve) => {
+    return new Promise<SendResult>((resolve, reject) => {
+      const start = () => process(eventName, input, raw, at, resolve)
       // Behind every earlier call still waiting for its context, so that calls keep their order.
-      const queued = waiting
-        ? previous.then(() => process(eventName, input, raw, at))
-        : process(eventName, input, raw, at)
-      if (Array.isArray(queued)) return resolve(queued[0])
-      waiting++
-      const done = queued.finally(() => {
-        waiting--
-      })
-      // The next call waits for this one's queueing, not for its delivery.
-      previous = done.catch(() => {})
-      resolve(done.then(([delivery]) => delivery))
+      const queued = waiting ? previous.then(start) : start()
+      if (queued) {
+        waiting++
+        previous = queued.catch(reject).finally(() => {
+          waiting--
+        })
+      }
     }).catch((cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`))
   }
 
