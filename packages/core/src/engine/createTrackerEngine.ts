@@ -83,16 +83,13 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
   const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
 
-  /** An event's result: a success, or a failure that is reported. */
-  const result = (error?: TrackerError): SendResult => (error ? failure(options, error) : { ok: true })
-
   /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
   function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
     if (removeFromStore) callSafely(() => store?.remove(job.entry.id))
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
-    job.resolve(result(error))
+    job.resolve(error ? failure(options, error) : { ok: true })
   }
 
   function admit(entry: QueueEntry): Job {
@@ -188,7 +185,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
-    return Promise.resolve(result(error))
+    return Promise.resolve(failure(options, error))
   }
 
   function flushOnUnload(): void {

@@ -25,9 +25,9 @@ type Settle = (result: SendResult | Promise<SendResult>) => void
  */
 export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMethods {
   const { cart } = options
-  /** Settles once the last call that waited for an asynchronous context is queued; later calls queue behind it. */
-  let previous: Promise<unknown> = Promise.resolve()
+  /** Calls waiting for an asynchronous context, and what settles once the last of them is queued. */
   let waiting = 0
+  let previous: Promise<unknown> | undefined
 
   /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
@@ -76,7 +76,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     return new Promise<SendResult>((resolve, reject) => {
       const start = () => process(eventName, input, raw, at, resolve)
       // Behind every earlier call still waiting for its context, so that calls keep their order.
-      const queued = waiting ? previous.then(start) : start()
+      const queued = waiting ? previous!.then(start) : start()
       if (queued) {
         waiting++
         previous = queued.catch(reject).finally(() => {
