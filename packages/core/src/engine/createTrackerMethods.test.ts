@@ -190,6 +190,16 @@ describe('createTrackerMethods', () => {
     expect(sent.map((entry) => entry.eventName)).toEqual(['CategoryPage', 'StatusCart', 'CustomerData'])
   })
 
+  it('should queue at the call again once the calls that waited for their context have settled', async () => {
+    let calls = 0
+    const { methods, sent } = setup({ context: () => (++calls === 1 ? Promise.resolve(context) : context) })
+    // Waits for its context, then fails at once (neither a cart nor products): no delivery to wait for.
+    const waited = await methods.purchasedItems({ orderNumber: '7' })
+    expect(waited.ok).toBe(false)
+    void methods.customerData()
+    expect(sent.map((entry) => entry.eventName)).toEqual(['CustomerData'])
+  })
+
   it('should resolve the context error when the context refuses the event', async () => {
     const refusal = new TrackerError('consent', 'no consent')
     const { methods, sent, errors } = setup({ context: () => refusal })

@@ -74,15 +74,22 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     const at = timeFrom(() => (options.now ?? Date.now)())
     // The executor runs now: a sync context gets the event queued before the method returns.
     return new Promise<SendResult>((resolve, reject) => {
-      const start = () => process(eventName, input, raw, at, resolve)
+      let delivery: SendResult | Promise<SendResult>
+      const start = () =>
+        process(eventName, input, raw, at, (result) => {
+          delivery = result
+        })
       // Behind every earlier call still waiting for its context, so that calls keep their order.
       const queued = waiting ? previous!.then(start) : start()
-      if (queued) {
-        waiting++
-        previous = queued.catch(reject).finally(() => {
+      if (!queued) return resolve(delivery!)
+      waiting++
+      // Once queued (not delivered) the call stops holding later ones up, before its method settles:
+      // a call made then is queued at once again.
+      previous = queued
+        .finally(() => {
           waiting--
         })
-      }
+        .then(() => resolve(delivery), reject)
     }).catch((cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`))
   }
 
