@@ -1,8 +1,8 @@
 import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
-import { decideRetry, isRetryableOutcome, resolveRetryOptions } from './retryPolicy'
-import { callSafely, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
+import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
+import { callSafely, failure, isQueueEntry, newEntryId, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
@@ -55,15 +55,14 @@ export function createDeliveryEngine(options: EngineOptions): DeliveryEngine {
 
 /** The engine behind both: `closable` adds `close()`. */
 function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine & Partial<TrackerEngine> {
-  const { url, transport } = options
+  // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
+  const { url, transport, store } = options
   const headers = options.headers ?? {}
   const retry = resolveRetryOptions(options.retry)
   const timeoutMs = options.timeoutMs ?? engineDefaults.timeoutMs
   const concurrency = Math.max(1, options.concurrency ?? engineDefaults.concurrency)
   const maxQueue = Math.max(1, options.maxQueue ?? engineDefaults.maxQueue)
   const maxAgeMs = options.maxAgeMs ?? engineDefaults.maxAgeMs
-  // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
-  const { store } = options
   const clock = options.clock ?? defaultClock
   const random = options.random ?? Math.random
   const newId = options.newId ?? newEntryId
@@ -79,7 +78,6 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   const parked = new Set<string>()
 
   const now = () => timeFrom(() => clock.now())
-  const report = (error: TrackerError) => notify(() => options.onError?.(error))
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
@@ -91,10 +89,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
-    ready.delete(job)
-    job.wake?.abort()
-    if (error) report(error)
-    job.resolve(error ? { ok: false, error } : { ok: true })
+    job.resolve(error ? failure(options, error) : { ok: true })
   }
 
   function admit(entry: QueueEntry): Job {
@@ -120,61 +115,55 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     ready.delete(job)
     const age = now() - entry.createdAt
     if (age > maxAgeMs) {
-      const what = `expired unsent: queued ${Math.round(age / 1000)} s ago (maxAgeMs ${maxAgeMs})`
-      return settle(job, true, eventError('expired', eventName, what))
+      return settle(
+        job,
+        true,
+        eventError('expired', eventName, `expired unsent: queued ${age} ms ago (maxAgeMs ${maxAgeMs})`),
+      )
     }
     sending.add(job)
-    entry.attempts++
+    const attempts = ++entry.attempts
     callSafely(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
-      // No outcome at all counts as a network error, like anything else a transport answers.
-      outcome = (await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })) ?? {
-        type: 'network_error',
-      }
+      // No outcome at all is a network error, like anything else a transport answers (see outcomeError).
+      outcome =
+        (await transport.send({ url, body: entry.body, headers, timeoutMs, unloading: job.unloading })) ??
+        ({} as TransportOutcome)
     } catch (cause) {
-      outcome = { type: 'network_error', cause }
+      outcome = { cause } as TransportOutcome
     }
     sending.delete(job)
-    const decision = decideRetry(outcome, {
-      attempt: entry.attempts,
-      retry,
-      url,
-      timeoutMs,
-      random,
-      now: now(),
-      eventName,
-    })
-    if (decision.type === 'success') {
-      settle(job, true)
-    } else if (job.settled) {
-      // Given up on by close(): the entry stays in the store.
-    } else if (decision.type === 'retry' && !job.unloading) {
-      void backOff(job, decision.delayMs)
-    } else {
-      // Out of attempts while the server or the network was failing: not the event's fault, so a
-      // store that outlives the page keeps it for a later replay (back online, the next page).
-      const final = decision.type === 'fail'
-      const park = final && options.keepUndelivered === true && isRetryableOutcome(outcome)
-      if (park) parked.add(entry.id)
-      // An unloading attempt that could be retried is the page's last: a later page replays it.
-      settle(job, final && !park, decision.error)
+    const error = outcomeError(outcome, url, timeoutMs, eventName)
+    // A job given up on by close() is settled already: its entry stays in the store.
+    if (!error || !job.settled) {
+      const retryable = error && isRetryableOutcome(outcome)
+      const more = attempts < retry.attempts
+      if (retryable && more && !job.unloading) {
+        const delay = retryDelay(outcome, attempts, retry, random, now())
+        const wake = new AbortController()
+        job.wake = wake
+        void sleep(delay, wake.signal).then(() => {
+          // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
+          if (job.settled || job.unloading) return
+          ready.add(job)
+          pump()
+        })
+      } else {
+        // Out of attempts while the server or the network was failing: not the event's fault, so a
+        // store that outlives the page keeps it for a later replay (back online, the next page). An
+        // unloading attempt that could be retried is the page's last: a later page replays it.
+        const keep = retryable && (more || options.keepUndelivered)
+        if (keep && !more) parked.add(entry.id)
+        settle(job, !keep, error)
+      }
     }
     pump()
   }
 
-  async function backOff(job: Job, delayMs: number): Promise<void> {
-    job.wake = new AbortController()
-    try {
-      await clock.sleep(delayMs, job.wake.signal)
-    } catch {
-      // A clock that throws must not stop delivery: go on at once.
-    }
-    // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
-    if (job.settled || job.unloading) return
-    ready.add(job)
-    pump()
-  }
+  /** Sleeps on the clock; resolves, never rejects: a clock that throws must not stop delivery. */
+  const sleep = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => resolve(clock.sleep(ms, signal))).catch(() => {})
 
   function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
     let error = closed
@@ -196,8 +185,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
-    report(error)
-    return Promise.resolve({ ok: false, error })
+    return Promise.resolve(failure(options, error))
   }
 
   function flushOnUnload(): void {
@@ -219,7 +207,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         if (!isQueueEntry(entry)) {
           const id = (entry as QueueEntry | null)?.id
           if (typeof id === 'string') callSafely(() => store?.remove(id))
-        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked === true)) {
+        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked)) {
           // Past the bound the rest stays in the store for a later replay rather than being dropped.
           if (jobs.size >= maxQueue) break
           parked.delete(entry.id)
@@ -233,11 +221,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
   async function shutDown(closeTimeoutMs: number): Promise<void> {
     const timer = new AbortController()
-    // Resolves true when the time is up; a clock that throws ends the wait at once.
-    const deadline = new Promise((resolve) => resolve(clock.sleep(Math.max(0, closeTimeoutMs), timer.signal))).then(
-      () => true,
-      () => true,
-    )
+    // True when the time is up; a clock that throws ends the wait at once.
+    const deadline = sleep(Math.max(0, closeTimeoutMs), timer.signal).then(() => true)
     // Events sent while closing are still taken and waited for, until the time is up.
     let timeUp = false
     while (jobs.size > 0 && !timeUp) timeUp = await Promise.race([deadline, pending().then(() => false)])
@@ -245,9 +230,12 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     closed = true
     for (const job of jobs.values()) {
       const { eventName } = job.entry
+      // Ends a back-off, so that no timer is left behind.
+      job.wake?.abort()
       // Kept in the store: a browser page that comes later may still deliver it.
       settle(job, false, eventError('closed', eventName, `not delivered: close() gave up after ${closeTimeoutMs} ms`))
     }
+    ready.clear()
   }
 
   let closing: Promise<void> | undefined

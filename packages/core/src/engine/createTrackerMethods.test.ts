@@ -37,6 +37,11 @@ function setup(overrides: Partial<TrackerMethodsOptions> = {}) {
   return { methods, sent, errors, cart, body }
 }
 
+/** Lets every queued promise continuation run. */
+const drain = async () => {
+  for (let round = 0; round < 20; round++) await Promise.resolve()
+}
+
 describe('createTrackerMethods', () => {
   it('should give every statusCart a new GUID when the input has none', async () => {
     const { methods, body } = setup()
@@ -146,6 +151,53 @@ describe('createTrackerMethods', () => {
     await Promise.all([cartCall, purchase])
     expect(sent.map((entry) => entry.payload.GeneralInfo.datetime)).toEqual([1000, 2000])
     expect(body(1, 'PurchasedItems').GUID).toBe(body(0, 'StatusCart').GUID)
+  })
+
+  it('should queue a call once the one before it is queued, not delivered, when the context is asynchronous', async () => {
+    const { methods, sent } = setup({
+      context: async () => context,
+      // A delivery that never ends: the next call must be queued all the same.
+      enqueue: (eventName, payload) => {
+        sent.push({ eventName, payload: payload as WirePayload })
+        return new Promise<SendResult>(() => {})
+      },
+    })
+    void methods.categoryPage({ categoryKey: 'Babies' })
+    void methods.customEvent({ name: 'second' })
+    await drain()
+    expect(sent.map((entry) => entry.eventName)).toEqual(['CategoryPage', 'CustomEvent'])
+  })
+
+  it('should go on with later calls in order when an earlier call fails while waiting for its context', async () => {
+    let calls = 0
+    const { methods, sent } = setup({
+      // The first call's context fails, the next two wait, and later ones are synchronous.
+      context: () => {
+        calls++
+        if (calls === 1) return Promise.reject(new Error('no cookie'))
+        return calls <= 3 ? Promise.resolve(context) : context
+      },
+    })
+    const first = methods.categoryPage({ categoryKey: 'A' })
+    const second = methods.categoryPage({ categoryKey: 'B' })
+    const third = methods.statusCart({ products: [line] })
+    const failed = await first
+    expect(failed.ok === false && failed.error.code).toBe('invalid_config')
+    expect([await second, await third]).toEqual([{ ok: true }, { ok: true }])
+    expect(sent.map((entry) => entry.eventName)).toEqual(['CategoryPage', 'StatusCart'])
+    // Nothing waits any more: a synchronous context queues the event at the call again.
+    void methods.customerData()
+    expect(sent.map((entry) => entry.eventName)).toEqual(['CategoryPage', 'StatusCart', 'CustomerData'])
+  })
+
+  it('should queue at the call again once the calls that waited for their context have settled', async () => {
+    let calls = 0
+    const { methods, sent } = setup({ context: () => (++calls === 1 ? Promise.resolve(context) : context) })
+    // Waits for its context, then fails at once (neither a cart nor products): no delivery to wait for.
+    const waited = await methods.purchasedItems({ orderNumber: '7' })
+    expect(waited.ok).toBe(false)
+    void methods.customerData()
+    expect(sent.map((entry) => entry.eventName)).toEqual(['CustomerData'])
   })
 
   it('should resolve the context error when the context refuses the event', async () => {

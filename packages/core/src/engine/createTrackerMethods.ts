@@ -2,12 +2,12 @@ import { TrackerError } from '../errors/TrackerError'
 import { EVENT_NAMES } from '../events/bodyKeys'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
 import { isRecord } from '../schemas/values'
-import type { BuildResult, EventContext, EventName, SendResult } from '../types'
-import { callSafely, notify, timeFrom } from './safety'
+import type { EventContext, EventName, SendResult } from '../types'
+import { callSafely, failure, notify, timeFrom } from './safety'
 import type { TrackerMethods, TrackerMethodsOptions } from './types'
 
-/** What one call builds: its event's name and how the payload is built once the context is known. */
-type Plan = readonly [eventName: EventName, build: (context: EventContext) => BuildResult]
+/** Settles a method's promise: with the delivery's result, or a failure. */
+type Settle = (result: SendResult | Promise<SendResult>) => void
 
 /**
  * Creates every tracker method of API.md on top of a platform's context, delivery and cart memory.
@@ -25,79 +25,76 @@ type Plan = readonly [eventName: EventName, build: (context: EventContext) => Bu
  */
 export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMethods {
   const { cart } = options
-  /** Settles once the last call that waited for an asynchronous context is queued; later calls queue behind it. */
-  let previous: Promise<unknown> = Promise.resolve()
+  /** Calls waiting for an asynchronous context, and what settles once the last of them is queued. */
   let waiting = 0
+  let previous: Promise<unknown> | undefined
 
-  const report = (error: TrackerError): SendResult => {
-    notify(() => options.onError?.(error))
-    return { ok: false, error }
-  }
   /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
-    report(cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
+    failure(options, cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
   const contextFailed = (eventName: EventName, cause: unknown) =>
     fail(cause, 'invalid_config', `${eventName} not sent: context failed`)
 
-  /** Builds with the context and queues: synchronous, so a sync context gets the event queued at the call. */
-  function complete([eventName, build]: Plan, context: unknown, at: number): SendResult | Promise<SendResult> {
-    if (!isRecord(context) || context instanceof TrackerError) return contextFailed(eventName, context)
-    // Builders never throw; a context that does (a hostile getter) ends in run's catch.
-    const result = build({ ...(context as unknown as EventContext), datetime: (context.datetime as number) ?? at })
-    if (!result.ok) return report(result.error)
-    const { payload, warnings } = result
-    if (warnings?.length) notify(() => options.onWarning?.(warnings, eventName))
-    // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a
-    // purchase carries becomes the last cart GUID too (ESJS.md: a GUID given in a body is kept).
-    // A raw `send` names its event loosely; the built payload carries the canonical name.
-    const name = payload.GeneralInfo.eventName ?? eventName
-    const body = payload[name] as { GUID?: unknown; Products?: unknown } | undefined
-    const guid = body?.GUID
-    if (
-      typeof guid === 'string' &&
-      (name === 'PurchasedItems' ||
-        (name === 'StatusCart' && Array.isArray(body!.Products) && body!.Products.length > 0))
-    )
-      callSafely(() => cart?.set(guid))
-    return options.enqueue(name, payload)
+  /**
+   * Prepares one call and queues its event once the context is known, then settles the method with
+   * the delivery. A synchronous context gets the event queued at once; an asynchronous one gives a
+   * promise that settles once the event is queued (not delivered), for the next call to wait for.
+   */
+  function process(eventName: unknown, input: unknown, raw: boolean | undefined, at: number, settle: Settle) {
+    const name = String(eventName) as EventName
+    const given = raw ? input : withCartGuid(name, input)
+    const complete = (context: unknown): SendResult | Promise<SendResult> => {
+      if (!isRecord(context) || context instanceof TrackerError) return contextFailed(name, context)
+      // Builders never throw; a context that does (a hostile getter) ends in run's catch.
+      const full = { ...(context as unknown as EventContext), datetime: (context.datetime as number) ?? at }
+      const result = raw ? buildRawEvent(name, given, full) : buildEvent(name, given, full)
+      if (!result.ok) return failure(options, result.error)
+      const { payload, warnings } = result
+      if (warnings?.length) notify(() => options.onWarning?.(warnings, name))
+      // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a
+      // purchase carries becomes the last cart GUID too (ESJS.md: a GUID given in a body is kept). The
+      // payload is valid: its GeneralInfo.eventName is `name`, a cart has Products and a GUID.
+      const body = payload[name] as { GUID?: string; Products?: unknown[] }
+      if (name === 'PurchasedItems' ? body.GUID : name === 'StatusCart' && body.Products!.length)
+        callSafely(() => cart?.set(body.GUID!))
+      return options.enqueue(name, payload)
+    }
+    const context = options.context(name)
+    // Settled from inside the callbacks: answering the delivery would make the next call wait for it.
+    if (typeof (context as Partial<PromiseLike<unknown>> | null)?.then === 'function')
+      return Promise.resolve(context).then(
+        (resolved) => settle(complete(resolved)),
+        (cause) => settle(contextFailed(name, cause)),
+      )
+    settle(complete(context))
   }
 
-  function run(makePlan: () => Plan): Promise<SendResult> {
+  /** Takes the event time now and processes the call in call order; `raw` for `send`'s wire body. */
+  function run(eventName: unknown, input: unknown, raw?: boolean): Promise<SendResult> {
     const at = timeFrom(() => (options.now ?? Date.now)())
-    const start = (): [Plan, unknown] => {
-      const plan = makePlan()
-      return [plan, options.context(plan[0])]
-    }
-    let delivery: SendResult | Promise<SendResult>
-    try {
-      const started = waiting > 0 ? undefined : start()
-      if (started && typeof (started[1] as Partial<PromiseLike<unknown>> | null)?.then !== 'function') {
-        delivery = complete(started[0], started[1], at)
-      } else {
-        // Behind every earlier call still waiting for its context, so that calls keep their order.
-        waiting++
-        const queued = previous.then(() => {
-          const [plan, context] = started ?? start()
-          // Wrapped so that the next call waits for this one's queueing, not for its delivery.
-          return Promise.resolve(context).then(
-            (resolved) => [complete(plan, resolved, at)],
-            (cause) => [contextFailed(plan[0], cause)],
-          )
+    // The executor runs now: a sync context gets the event queued before the method returns.
+    return new Promise<SendResult>((resolve, reject) => {
+      let delivery: SendResult | Promise<SendResult>
+      const start = () =>
+        process(eventName, input, raw, at, (result) => {
+          delivery = result
         })
-        const done = queued.finally(() => {
+      // Behind every earlier call still waiting for its context, so that calls keep their order.
+      const queued = waiting ? previous!.then(start) : start()
+      if (!queued) return resolve(delivery!)
+      waiting++
+      // Once queued (not delivered) the call stops holding later ones up, before its method settles:
+      // a call made then is queued at once again.
+      previous = queued
+        .finally(() => {
           waiting--
         })
-        previous = done.catch(() => {})
-        delivery = done.then(([result]) => result!)
-      }
-    } catch (cause) {
-      delivery = Promise.reject(cause)
-    }
-    return Promise.resolve(delivery).catch((cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`))
+        .then(() => resolve(delivery), reject)
+    }).catch((cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`))
   }
 
-  /** A friendly method's plan; the cart GUID rule fills `guid` when the call is processed. */
-  const plan = (eventName: EventName, input: unknown) => (): Plan => {
+  /** A friendly input with the GUID the cart rule gives it, read when the call is processed. */
+  function withCartGuid(eventName: EventName, input: unknown): unknown {
     // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
     const guid = !isRecord(input)
       ? undefined
@@ -106,18 +103,13 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
         : eventName === 'PurchasedItems'
           ? (input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get())))
           : undefined
-    const given = guid === undefined ? input : { ...(input as object), guid }
-    return [eventName, (context) => buildEvent(eventName, given, context)]
+    return guid === undefined ? input : { ...(input as object), guid }
   }
 
   const methods: Record<string, (input: unknown, body?: unknown) => Promise<SendResult>> = {}
   // Each event's method: productPage for ProductPage, ...
   for (const eventName of EVENT_NAMES)
-    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] = (input) => run(plan(eventName, input))
-  methods.send = (eventName, body) =>
-    run(() => {
-      const name = String(eventName) as EventName
-      return [name, (context) => buildRawEvent(name, body, context)]
-    })
+    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] = (input) => run(eventName, input)
+  methods.send = (eventName, body) => run(eventName, body, true)
   return methods as unknown as TrackerMethods
 }

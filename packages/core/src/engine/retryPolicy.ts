@@ -54,10 +54,15 @@ export function backoffDelay(attempt: number, retry: ResolvedRetryOptions, rando
   return Math.floor((Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0) * ceiling)
 }
 
-/** The error an attempt's outcome stands for, or `undefined` for a success. */
+/**
+ * The error an attempt's outcome stands for (its message names the request), or `undefined` for a
+ * success: any 2xx and a browser hand-off.
+ */
 export function outcomeError(
   outcome: TransportOutcome,
-  { url, timeoutMs, eventName }: RetryContext,
+  url: string,
+  timeoutMs: number,
+  eventName?: string,
 ): TrackerError | undefined {
   const { type } = outcome
   const status = type === 'response' ? outcome.status : undefined
@@ -80,20 +85,34 @@ export function isRetryableOutcome(outcome: TransportOutcome): boolean {
 }
 
 /**
+ * The wait before the next try after a failure worth retrying: the server's `Retry-After` (only a
+ * response carries one) or else the back-off, never more than `maxDelayMs`.
+ */
+export function retryDelay(
+  outcome: TransportOutcome,
+  attempt: number,
+  retry: ResolvedRetryOptions,
+  random: () => number,
+  now: number,
+): number {
+  const serverDelay = parseRetryAfter((outcome as { retryAfter?: string | null }).retryAfter, now)
+  return Math.min(serverDelay ?? backoffDelay(attempt, retry, random), retry.maxDelayMs)
+}
+
+/**
  * Decides what follows one attempt: any 2xx and a browser hand-off are a success; network errors,
  * timeouts, 408, 429 and 5xx are tried again after a back-off (or the server's `Retry-After`, capped
  * by `maxDelayMs`) while attempts remain; anything else, or the last attempt, fails with its error.
+ * The engine applies the same parts ({@link outcomeError}, {@link isRetryableOutcome}, {@link retryDelay}).
  *
  * @example
  * decideRetry({ type: 'response', status: 503, retryAfter: '2' }, { attempt: 1, ... }) // { type: 'retry', delayMs: 2000, ... }
  */
 export function decideRetry(outcome: TransportOutcome, context: RetryContext): RetryDecision {
   const { attempt, retry } = context
-  const error = outcomeError(outcome, context)
+  const error = outcomeError(outcome, context.url, context.timeoutMs, context.eventName)
   if (error === undefined) return { type: 'success' }
-  if (!isRetryableOutcome(outcome) || attempt >= retry.attempts) return { type: 'fail', error }
-  // Only a response carries `Retry-After`; the back-off never exceeds `maxDelayMs` either.
-  const serverDelay = parseRetryAfter((outcome as { retryAfter?: string | null }).retryAfter, context.now)
-  const delayMs = Math.min(serverDelay ?? backoffDelay(attempt, retry, context.random), retry.maxDelayMs)
-  return { type: 'retry', delayMs, error }
+  return isRetryableOutcome(outcome) && attempt < retry.attempts
+    ? { type: 'retry', delayMs: retryDelay(outcome, attempt, retry, context.random, context.now), error }
+    : { type: 'fail', error }
 }

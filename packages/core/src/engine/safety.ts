@@ -1,9 +1,11 @@
 // Small guards the engine wraps around everything it does not control: stores, clocks, callbacks.
+import type { TrackerError } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
+import type { SendResult } from '../types'
 import type { QueueEntry } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
-export function callSafely<T>(fn: () => T): T | undefined {
+export const callSafely = <T>(fn: () => T): T | undefined => {
   try {
     return fn()
   } catch {
@@ -12,30 +14,32 @@ export function callSafely<T>(fn: () => T): T | undefined {
 }
 
 /** Calls a host's callback: neither what it throws nor an async one's rejection may reach the host. */
-export function notify(call: () => unknown): void {
+export const notify = (call: () => unknown): void => {
   const returned = callSafely(call)
   if (returned instanceof Promise) returned.catch(() => {})
 }
 
+/** The result of a failed event, once its error is passed to the host's `onError`. */
+export const failure = (host: { onError?: (error: TrackerError) => void }, error: TrackerError): SendResult => {
+  notify(() => host.onError?.(error))
+  return { ok: false, error }
+}
+
 /** The time `now` tells, or `Date.now()` when it throws or answers no finite number. */
-export function timeFrom(now: () => unknown): number {
+export const timeFrom = (now: () => unknown): number => {
   const value = callSafely(now)
   // Number.isFinite is false for anything but a finite number.
   return Number.isFinite(value) ? (value as number) : Date.now()
 }
 
 /** Whether a value read back from a store (possibly tampered with or truncated) is a usable entry. */
-export function isQueueEntry(value: unknown): value is QueueEntry {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    value.id !== '' &&
-    typeof value.eventName === 'string' &&
-    typeof value.body === 'string' &&
-    Number.isFinite(value.createdAt) &&
-    Number.isFinite(value.attempts)
-  )
-}
+export const isQueueEntry = (value: unknown): value is QueueEntry =>
+  isRecord(value) &&
+  !!value.id &&
+  typeof value.id === 'string' &&
+  typeof value.eventName === 'string' &&
+  typeof value.body === 'string' &&
+  [value.createdAt, value.attempts].every(Number.isFinite)
 
 let sequence = 0
 
@@ -43,6 +47,4 @@ let sequence = 0
  * A queue entry id unique across tabs sharing one store: about 52 random bits and a sequence number.
  * Not a secret and not a GUID; it only has to tell entries apart.
  */
-export function newEntryId(): string {
-  return `${Math.random().toString(36).slice(2)}-${++sequence}`
-}
+export const newEntryId = (): string => `${Math.random().toString(36).slice(2)}-${++sequence}`
