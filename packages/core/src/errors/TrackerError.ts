@@ -48,7 +48,9 @@ export class TrackerError extends Error {
     message: string,
     { cause, issues = [], status, eventName }: TrackerErrorDetails = {},
   ) {
-    super(message, cause === undefined ? undefined : { cause })
+    super(message)
+    // Set here rather than by Error's ES2022 `{ cause }` option, which older browsers ignore.
+    if (cause !== undefined) this.cause = cause
     this.code = code
     this.issues = issues
     if (status !== undefined) this.status = status
