@@ -27,6 +27,8 @@ export interface ObjectSchema<
 > {
   readonly fields: Fields
   readonly refine?: Refine
+  /** What issues say was expected of anything but an object. */
+  readonly expects: string
 }
 
 /** A list of items, at least one when `nonEmpty`. */
@@ -81,7 +83,7 @@ export const optional = <Schema extends WireSchema>(optional: Schema): Optional<
 export const openObject = <const Fields extends Record<string, WireSchema | Optional>>(
   fields: Fields,
   refine?: Refine,
-): ObjectSchema<Fields> => ({ fields, refine })
+): ObjectSchema<Fields> => ({ fields, refine, expects: 'an object' })
 
 /** A list of items; `nonEmpty` wants at least one. `expects` names it in issues ("an array of cart products"). */
 /* @__NO_SIDE_EFFECTS__ */
@@ -91,5 +93,5 @@ export const list = <Item extends WireSchema>(item: Item, expects: string, nonEm
   nonEmpty,
 })
 
-/** What a field expects when it is missing: its own words, or "an object". */
+/** What a field expects when it is missing: its own words, or "an object" for an optional one. */
 export const expectsOf = (schema: WireSchema | Optional): string => ('expects' in schema ? schema.expects : 'an object')
