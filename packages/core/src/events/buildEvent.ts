@@ -5,8 +5,8 @@ import { invalidEvent, makeIssue } from '../validation/issues'
 import { EVENT_NAMES, isEventName } from './bodyKeys'
 import { EVENT_MODEL } from './model'
 import { assembleEvent, neverThrow, settleEvent } from './shared/assembleEvent'
-import { copyFields, type Issues } from './shared/fields'
 import { buildGeneralInfo } from './shared/generalInfo'
+import { copyFields, type Issues } from './shared/toWire'
 
 /** The `invalid_event` answer for a name that is not a REST event. */
 const unknownEvent = (eventName: unknown): BuildResult => ({
@@ -24,8 +24,7 @@ const unknownEvent = (eventName: unknown): BuildResult => ({
  */
 export function buildEvent(eventName: EventName, input: unknown, context: EventContext): BuildResult {
   if (!isEventName(eventName)) return unknownEvent(eventName)
-  const [schema, body] = EVENT_MODEL[eventName]
-  return assembleEvent(eventName, schema, body, input, context)
+  return assembleEvent(eventName, EVENT_MODEL[eventName], input, context)
 }
 
 /**
@@ -50,6 +49,6 @@ export function buildRawEvent(eventName: string, body: unknown, context: EventCo
     else if (given !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given))
     const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
     copyFields(rest, payload, '', issues)
-    return settleEvent(eventName, EVENT_MODEL[eventName][0], payload, issues, warnings)
+    return settleEvent(eventName, EVENT_MODEL[eventName], payload, issues, warnings)
   })
 }

@@ -26,8 +26,8 @@ export interface EventDefinition {
 
 /* @__NO_SIDE_EFFECTS__ */
 function define(eventName: EventName, schema: v.GenericSchema): EventDefinition {
-  const [wire, body] = EVENT_MODEL[eventName]
-  const build = (input: unknown, context: EventContext) => assembleEvent(eventName, wire, body, input, context)
+  const build = (input: unknown, context: EventContext) =>
+    assembleEvent(eventName, EVENT_MODEL[eventName], input, context)
   return { bodyKey: BODY_KEYS[eventName], schema, build }
 }
 

@@ -1,8 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toIdString } from '../shared/convert'
-import { type BodyConvert, bodyOf } from '../shared/fields'
-import { EVENT_TAGS, type TagsInput } from '../shared/tags'
+import type { TagsInput } from '../shared/tags'
 import { categoryPageWire } from './categoryPageSchema'
 
 /** Input of {@link buildCategoryPage}: the category's key and event tags. */
@@ -11,12 +9,6 @@ export interface CategoryPageInput {
   tags?: TagsInput
 }
 
-/** `{ categoryKey, tags? }` -> `{ Category: { categoryKey }, Tags? }`. */
-export const categoryPageBody: BodyConvert = bodyOf([
-  ['categoryKey', 'Category', (categoryKey) => ({ categoryKey: toIdString(categoryKey) })],
-  EVENT_TAGS,
-])
-
 /**
  * Builds a `CategoryPage` payload: a visitor browsed a category.
  *
@@ -24,5 +16,5 @@ export const categoryPageBody: BodyConvert = bodyOf([
  * buildCategoryPage({ categoryKey: 'Babies' }, context)
  */
 export function buildCategoryPage(input: CategoryPageInput, context: EventContext): BuildResult {
-  return assembleEvent('CategoryPage', categoryPageWire, categoryPageBody, input, context)
+  return assembleEvent('CategoryPage', categoryPageWire, input, context)
 }

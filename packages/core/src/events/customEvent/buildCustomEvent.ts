@@ -1,7 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { type BodyConvert, bodyOf } from '../shared/fields'
-import { EVENT_TAGS, type TagsInput } from '../shared/tags'
+import type { TagsInput } from '../shared/tags'
 import { customEventWire } from './customEventSchema'
 
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
@@ -10,9 +9,6 @@ export interface CustomEventInput {
   tags?: TagsInput
 }
 
-/** `{ name, tags? }` -> `{ EventName, Tags? }`. */
-export const customEventBody: BodyConvert = bodyOf([['name', 'EventName'], EVENT_TAGS])
-
 /**
  * Builds a `CustomEvent` payload: an event the site names itself.
  *
@@ -20,5 +16,5 @@ export const customEventBody: BodyConvert = bodyOf([['name', 'EventName'], EVENT
  * buildCustomEvent({ name: 'my_event', tags: { plan: 'pro' } }, context)
  */
 export function buildCustomEvent(input: CustomEventInput, context: EventContext): BuildResult {
-  return assembleEvent('CustomEvent', customEventWire, customEventBody, input, context)
+  return assembleEvent('CustomEvent', customEventWire, input, context)
 }

@@ -12,5 +12,5 @@ export type CustomerDataInput = Record<string, never>
  * buildCustomerData(undefined, { siteId: '8D3869C', sc, identity: { email: 'user@example.com' } })
  */
 export function buildCustomerData(input: CustomerDataInput | undefined, context: EventContext): BuildResult {
-  return assembleEvent('CustomerData', customerDataWire, undefined, input, context)
+  return assembleEvent('CustomerData', customerDataWire, input, context)
 }

@@ -1,11 +1,11 @@
 import type { ValidationIssue } from '../../errors/TrackerError'
-import type { WireSchema } from '../../schemas/wireSchema'
+import type { ObjectSchema, WireSchema } from '../../schemas/wireSchema'
 import type { BuildResult, EventContext, EventName, WirePayload } from '../../types'
 import { checkPayload } from '../../validation/checkPayload'
 import { invalidEvent, makeIssue } from '../../validation/issues'
 import { BODY_KEYS } from '../bodyKeys'
-import type { BodyConvert, Issues } from './fields'
 import { buildGeneralInfo } from './generalInfo'
+import { type Issues, toWire } from './toWire'
 
 /**
  * Checks an assembled payload against its event's schema and answers: the payload (and any
@@ -47,13 +47,12 @@ export function neverThrow(eventName: string | undefined, build: () => BuildResu
 }
 
 /**
- * Puts one event together: GeneralInfo from the context, the body from the input under the event's
- * body key, then {@link settleEvent}. Never throws.
+ * Puts one event together: GeneralInfo from the context, the body converted from the input by the
+ * event's schema under its body key, then {@link settleEvent}. Never throws.
  */
 export const assembleEvent = (
   eventName: EventName,
-  schema: WireSchema,
-  body: BodyConvert | undefined,
+  schema: ObjectSchema,
   input: unknown,
   context: EventContext,
 ): BuildResult =>
@@ -62,6 +61,6 @@ export const assembleEvent = (
     const warnings: ValidationIssue[] = []
     const payload: Record<string, unknown> = { GeneralInfo: buildGeneralInfo(eventName, context, issues, warnings) }
     const bodyKey = BODY_KEYS[eventName]
-    if (bodyKey && body) payload[bodyKey] = body(input, bodyKey, issues)
+    if (bodyKey) payload[bodyKey] = toWire(schema.fields[bodyKey] as WireSchema, input, {}, bodyKey, issues)
     return settleEvent(eventName, schema, payload, issues, warnings)
   })

@@ -1,6 +1,6 @@
 // Friendly input values -> wire values (PAYLOADS.md, "Value forms"). A value that cannot be
 // converted is returned unchanged, so that the event's schema reports it by its wire path.
-import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString } from '../../schemas/values'
+import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString } from '../../schemas/predicates'
 
 /** An id or key given as a number becomes its string (`productKey`, `containerType`, ...). */
 export const toIdString = (value: unknown): unknown => (isFiniteNumber(value) ? String(value) : value)
