@@ -1,7 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
-import { categoryPageWire } from './categoryPageSchema'
 
 /** Input of {@link buildCategoryPage}: the category's key and event tags. */
 export interface CategoryPageInput {
@@ -16,5 +15,5 @@ export interface CategoryPageInput {
  * buildCategoryPage({ categoryKey: 'Babies' }, context)
  */
 export function buildCategoryPage(input: CategoryPageInput, context: EventContext): BuildResult {
-  return assembleEvent('CategoryPage', categoryPageWire, input, context)
+  return assembleEvent('CategoryPage', input, context)
 }

@@ -1,7 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
-import { customEventWire } from './customEventSchema'
 
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
 export interface CustomEventInput {
@@ -16,5 +15,5 @@ export interface CustomEventInput {
  * buildCustomEvent({ name: 'my_event', tags: { plan: 'pro' } }, context)
  */
 export function buildCustomEvent(input: CustomEventInput, context: EventContext): BuildResult {
-  return assembleEvent('CustomEvent', customEventWire, input, context)
+  return assembleEvent('CustomEvent', input, context)
 }

@@ -1,7 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
-import { productImpressionsWire } from './productImpressionsSchema'
 
 /** One product shown in a recommendation block. */
 export interface ImpressionInput {
@@ -23,5 +22,5 @@ export interface ProductImpressionsInput {
  * buildProductImpressions({ products: [{ productKey: '430968', containerType: '1253' }] }, context)
  */
 export function buildProductImpressions(input: ProductImpressionsInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductImpressions', productImpressionsWire, input, context)
+  return assembleEvent('ProductImpressions', input, context)
 }

@@ -1,6 +1,5 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { searchRequestWire } from './searchRequestSchema'
 
 /** Input of {@link buildSearchRequest}: what was searched and whether anything was found. */
 export interface SearchRequestInput {
@@ -16,5 +15,5 @@ export interface SearchRequestInput {
  * buildSearchRequest({ search: 'Coffe', isFound: false }, context)
  */
 export function buildSearchRequest(input: SearchRequestInput, context: EventContext): BuildResult {
-  return assembleEvent('SearchRequest', searchRequestWire, input, context)
+  return assembleEvent('SearchRequest', input, context)
 }

@@ -15,7 +15,7 @@ function flipping<T extends object>(target: T, key: string, first: unknown, late
   return Object.defineProperty(target, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) })
 }
 
-describe('settleEvent', () => {
+describe('assembleEvent', () => {
   it('should refuse a raw body when its toJSON would send an invalid value', () => {
     const body = { CustomEvent: lying({ EventName: 'signup' }, { EventName: 5 }) }
     const result = buildRawEvent('CustomEvent', body, context)

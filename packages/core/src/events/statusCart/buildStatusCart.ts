@@ -1,7 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
-import { statusCartWire } from './statusCartSchema'
 
 /** One cart line, in friendly form. */
 export interface CartProductInput {
@@ -30,5 +29,5 @@ export interface StatusCartInput {
  * buildStatusCart({ products: [{ productKey: '430738', price: '201.95', quantity: 1 }], guid }, context)
  */
 export function buildStatusCart(input: StatusCartInput, context: EventContext): BuildResult {
-  return assembleEvent('StatusCart', statusCartWire, input, context)
+  return assembleEvent('StatusCart', input, context)
 }
