@@ -1,12 +1,5 @@
 import type { EventName } from '../types'
-import {
-  booleanSchema,
-  identityIdSchema,
-  nonEmptyTextSchema,
-  optionalTextSchema,
-  sizeSchema,
-  timestampSchema,
-} from './values'
+import { booleanSchema, identityIdSchema, nonEmptyTextSchema, nonNegativeSchema, optionalTextSchema } from './values'
 import { leaf, openObject, optional } from './wireSchema'
 
 /** Identity fields: strings on the wire, ids also as numbers, empty strings allowed. */
@@ -22,7 +15,7 @@ const identityFields = {
 const pageContextFields = {
   s_location: optionalTextSchema,
   referrer: optionalTextSchema,
-  screendim: optional(openObject({ h: sizeSchema, w: sizeSchema })),
+  screendim: optional(openObject({ h: nonNegativeSchema, w: nonNegativeSchema })),
   device: optionalTextSchema,
   browser: optional(openObject({})),
   adblockEnabled: optional(booleanSchema),
@@ -41,7 +34,7 @@ export const generalInfoSchema = <const Name extends EventName>(eventName: Name)
   openObject({
     eventName: eventNameSchema(eventName),
     siteId: nonEmptyTextSchema,
-    datetime: timestampSchema,
+    datetime: nonNegativeSchema,
     cookies: openObject({ sc: nonEmptyTextSchema }),
     ...identityFields,
     ...pageContextFields,

@@ -43,8 +43,8 @@ export const nonEmptyTextSchema = leaf<string>(isNonEmptyText, 'a non-empty stri
 /** An id or key: a non-empty string on the wire; builders send a number as its digits. */
 export const idSchema = leaf<string>(isNonEmptyText, 'a non-empty string', toIdString)
 
-/** A non-negative number (screen dimensions). */
-export const sizeSchema = leaf<number>(isNonNegativeNumber, NON_NEGATIVE)
+/** A non-negative number (screen dimensions, `datetime` in ms since the epoch). */
+export const nonNegativeSchema = leaf<number>(isNonNegativeNumber, NON_NEGATIVE)
 
 /** A cart price or discount: a number on the wire; a numeric string is accepted too. */
 export const amountSchema = leaf<number | string>(isAmount, NON_NEGATIVE, toAmount)
@@ -85,9 +85,6 @@ export const identityIdSchema = leaf<string | number>(
 
 /** A cart GUID: any non-empty string of letters, digits and hyphens. */
 export const guidSchema = leaf<string>(isValidGuid, 'a GUID (letters, digits, -)')
-
-/** `GeneralInfo.datetime`: milliseconds since the epoch. */
-export const timestampSchema = leaf<number>(isNonNegativeNumber, 'a time in ms')
 
 /** `true` or `false`. */
 export const booleanSchema = leaf<boolean>((value) => typeof value === 'boolean', 'true or false')

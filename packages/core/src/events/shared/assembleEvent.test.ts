@@ -67,4 +67,11 @@ describe('assembleEvent', () => {
     const result = buildRawEvent('CustomEvent', body, context)
     expect(result.ok && result.payload.CustomEvent).toEqual({ EventName: 'sent' })
   })
+
+  it('should name an issue once when the page context and a raw GeneralInfo carry the same forbidden key', () => {
+    const body = { GeneralInfo: JSON.parse('{"__proto__":{"x":1}}') }
+    const result = buildRawEvent('CustomerData', body, { ...context, context: JSON.parse('{"__proto__":{"y":2}}') })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.issues.map((issue) => issue.path)).toEqual(['GeneralInfo.__proto__'])
+  })
 })
