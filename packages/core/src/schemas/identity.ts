@@ -28,13 +28,8 @@ export const IDENTITY_FIELDS: readonly IdentityField[] = [
 
 /** The wire string for a usable identity value, or `undefined` when the value is malformed. */
 export function normalizeIdentity([, , , numbers, pattern]: IdentityField, value: unknown): string | undefined {
-  const text =
-    typeof value === 'string'
-      ? pattern
-        ? value.trim()
-        : value
-      : numbers && isFiniteNumber(value)
-        ? String(value)
-        : undefined
-  return text !== undefined && pattern?.test(text) !== false ? text : undefined
+  const text = numbers && isFiniteNumber(value) ? String(value) : value
+  if (typeof text !== 'string') return undefined
+  const trimmed = pattern ? text.trim() : text
+  return pattern?.test(trimmed) !== false ? trimmed : undefined
 }
