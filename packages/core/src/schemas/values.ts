@@ -70,8 +70,7 @@ export const foundFlagSchema = leaf<0 | 1>((value) => value === 1 || value === 0
 export const productPriceSchema = leaf<string | number>(
   (value) => isNonEmptyText(value) || isNonNegativeNumber(value),
   'a price like "754 USD"',
-  // Builders append the input's currency to a numeric price.
-  (price, given) => toProductPrice(price, given.currency),
+  toProductPrice,
 )
 
 /** `unit_price`: a numeric string on the wire (`"341.80"`); a number is accepted too. */

@@ -35,7 +35,7 @@ const purchaseBody = openObject(
     Tags: eventTagsSchema,
   },
   (body, report) => {
-    if (body.GUID !== undefined || (Array.isArray(body.Products) && body.Products.length > 0)) return
+    if (body.GUID !== undefined || (Array.isArray(body.Products) && body.Products.length)) return
     report('GUID', 'a GUID, or Products for a one-click purchase', undefined)
   },
 )
