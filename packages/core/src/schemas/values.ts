@@ -41,7 +41,7 @@ export const textSchema = leaf<string>(isText, 'a string')
 export const nonEmptyTextSchema = leaf<string>(isNonEmptyText, 'a non-empty string')
 
 /** An id or key: a non-empty string on the wire; builders send a number as its digits. */
-export const idSchema = leaf<string>(isNonEmptyText, 'a non-empty string', toIdString)
+export const idSchema: Leaf<string> = { ...nonEmptyTextSchema, to: toIdString }
 
 /** A non-negative number (screen dimensions, `datetime` in ms since the epoch). */
 export const nonNegativeSchema = leaf<number>(isNonNegativeNumber, NON_NEGATIVE)
@@ -92,7 +92,7 @@ export const booleanSchema = leaf<boolean>((value) => typeof value === 'boolean'
 export const optionalTextSchema = optional(textSchema)
 
 /** `price_currency_code`, which builders read from `currency` and leave out when it is not given. */
-export const currencySchema = optional(leaf<string>(isText, 'a string', toCurrency))
+export const currencySchema = optional<Leaf<string>>({ ...textSchema, to: toCurrency })
 
 /** A list of strings (tag values, category ids); builders take one value or a list, numbers as strings. */
 export const stringListSchema: ListSchema<Leaf<string>> = {
