@@ -17,17 +17,17 @@ import { type Infer, list, openObject, optional } from '../../schemas/wireSchema
  */
 export const catalogProductSchema = productObject({
   product_id: idSchema,
-  imgurl: optionalTextSchema,
-  unit_price: optional(unitPriceSchema),
   isInStock: stockFlagSchema,
-  tag_discount: optional(stringListSchema),
-  tag_oldprice: optional(stringListSchema),
+  unit_price: optional(unitPriceSchema),
   price_currency_code: currencySchema,
   name: optionalTextSchema,
   description: optionalTextSchema,
   brand: optionalTextSchema,
+  imgurl: optionalTextSchema,
   category: optionalTextSchema,
   category_id: optional(stringListSchema),
+  tag_discount: optional(stringListSchema),
+  tag_oldprice: optional(stringListSchema),
 })
 
 /** The `ProductUpdate` wire payload: catalog changes, sent from a server, no visitor (no `sc`). */
