@@ -27,25 +27,22 @@ const LOOPBACK = /^(localhost|\[::1\]|127(\.\d+){3})$/
  * resolveEndpoint('http://127.0.0.1:4700/api/v2') // { ok: true, url: 'http://127.0.0.1:4700/api/v2' }
  */
 export function resolveEndpoint(endpoint: unknown = 'esputnik'): EndpointResult {
+  const text = typeof endpoint === 'string' ? endpoint.trim() : ''
   let url: URL | undefined
-  if (typeof endpoint === 'string') {
-    const text = endpoint.trim()
-    // An own-key test without ES2022's Object.hasOwn: the script tag still serves older browsers.
-    if (text === 'esputnik' || text === 'yespo') return { ok: true, url: endpointPresets[text] }
-    try {
-      url = new URL(text)
-    } catch {}
-  }
-  // Credentials are refused before the value is echoed in a message.
-  if (url && (url.username || url.password)) return refuse('must not carry credentials (use the apiKey option)')
+  try {
+    // A preset is parsed too: its href is the preset's own URL. (An own-key test without ES2022's
+    // Object.hasOwn: the script tag still serves older browsers.)
+    url = new URL(text === 'esputnik' || text === 'yespo' ? endpointPresets[text] : text)
+  } catch {}
   const protocol = url?.protocol
-  // The URL parser has already normalised IPv4 forms such as `127.1` or `0x7f.1` to dotted quads.
-  if (protocol === 'https:' || (protocol === 'http:' && LOOPBACK.test(url!.hostname)))
-    return { ok: true, url: url!.href }
-  return refuse(`must be 'esputnik', 'yespo' or an https URL (http: loopback only); got ${describeValue(endpoint)}`)
+  // Credentials are refused before the value is echoed in a message.
+  const message =
+    url?.username || url?.password
+      ? 'must not carry credentials (use apiKey)'
+      : protocol === 'https:' || (protocol === 'http:' && LOOPBACK.test(url!.hostname))
+        ? ''
+        : `must be 'esputnik', 'yespo' or an https URL (http: loopback only); got ${describeValue(endpoint)}`
+  return message
+    ? { ok: false, error: new TrackerError('invalid_config', `endpoint ${message}`) }
+    : { ok: true, url: url!.href }
 }
-
-const refuse = (message: string): EndpointResult => ({
-  ok: false,
-  error: new TrackerError('invalid_config', `endpoint ${message}`),
-})

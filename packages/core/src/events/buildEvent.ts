@@ -1,12 +1,7 @@
-import type { ValidationIssue } from '../errors/TrackerError'
-import { isRecord } from '../schemas/values'
 import type { BuildResult, EventContext, EventName } from '../types'
 import { invalidEvent, makeIssue } from '../validation/issues'
 import { EVENT_NAMES, isEventName } from './bodyKeys'
-import { EVENT_MODEL } from './model'
-import { assembleEvent, neverThrow, settleEvent } from './shared/assembleEvent'
-import { copyFields, type Issues } from './shared/fields'
-import { buildGeneralInfo } from './shared/generalInfo'
+import { assembleEvent } from './shared/assembleEvent'
 
 /** The `invalid_event` answer for a name that is not a REST event. */
 const unknownEvent = (eventName: unknown): BuildResult => ({
@@ -23,9 +18,7 @@ const unknownEvent = (eventName: unknown): BuildResult => ({
  * // { ok: true, payload: { GeneralInfo: {...}, CategoryPage: { Category: { categoryKey: 'Babies' } } } }
  */
 export function buildEvent(eventName: EventName, input: unknown, context: EventContext): BuildResult {
-  if (!isEventName(eventName)) return unknownEvent(eventName)
-  const [schema, body] = EVENT_MODEL[eventName]
-  return assembleEvent(eventName, schema, body, input, context)
+  return isEventName(eventName) ? assembleEvent(eventName, input, context) : unknownEvent(eventName)
 }
 
 /**
@@ -37,19 +30,5 @@ export function buildEvent(eventName: EventName, input: unknown, context: EventC
  * buildRawEvent('ProductPage', { ProductPage: { Product: { productKey: '72354', price: '754' } } }, context)
  */
 export function buildRawEvent(eventName: string, body: unknown, context: EventContext): BuildResult {
-  return neverThrow(undefined, () => {
-    if (!isEventName(eventName)) return unknownEvent(eventName)
-    const issues: Issues = []
-    const warnings: ValidationIssue[] = []
-    if (body != null && !isRecord(body)) {
-      issues.push(makeIssue('', `an object such as { ${eventName}: {...} }`, body))
-    }
-    const { GeneralInfo: given, ...rest } = isRecord(body) ? body : {}
-    const generalInfo = buildGeneralInfo(eventName, context, issues, warnings)
-    if (isRecord(given)) copyFields(given, generalInfo, 'GeneralInfo', issues)
-    else if (given !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given))
-    const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
-    copyFields(rest, payload, '', issues)
-    return settleEvent(eventName, EVENT_MODEL[eventName][0], payload, issues, warnings)
-  })
+  return isEventName(eventName) ? assembleEvent(eventName, body, context, true) : unknownEvent(eventName)
 }

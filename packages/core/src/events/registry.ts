@@ -5,7 +5,6 @@ import { BODY_KEYS } from './bodyKeys'
 import { categoryPageSchema } from './categoryPage/categoryPageSchema'
 import { customEventSchema } from './customEvent/customEventSchema'
 import { customerDataSchema } from './customerData/customerDataSchema'
-import { EVENT_MODEL } from './model'
 import { productImpressionsSchema } from './productImpressions/productImpressionsSchema'
 import { productPageSchema } from './productPage/productPageSchema'
 import { productUpdateSchema } from './productUpdate/productUpdateSchema'
@@ -26,8 +25,7 @@ export interface EventDefinition {
 
 /* @__NO_SIDE_EFFECTS__ */
 function define(eventName: EventName, schema: v.GenericSchema): EventDefinition {
-  const [wire, body] = EVENT_MODEL[eventName]
-  const build = (input: unknown, context: EventContext) => assembleEvent(eventName, wire, body, input, context)
+  const build = (input: unknown, context: EventContext) => assembleEvent(eventName, input, context)
   return { bodyKey: BODY_KEYS[eventName], schema, build }
 }
 

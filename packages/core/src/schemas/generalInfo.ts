@@ -1,28 +1,23 @@
 import type { EventName } from '../types'
-import {
-  booleanSchema,
-  identityIdSchema,
-  nonEmptyTextSchema,
-  optionalTextSchema,
-  sizeSchema,
-  timestampSchema,
-} from './values'
-import { leaf, openObject, optional } from './wireSchema'
+import { IDENTITY_FIELDS } from './identity'
+import { booleanSchema, identityIdSchema, nonEmptyTextSchema, nonNegativeSchema, optionalTextSchema } from './values'
+import { leaf, type Optional, openObject, optional } from './wireSchema'
 
-/** Identity fields: strings on the wire, ids also as numbers, empty strings allowed. */
-const identityFields = {
-  externalCustomerId: optional(identityIdSchema),
-  user_phone: optionalTextSchema,
-  user_email: optionalTextSchema,
-  user_name: optionalTextSchema,
-  user_es_contact_id: optional(identityIdSchema),
+/** The identity fields' wire schemas, by wire name. */
+type IdentityFields = { [Wire in 'externalCustomerId' | 'user_es_contact_id']: Optional<typeof identityIdSchema> } & {
+  [Wire in 'user_phone' | 'user_email' | 'user_name']: typeof optionalTextSchema
 }
+
+/** Identity fields, from the table builders use: strings on the wire, ids also as numbers, empty strings allowed. */
+const identityFields = Object.fromEntries(
+  IDENTITY_FIELDS.map(([, wire, , ids]) => [wire, ids ? optional(identityIdSchema) : optionalTextSchema]),
+) as IdentityFields
 
 /** Page-context fields, as in `examples/custom-event.json`. */
 const pageContextFields = {
   s_location: optionalTextSchema,
   referrer: optionalTextSchema,
-  screendim: optional(openObject({ h: sizeSchema, w: sizeSchema })),
+  screendim: optional(openObject({ h: nonNegativeSchema, w: nonNegativeSchema })),
   device: optionalTextSchema,
   browser: optional(openObject({})),
   adblockEnabled: optional(booleanSchema),
@@ -41,7 +36,7 @@ export const generalInfoSchema = <const Name extends EventName>(eventName: Name)
   openObject({
     eventName: eventNameSchema(eventName),
     siteId: nonEmptyTextSchema,
-    datetime: timestampSchema,
+    datetime: nonNegativeSchema,
     cookies: openObject({ sc: nonEmptyTextSchema }),
     ...identityFields,
     ...pageContextFields,

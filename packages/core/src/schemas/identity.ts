@@ -1,18 +1,19 @@
 // Identity fields: how a friendly `Identity` maps to GeneralInfo, and what "malformed" means.
 // A malformed identity field is dropped with a warning, never a reason to lose the event.
 import type { Identity } from '../types'
-import { isFiniteNumber } from './values'
+import { isFiniteNumber } from './predicates'
 
 /**
- * One identity field: its friendly name, its wire name, what a usable value is in words, whether a
- * number is usable (as its digits), and the pattern a usable value matches once trimmed (none: any
- * string, untrimmed).
+ * One identity field: its friendly name, its wire name, what a usable value is in words, whether the
+ * wire model takes a number there too (the ids), and the pattern a usable value matches once trimmed
+ * (none: any string, untrimmed). A number is usable, as its digits, where numbers are taken or a
+ * pattern decides (a phone number may come as one).
  */
 export type IdentityField = readonly [
   input: keyof Identity,
   wire: string,
   expected: string,
-  numbers: boolean,
+  ids: boolean,
   pattern?: RegExp,
 ]
 
@@ -20,21 +21,16 @@ export type IdentityField = readonly [
 export const IDENTITY_FIELDS: readonly IdentityField[] = [
   ['externalCustomerId', 'externalCustomerId', 'a string or number', true],
   // At least one digit among the characters phone numbers are written with.
-  ['phone', 'user_phone', 'a phone number', true, /^(?=\D*\d)[+\d\s().\-/]+$/],
+  ['phone', 'user_phone', 'a phone number', false, /^(?=\D*\d)[+\d\s().\-/]+$/],
   ['email', 'user_email', 'an e-mail address', false, /^[^\s@]+@[^\s@]+$/],
   ['name', 'user_name', 'a string', false],
   ['contactId', 'user_es_contact_id', 'a numeric contact id', true, /^\d+$/],
 ]
 
 /** The wire string for a usable identity value, or `undefined` when the value is malformed. */
-export function normalizeIdentity([, , , numbers, pattern]: IdentityField, value: unknown): string | undefined {
-  const text =
-    typeof value === 'string'
-      ? pattern
-        ? value.trim()
-        : value
-      : numbers && isFiniteNumber(value)
-        ? String(value)
-        : undefined
-  return text !== undefined && pattern?.test(text) !== false ? text : undefined
+export function normalizeIdentity([, , , ids, pattern]: IdentityField, value: unknown): string | undefined {
+  const text = (ids || pattern) && isFiniteNumber(value) ? String(value) : value
+  if (typeof text !== 'string') return undefined
+  const trimmed = pattern ? text.trim() : text
+  return pattern?.test(trimmed) !== false ? trimmed : undefined
 }

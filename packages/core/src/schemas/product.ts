@@ -1,10 +1,10 @@
 import { productObject } from './productObject'
-import { nonEmptyTextSchema, productPriceSchema, stockFlagSchema } from './values'
+import { idSchema, productPriceSchema, stockFlagSchema } from './values'
 import { type Infer, optional } from './wireSchema'
 
 /** The `Product` of ProductPage and AddToWishlist: `{ productKey, price, isInStock?, tag_*? }`. */
 export const productSchema = productObject({
-  productKey: nonEmptyTextSchema,
+  productKey: idSchema,
   price: productPriceSchema,
   isInStock: optional(stockFlagSchema),
 })

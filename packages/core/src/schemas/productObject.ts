@@ -1,8 +1,11 @@
 import { productTagFields } from './tags'
 import { type ObjectSchema, type Optional, openObject, type WireSchema } from './wireSchema'
 
-/** An open product object whose `tag_*` fields are checked too (Product, CartProduct, ...). */
+/**
+ * An open product object whose `tag_*` fields are checked too (Product, CartProduct, ...); builders
+ * turn its friendly `tags` into those fields.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export const productObject = <const Fields extends Record<string, WireSchema | Optional>>(
   fields: Fields,
-): ObjectSchema<Fields> => openObject(fields, productTagFields)
+): ObjectSchema<Fields> => ({ ...openObject(fields, productTagFields(fields)), tagged: true })

@@ -1,5 +1,5 @@
 import { matches, stringListSchema } from './values'
-import { leaf, optional, type RecordSchema, type Refine } from './wireSchema'
+import { leaf, type RecordSchema, type Refine } from './wireSchema'
 
 /** The names tags may have, in `Tags` and after a product's `tag_` prefix. */
 export const TAG_NAME = /^[A-Za-z0-9_.-]{1,64}$/
@@ -19,21 +19,22 @@ export const tagsSchema: RecordSchema<typeof stringListSchema> = {
   expects: 'an object of tags',
 }
 
-/** An event's `Tags`, which may be left out. */
-export const optionalTagsSchema = optional(tagsSchema)
-
 /**
- * Checks a product's `tag_*` fields, which open objects would otherwise let through unchecked:
- * the name after `tag_` must be a tag name and the value a list of strings.
+ * Checks a product's `tag_*` fields that are not among its known `fields` (those are checked as
+ * fields), which open objects would otherwise let through unchecked: the name after `tag_` must be
+ * a tag name and the value a list of strings.
  */
-export const productTagFields: Refine = (product, report) => {
-  for (const key of Object.keys(product)) {
-    const value = product[key]
-    if (!key.startsWith(PRODUCT_TAG_PREFIX)) continue
-    if (!isValidTagName(key.slice(PRODUCT_TAG_PREFIX.length))) {
-      report(key, `"${PRODUCT_TAG_PREFIX}" followed by ${TAG_NAME_EXPECTED}`, key)
-    } else if (!Array.isArray(value) || !value.every(stringListSchema.item.is)) {
-      report(key, stringListSchema.expects, value)
+/* @__NO_SIDE_EFFECTS__ */
+export const productTagFields =
+  (fields: object): Refine =>
+  (product, report) => {
+    for (const key of Object.keys(product)) {
+      const value = product[key]
+      if (!key.startsWith(PRODUCT_TAG_PREFIX) || key in fields) continue
+      if (!isValidTagName(key.slice(PRODUCT_TAG_PREFIX.length))) {
+        report(key, `"${PRODUCT_TAG_PREFIX}" followed by ${TAG_NAME_EXPECTED}`, key)
+      } else if (!Array.isArray(value) || !value.every(stringListSchema.item.is)) {
+        report(key, stringListSchema.expects, value)
+      }
     }
   }
-}

@@ -38,7 +38,7 @@ describe('toValibot', () => {
   it.each(EVENT_NAMES)(
     'should say what checkSchema says about %s payloads, reference examples and broken ones',
     (name) => {
-      const [wire] = EVENT_MODEL[name]
+      const wire = EVENT_MODEL[name]
       const schema = eventRegistry[name].schema
       fc.assert(
         fc.property(fc.oneof(fc.constantFrom(...examples), broken), (payload) => {

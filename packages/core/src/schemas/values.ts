@@ -1,35 +1,30 @@
 // Leaf schemas of the wire model. Each carries its expectation ("a positive integer"), which
-// validation/issues.ts turns into `expected a positive integer, got "x"`.
+// validation/issues.ts turns into `expected a positive integer, got "x"`, and the conversion builders
+// apply to a friendly input (PAYLOADS.md, "Value forms").
+import {
+  toAmount,
+  toCurrency,
+  toFoundFlag,
+  toIdString,
+  toProductPrice,
+  toQuantity,
+  toStockFlag,
+  toStringList,
+  toUnitPrice,
+} from '../events/shared/convert'
+import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString, isValidGuid } from './predicates'
 import { type Leaf, type ListSchema, leaf, list, optional } from './wireSchema'
 
-/** A test that a value is a string matching `pattern`. */
-/* @__NO_SIDE_EFFECTS__ */
-export const matches =
-  (pattern: RegExp) =>
-  (value: unknown): value is string =>
-    typeof value === 'string' && pattern.test(value)
-
-/** Tells whether a value is a plain object (not null, not an array). */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** Tells whether an optional value counts as not given: `undefined`, `null` or a blank string. */
-export const isBlank = (value: unknown): boolean => value == null || (typeof value === 'string' && !value.trim())
-
-/** Tells whether a value is a string holding a non-negative decimal number (`"201.95"`). */
-export const isNumericString = matches(/^\s*(\d+(\.\d*)?|\.\d+)\s*$/)
-
-/** Tells whether a value is a string holding a non-negative integer (`"2"`). */
-export const isIntegerString = matches(/^\s*\d+\s*$/)
-
-/** Tells whether a value is a non-empty string of letters, digits and hyphens: the GUIDs the API accepts. */
-export const isValidGuid = matches(/^[A-Za-z0-9-]+$/)
-
-/** Tells whether a value is a finite number (`Number.isFinite` is false for anything else). */
-export const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value)
-
-/** Tells whether a value is a finite number at or above zero. */
-export const isNonNegativeNumber = (value: unknown): value is number => isFiniteNumber(value) && value >= 0
+export {
+  isBlank,
+  isFiniteNumber,
+  isIntegerString,
+  isNonNegativeNumber,
+  isNumericString,
+  isRecord,
+  isValidGuid,
+  matches,
+} from './predicates'
 
 const NON_NEGATIVE = 'a non-negative number'
 
@@ -42,38 +37,44 @@ const isNonEmptyText = (value: unknown): value is string => isText(value) && !!v
 /** Any string, empty included (identity and page-context fields). */
 export const textSchema = leaf<string>(isText, 'a string')
 
-/** A string with something in it besides spaces (ids, keys, names). */
+/** A string with something in it besides spaces (names, searches). */
 export const nonEmptyTextSchema = leaf<string>(isNonEmptyText, 'a non-empty string')
 
-/** A non-negative number (screen dimensions). */
-export const sizeSchema = leaf<number>(isNonNegativeNumber, NON_NEGATIVE)
+/** An id or key: a non-empty string on the wire; builders send a number as its digits. */
+export const idSchema: Leaf<string> = { ...nonEmptyTextSchema, to: toIdString }
+
+/** A non-negative number (screen dimensions, `datetime` in ms since the epoch). */
+export const nonNegativeSchema = leaf<number>(isNonNegativeNumber, NON_NEGATIVE)
 
 /** A cart price or discount: a number on the wire; a numeric string is accepted too. */
-export const amountSchema = leaf<number | string>(isAmount, NON_NEGATIVE)
+export const amountSchema = leaf<number | string>(isAmount, NON_NEGATIVE, toAmount)
 
 /** A quantity: a positive integer on the wire; an integer string is accepted too. */
 export const quantitySchema = leaf<number | string>(
   (value) => (Number.isInteger(value) || isIntegerString(value)) && Number(value) > 0,
   'a positive integer',
+  toQuantity,
 )
 
 /** `isInStock`: `"1"` / `"0"` on the wire; the numbers 1 / 0 are accepted too. */
 export const stockFlagSchema = leaf<'0' | '1' | 0 | 1>(
   (value) => (['1', '0', 1, 0] as unknown[]).includes(value),
   '"1" or "0"',
+  toStockFlag,
 )
 
 /** `isFound`: the number 1 or 0. */
-export const foundFlagSchema = leaf<0 | 1>((value) => value === 1 || value === 0, 'the number 1 or 0')
+export const foundFlagSchema = leaf<0 | 1>((value) => value === 1 || value === 0, 'the number 1 or 0', toFoundFlag)
 
 /** `Product.price`: a string such as `"754"` or `"754 USD"`; a number is accepted too. */
 export const productPriceSchema = leaf<string | number>(
   (value) => isNonEmptyText(value) || isNonNegativeNumber(value),
   'a price like "754 USD"',
+  toProductPrice,
 )
 
 /** `unit_price`: a numeric string on the wire (`"341.80"`); a number is accepted too. */
-export const unitPriceSchema = leaf<string | number>(isAmount, 'a numeric string')
+export const unitPriceSchema = leaf<string | number>(isAmount, 'a numeric string', toUnitPrice)
 
 /** `externalCustomerId`, `user_es_contact_id`: strings on the wire; numbers are accepted too. */
 export const identityIdSchema = leaf<string | number>(
@@ -84,14 +85,17 @@ export const identityIdSchema = leaf<string | number>(
 /** A cart GUID: any non-empty string of letters, digits and hyphens. */
 export const guidSchema = leaf<string>(isValidGuid, 'a GUID (letters, digits, -)')
 
-/** `GeneralInfo.datetime`: milliseconds since the epoch. */
-export const timestampSchema = leaf<number>(isNonNegativeNumber, 'a time in ms')
-
 /** `true` or `false`. */
 export const booleanSchema = leaf<boolean>((value) => typeof value === 'boolean', 'true or false')
 
 /** A field that may be left out or be any string (identity, page context, catalog texts). */
 export const optionalTextSchema = optional(textSchema)
 
-/** A list of strings (tag values, category ids). */
-export const stringListSchema: ListSchema<Leaf<string>> = list(textSchema, 'an array of strings')
+/** `price_currency_code`, which builders read from `currency` and leave out when it is not given. */
+export const currencySchema = optional<Leaf<string>>({ ...textSchema, to: toCurrency })
+
+/** A list of strings (tag values, category ids); builders take one value or a list, numbers as strings. */
+export const stringListSchema: ListSchema<Leaf<string>> = {
+  ...list(textSchema, 'an array of strings'),
+  to: toStringList,
+}

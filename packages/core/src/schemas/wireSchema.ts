@@ -1,8 +1,26 @@
 // The wire model as plain data: leaves, open objects, lists and records. One walker checks payloads
-// against it (validation/checkSchema.ts) and toValibot.ts mirrors it as the exported valibot schemas.
+// against it (validation/checkSchema.ts), toValibot.ts mirrors it as the exported valibot schemas, and
+// the builders turn friendly inputs into it (events/shared/toWire.ts), each node by its `to`.
+import type { ValidationIssue } from '../errors/TrackerError'
+
+/**
+ * How a builder turns a friendly input value into a node's wire value; it also gets the input object
+ * the value was read from, the wire path and the issues. Nodes without one: see events/shared/toWire.ts.
+ */
+export type ToWire = (
+  value: unknown,
+  given: Record<string, unknown>,
+  path: string,
+  issues: ValidationIssue[],
+) => unknown
+
+/** What every node may carry: how builders convert a friendly input into it. */
+interface Convertible {
+  readonly to?: ToWire
+}
 
 /** A single value: the test it must pass and what it is, in words ("a positive integer"). */
-export interface Leaf<Value = unknown> {
+export interface Leaf<Value = unknown> extends Convertible {
   readonly is: (value: unknown) => boolean
   /** What issues say was expected: `expected a positive integer, got "x"`. */
   readonly expects: string
@@ -24,20 +42,24 @@ export type Refine = (value: Record<string, unknown>, report: ReportIssue) => vo
 /** A wire object: its known fields are checked, any other key passes untouched (the vendor adds fields). */
 export interface ObjectSchema<
   Fields extends Record<string, WireSchema | Optional> = Record<string, WireSchema | Optional>,
-> {
+> extends Convertible {
   readonly fields: Fields
   readonly refine?: Refine
+  /** What issues say was expected of anything but an object. */
+  readonly expects: string
+  /** A product object: its own tags go on the wire as `tag_*` fields. */
+  readonly tagged?: boolean
 }
 
 /** A list of items, at least one when `nonEmpty`. */
-export interface ListSchema<Item extends WireSchema = WireSchema> {
+export interface ListSchema<Item extends WireSchema = WireSchema> extends Convertible {
   readonly item: Item
   readonly expects: string
   readonly nonEmpty?: boolean
 }
 
 /** An object of named values whose names are checked too (event `Tags`). */
-export interface RecordSchema<Value extends WireSchema = WireSchema> {
+export interface RecordSchema<Value extends WireSchema = WireSchema> extends Convertible {
   readonly keys: Leaf<string>
   readonly values: Value
   readonly expects: string
@@ -65,9 +87,13 @@ export type Infer<Schema> =
             > & { [key: string]: unknown }
           : never
 
-/** A leaf: `is` decides, `expects` names what it wants. */
+/** A leaf: `is` decides, `expects` names what it wants, `to` (if any) converts a friendly input. */
 /* @__NO_SIDE_EFFECTS__ */
-export const leaf = <Value>(is: (value: unknown) => boolean, expects: string): Leaf<Value> => ({ is, expects })
+export const leaf = <Value>(is: (value: unknown) => boolean, expects: string, to?: ToWire): Leaf<Value> => ({
+  is,
+  expects,
+  to,
+})
 
 /** Marks an object field as one that may be left out. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -81,7 +107,7 @@ export const optional = <Schema extends WireSchema>(optional: Schema): Optional<
 export const openObject = <const Fields extends Record<string, WireSchema | Optional>>(
   fields: Fields,
   refine?: Refine,
-): ObjectSchema<Fields> => ({ fields, refine })
+): ObjectSchema<Fields> => ({ fields, refine, expects: 'an object' })
 
 /** A list of items; `nonEmpty` wants at least one. `expects` names it in issues ("an array of cart products"). */
 /* @__NO_SIDE_EFFECTS__ */
@@ -91,5 +117,5 @@ export const list = <Item extends WireSchema>(item: Item, expects: string, nonEm
   nonEmpty,
 })
 
-/** What a field expects when it is missing: its own words, or "an object". */
+/** What a field expects when it is missing: its own words, or "an object" for an optional one. */
 export const expectsOf = (schema: WireSchema | Optional): string => ('expects' in schema ? schema.expects : 'an object')

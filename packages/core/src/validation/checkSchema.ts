@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
-import { expectsOf, type WireSchema } from '../schemas/wireSchema'
+import type { WireSchema } from '../schemas/wireSchema'
 import { isForbiddenKey } from './forbiddenKeys'
 import { joinPath, makeIssue } from './issues'
 
@@ -20,7 +20,7 @@ export function checkSchema(schema: WireSchema, value: unknown, path: string, is
           ? isRecord(value)
           : schema.is(value))
   ) {
-    fail(expectsOf(schema), value, path)
+    fail(schema.expects, value, path)
   } else if ('fields' in schema) {
     const object = value as Record<string, unknown>
     for (const key of Object.keys(schema.fields)) {

@@ -12,15 +12,13 @@ export function describeValue(value: unknown): string {
       ? value.length
         ? `an array of ${value.length}`
         : '[]'
-      : value === null
-        ? 'null'
-        : type === 'object'
-          ? 'an object'
-          : type === 'function' || type === 'symbol'
-            ? `a ${type}`
-            : type === 'bigint'
-              ? `${value}n`
-              : String(value)
+      : value && type === 'object'
+        ? 'an object'
+        : type === 'function' || type === 'symbol'
+          ? `a ${type}`
+          : type === 'bigint'
+            ? `${value}n`
+            : String(value) // null too
 }
 
 /** Makes one issue: `expected <expected>, got <value>` at a wire path. */

@@ -32,7 +32,7 @@ export function validatePayload(json: unknown): BuildResult {
         : makeIssue('GeneralInfo', 'an object', info)
       return { ok: false, error: invalidEvent(undefined, [first, ...findUnsafeContent(json)]) }
     }
-    const issues = checkPayload(eventName, EVENT_MODEL[eventName][0], json)
+    const issues = checkPayload(eventName, EVENT_MODEL[eventName], json)
     if (issues.length > 0) return { ok: false, error: invalidEvent(eventName, issues) }
     const warnings = identityWarnings(info)
     const payload = json as unknown as WirePayload

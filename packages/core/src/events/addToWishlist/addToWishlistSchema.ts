@@ -1,13 +1,13 @@
 import { productSchema } from '../../schemas/product'
-import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
 import { type Infer, openObject } from '../../schemas/wireSchema'
 import { eventWire } from '../shared/eventWire'
+import { eventTagsSchema } from '../shared/tags'
 
 /** The `AddToWishlist` wire payload: a product was added to a wishlist. */
 export const addToWishlistWire = eventWire(
   'AddToWishlist',
-  openObject({ Product: productSchema, Tags: optionalTagsSchema }),
+  openObject({ Product: productSchema, Tags: eventTagsSchema }),
 )
 
 /** The `AddToWishlist` schema in valibot, for callers who validate with valibot themselves. */

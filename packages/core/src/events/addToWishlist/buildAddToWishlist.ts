@@ -1,8 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
-import { type ProductInput, productBody } from '../shared/toProduct'
-import { addToWishlistWire } from './addToWishlistSchema'
+import type { ProductInput } from '../shared/toProduct'
 
 /** Input of {@link buildAddToWishlist}: the wished-for product and event tags. */
 export interface AddToWishlistInput {
@@ -17,5 +16,5 @@ export interface AddToWishlistInput {
  * buildAddToWishlist({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } }, context)
  */
 export function buildAddToWishlist(input: AddToWishlistInput, context: EventContext): BuildResult {
-  return assembleEvent('AddToWishlist', addToWishlistWire, productBody, input, context)
+  return assembleEvent('AddToWishlist', input, context)
 }

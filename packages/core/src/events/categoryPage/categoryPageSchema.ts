@@ -1,15 +1,17 @@
-import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
 import { nonEmptyTextSchema } from '../../schemas/values'
 import { type Infer, openObject } from '../../schemas/wireSchema'
+import { toIdString } from '../shared/convert'
 import { eventWire } from '../shared/eventWire'
+import { eventTagsSchema } from '../shared/tags'
 
 /** The `CategoryPage` wire payload: a category was browsed. */
 export const categoryPageWire = eventWire(
   'CategoryPage',
   openObject({
-    Category: openObject({ categoryKey: nonEmptyTextSchema }),
-    Tags: optionalTagsSchema,
+    // Builders read the key from the input's flat `categoryKey`.
+    Category: { ...openObject({ categoryKey: nonEmptyTextSchema }), to: (key) => ({ categoryKey: toIdString(key) }) },
+    Tags: eventTagsSchema,
   }),
 )
 

@@ -1,17 +1,12 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { type BodyConvert, bodyOf } from '../shared/fields'
-import { EVENT_TAGS, type TagsInput } from '../shared/tags'
-import { customEventWire } from './customEventSchema'
+import type { TagsInput } from '../shared/tags'
 
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
 export interface CustomEventInput {
   name: string
   tags?: TagsInput
 }
-
-/** `{ name, tags? }` -> `{ EventName, Tags? }`. */
-export const customEventBody: BodyConvert = bodyOf([['name', 'EventName'], EVENT_TAGS])
 
 /**
  * Builds a `CustomEvent` payload: an event the site names itself.
@@ -20,5 +15,5 @@ export const customEventBody: BodyConvert = bodyOf([['name', 'EventName'], EVENT
  * buildCustomEvent({ name: 'my_event', tags: { plan: 'pro' } }, context)
  */
 export function buildCustomEvent(input: CustomEventInput, context: EventContext): BuildResult {
-  return assembleEvent('CustomEvent', customEventWire, customEventBody, input, context)
+  return assembleEvent('CustomEvent', input, context)
 }

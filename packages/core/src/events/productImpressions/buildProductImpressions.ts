@@ -1,10 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toIdString } from '../shared/convert'
-import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
-import { PRODUCT_ID } from '../shared/lineFields'
-import { EVENT_TAGS, type TagsInput } from '../shared/tags'
-import { productImpressionsWire } from './productImpressionsSchema'
+import type { TagsInput } from '../shared/tags'
 
 /** One product shown in a recommendation block. */
 export interface ImpressionInput {
@@ -19,12 +15,6 @@ export interface ProductImpressionsInput {
   tags?: TagsInput
 }
 
-/** `{ products, tags? }` -> `{ Products: [{ product_id, container_type }], Tags? }`. */
-export const productImpressionsBody: BodyConvert = bodyOf([
-  ['products', 'Products', listOf('Products', [PRODUCT_ID, ['containerType', 'container_type', toIdString, true]])],
-  EVENT_TAGS,
-])
-
 /**
  * Builds a `ProductImpressions` payload (body key `ProductImpression`): products were shown in a block.
  *
@@ -32,5 +22,5 @@ export const productImpressionsBody: BodyConvert = bodyOf([
  * buildProductImpressions({ products: [{ productKey: '430968', containerType: '1253' }] }, context)
  */
 export function buildProductImpressions(input: ProductImpressionsInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductImpressions', productImpressionsWire, productImpressionsBody, input, context)
+  return assembleEvent('ProductImpressions', input, context)
 }

@@ -1,18 +1,18 @@
-import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
-import { nonEmptyTextSchema } from '../../schemas/values'
+import { idSchema } from '../../schemas/values'
 import { type Infer, list, openObject } from '../../schemas/wireSchema'
 import { eventWire } from '../shared/eventWire'
+import { eventTagsSchema } from '../shared/tags'
 
 /** One product shown in a block: `{ product_id, container_type }`. */
-export const impressionSchema = openObject({ product_id: nonEmptyTextSchema, container_type: nonEmptyTextSchema })
+export const impressionSchema = openObject({ product_id: idSchema, container_type: idSchema })
 
 /** The `ProductImpressions` wire payload, its body under the singular key `ProductImpression`. */
 export const productImpressionsWire = eventWire(
   'ProductImpressions',
   openObject({
     Products: list(impressionSchema, 'a non-empty array of impressions', true),
-    Tags: optionalTagsSchema,
+    Tags: eventTagsSchema,
   }),
 )
 

@@ -1,8 +1,7 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
-import { type ProductInput, productBody } from '../shared/toProduct'
-import { productPageWire } from './productPageSchema'
+import type { ProductInput } from '../shared/toProduct'
 
 /** Input of {@link buildProductPage}: the viewed product and event tags. */
 export interface ProductPageInput {
@@ -17,5 +16,5 @@ export interface ProductPageInput {
  * buildProductPage({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } }, context)
  */
 export function buildProductPage(input: ProductPageInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductPage', productPageWire, productBody, input, context)
+  return assembleEvent('ProductPage', input, context)
 }

@@ -37,7 +37,7 @@ describe('productPageSchema', () => {
     ['ProductPage.Tags.some_tags', 'x', 'expected an array of strings, got "x"'],
     ['ProductPage.Tags', ['x'], 'expected an object of tags, got an array of 1'],
     ['ProductPage.Product', 'p', 'expected an object, got "p"'],
-    ['GeneralInfo.datetime', '1579622183208', 'expected a time in ms, got "1579622183208"'],
+    ['GeneralInfo.datetime', '1579622183208', 'expected a non-negative number, got "1579622183208"'],
   ])('should reject %s when it is %j', (path, value, message) => {
     expectIssueAt(validatePayload(withField(example, path, value)), path, message)
   })

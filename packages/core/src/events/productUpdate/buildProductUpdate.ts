@@ -1,10 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toStockFlag, toStringList, toUnitPrice } from '../shared/convert'
-import { type BodyConvert, type FieldMap, itemsOf } from '../shared/fields'
-import { CURRENCY, PRODUCT_ID } from '../shared/lineFields'
-import { PRODUCT_TAGS, type TagsInput } from '../shared/tags'
-import { productUpdateWire } from './productUpdateSchema'
+import type { TagsInput } from '../shared/tags'
 
 /** One catalog product, in friendly form (`tracker.productUpdate([...])`). */
 export interface CatalogProductInput {
@@ -32,22 +28,6 @@ export interface CatalogProductInput {
 /** Input of {@link buildProductUpdate}: the catalog products that changed (at least one). */
 export type ProductUpdateInput = CatalogProductInput[]
 
-/** Friendly catalog product -> wire `CatalogProduct` (`name`, `brand`, ... pass as they are). */
-const CATALOG_PRODUCT: FieldMap = [
-  PRODUCT_ID,
-  ['imageUrl', 'imgurl'],
-  ['price', 'unit_price', toUnitPrice],
-  ['isInStock', 'isInStock', toStockFlag, true],
-  ['discountPercent', 'tag_discount', toStringList],
-  ['oldPrice', 'tag_oldprice', toStringList],
-  CURRENCY,
-  ['categoryIds', 'category_id', toStringList],
-  PRODUCT_TAGS,
-]
-
-/** The body is the list of catalog products itself. */
-export const productUpdateBody: BodyConvert = itemsOf(CATALOG_PRODUCT)
-
 /**
  * Builds a `ProductUpdate` payload: catalog changes (price, stock, discount) pushed from a server.
  * Its GeneralInfo is `{ eventName, siteId }` only: no visitor, no `sc`.
@@ -56,5 +36,5 @@ export const productUpdateBody: BodyConvert = itemsOf(CATALOG_PRODUCT)
  * buildProductUpdate([{ productKey: '430738', isInStock: true, price: '201.95', currency: 'UAH' }], { siteId })
  */
 export function buildProductUpdate(input: ProductUpdateInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductUpdate', productUpdateWire, productUpdateBody, input, context)
+  return assembleEvent('ProductUpdate', input, context)
 }

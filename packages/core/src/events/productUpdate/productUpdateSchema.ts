@@ -2,7 +2,8 @@ import { catalogGeneralInfoSchema } from '../../schemas/generalInfo'
 import { productObject } from '../../schemas/productObject'
 import { toValibot } from '../../schemas/toValibot'
 import {
-  nonEmptyTextSchema,
+  currencySchema,
+  idSchema,
   optionalTextSchema,
   stockFlagSchema,
   stringListSchema,
@@ -10,18 +11,23 @@ import {
 } from '../../schemas/values'
 import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
 
-/** One catalog product: `{ product_id, isInStock, unit_price?, price_currency_code?, name?, ... , tag_*? }`. */
+/**
+ * One catalog product: `{ product_id, isInStock, unit_price?, price_currency_code?, name?, ..., tag_*? }`;
+ * builders send `discountPercent` and `oldPrice` as the tags `tag_discount` and `tag_oldprice`.
+ */
 export const catalogProductSchema = productObject({
-  product_id: nonEmptyTextSchema,
+  product_id: idSchema,
   isInStock: stockFlagSchema,
   unit_price: optional(unitPriceSchema),
-  price_currency_code: optionalTextSchema,
+  price_currency_code: currencySchema,
   name: optionalTextSchema,
   description: optionalTextSchema,
   brand: optionalTextSchema,
   imgurl: optionalTextSchema,
   category: optionalTextSchema,
   category_id: optional(stringListSchema),
+  tag_discount: optional(stringListSchema),
+  tag_oldprice: optional(stringListSchema),
 })
 
 /** The `ProductUpdate` wire payload: catalog changes, sent from a server, no visitor (no `sc`). */

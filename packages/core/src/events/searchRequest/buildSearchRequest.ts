@@ -1,8 +1,5 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toFoundFlag } from '../shared/convert'
-import { type BodyConvert, bodyOf } from '../shared/fields'
-import { searchRequestWire } from './searchRequestSchema'
 
 /** Input of {@link buildSearchRequest}: what was searched and whether anything was found. */
 export interface SearchRequestInput {
@@ -11,12 +8,6 @@ export interface SearchRequestInput {
   isFound?: boolean | 0 | 1
 }
 
-/** `{ search, isFound? }` -> `{ search, isFound? }` with `isFound` as 1 / 0. */
-export const searchRequestBody: BodyConvert = bodyOf([
-  ['search', 'search'],
-  ['isFound', 'isFound', toFoundFlag],
-])
-
 /**
  * Builds a `SearchRequest` payload: a visitor searched the site.
  *
@@ -24,5 +15,5 @@ export const searchRequestBody: BodyConvert = bodyOf([
  * buildSearchRequest({ search: 'Coffe', isFound: false }, context)
  */
 export function buildSearchRequest(input: SearchRequestInput, context: EventContext): BuildResult {
-  return assembleEvent('SearchRequest', searchRequestWire, searchRequestBody, input, context)
+  return assembleEvent('SearchRequest', input, context)
 }

@@ -15,7 +15,7 @@ function flipping<T extends object>(target: T, key: string, first: unknown, late
   return Object.defineProperty(target, key, { enumerable: true, get: () => (reads++ === 0 ? first : later) })
 }
 
-describe('settleEvent', () => {
+describe('assembleEvent', () => {
   it('should refuse a raw body when its toJSON would send an invalid value', () => {
     const body = { CustomEvent: lying({ EventName: 'signup' }, { EventName: 5 }) }
     const result = buildRawEvent('CustomEvent', body, context)
@@ -66,5 +66,12 @@ describe('settleEvent', () => {
     const body = { CustomEvent: lying({ EventName: 'shown' }, { EventName: 'sent' }) }
     const result = buildRawEvent('CustomEvent', body, context)
     expect(result.ok && result.payload.CustomEvent).toEqual({ EventName: 'sent' })
+  })
+
+  it('should name an issue once when the page context and a raw GeneralInfo carry the same forbidden key', () => {
+    const body = { GeneralInfo: JSON.parse('{"__proto__":{"x":1}}') }
+    const result = buildRawEvent('CustomerData', body, { ...context, context: JSON.parse('{"__proto__":{"y":2}}') })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.issues.map((issue) => issue.path)).toEqual(['GeneralInfo.__proto__'])
   })
 })

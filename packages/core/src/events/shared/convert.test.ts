@@ -13,7 +13,7 @@ describe('toProductPrice', () => {
     [-1, 'USD', -1],
     [Number.NaN, undefined, Number.NaN],
   ])('should turn price %j with currency %j into %j', (price, currency, wire) => {
-    expect(toProductPrice(price, currency)).toStrictEqual(wire)
+    expect(toProductPrice(price, { currency })).toStrictEqual(wire)
   })
 })
 

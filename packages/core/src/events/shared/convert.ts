@@ -1,12 +1,12 @@
 // Friendly input values -> wire values (PAYLOADS.md, "Value forms"). A value that cannot be
 // converted is returned unchanged, so that the event's schema reports it by its wire path.
-import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString } from '../../schemas/values'
+import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString } from '../../schemas/predicates'
 
 /** An id or key given as a number becomes its string (`productKey`, `containerType`, ...). */
 export const toIdString = (value: unknown): unknown => (isFiniteNumber(value) ? String(value) : value)
 
-/** `Product.price`: a string as is, a number as its string, with the currency appended when given. */
-export function toProductPrice(price: unknown, currency: unknown): unknown {
+/** `Product.price`: a string as is, a number as its string, with the product's `currency` appended when given. */
+export function toProductPrice(price: unknown, { currency }: Record<string, unknown>): unknown {
   const code = typeof currency === 'string' ? currency.trim() : ''
   if (isNonNegativeNumber(price)) return code ? `${price} ${code}` : String(price)
   return code && isNumericString(price) ? `${price.trim()} ${code}` : price

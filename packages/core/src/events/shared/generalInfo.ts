@@ -3,7 +3,7 @@ import { IDENTITY_FIELDS, normalizeIdentity } from '../../schemas/identity'
 import { isBlank, isRecord } from '../../schemas/values'
 import type { EventContext, EventName } from '../../types'
 import { makeIssue } from '../../validation/issues'
-import { copyFields, type Issues } from './fields'
+import { copyFields, type Issues } from './toWire'
 
 const PATH = 'GeneralInfo'
 

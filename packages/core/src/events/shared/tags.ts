@@ -1,9 +1,10 @@
-import { PRODUCT_TAG_PREFIX } from '../../schemas/tags'
+import { PRODUCT_TAG_PREFIX, tagsSchema } from '../../schemas/tags'
 import { isRecord } from '../../schemas/values'
+import { optional, type ToWire } from '../../schemas/wireSchema'
 import { rejectForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath, makeIssue } from '../../validation/issues'
 import { toStringList } from './convert'
-import type { Convert, FieldMap, Issues } from './fields'
+import type { Issues } from './toWire'
 
 /** Friendly tags: `{ name: value or list of values }`, values strings or numbers. */
 export type TagsInput = Record<string, string | number | readonly (string | number)[]>
@@ -28,22 +29,19 @@ function copyTags(
   }
 }
 
-/** Event `tags` -> wire `Tags: { name: string[] }` under `path`; `undefined` when none are given. */
-export const toTags = (tags: unknown, path: string, issues: Issues): unknown => {
+/** Event `tags` -> wire `Tags: { name: string[] }` at `path`; `undefined` when none are given. */
+export const toTags: ToWire = (tags, _given, path, issues) => {
   if (!isRecord(tags)) return tags ?? undefined
   const wire: Record<string, unknown> = {}
-  copyTags(tags, wire, '', joinPath(path, 'Tags'), issues)
+  copyTags(tags, wire, '', path, issues)
   return Object.keys(wire).length ? wire : undefined
 }
 
+/** An event's `Tags`, which may be left out; builders read them from `tags`. */
+export const eventTagsSchema = optional({ ...tagsSchema, to: toTags })
+
 /** A product's own `tags: { something: [...] }` -> `tag_something: string[]` fields on the product at `path`. */
-export const setProductTags: Convert = (tags, path, issues, _given, product) => {
+export function setProductTags(tags: unknown, path: string, issues: Issues, product: Record<string, unknown>): void {
   if (isRecord(tags)) copyTags(tags, product, PRODUCT_TAG_PREFIX, path, issues)
   else if (tags != null) issues.push(makeIssue(joinPath(path, 'tags'), 'an object of tags', tags))
 }
-
-/** The field-map entry of an event's `tags`: wire `Tags`. */
-export const EVENT_TAGS: FieldMap[number] = ['tags', 'Tags', toTags]
-
-/** The field-map entry of a product's own `tags`: its `tag_*` fields. */
-export const PRODUCT_TAGS: FieldMap[number] = ['tags', '', setProductTags]

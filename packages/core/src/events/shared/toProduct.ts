@@ -1,6 +1,4 @@
-import { toIdString, toProductPrice, toStockFlag } from './convert'
-import { type BodyConvert, bodyOf, type FieldMap, mapItem } from './fields'
-import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from './tags'
+import type { TagsInput } from './tags'
 
 /** A product's own tags: `{ something: [...] }` becomes `tag_something` on the wire. */
 export type ProductTagsInput = TagsInput
@@ -14,18 +12,3 @@ export interface ProductInput {
   isInStock?: boolean | 0 | 1 | '0' | '1'
   tags?: ProductTagsInput
 }
-
-/** Friendly product -> wire `Product` of ProductPage and AddToWishlist. */
-const PRODUCT: FieldMap = [
-  ['productKey', 'productKey', toIdString, true],
-  ['price', 'price', (price, _path, _issues, given) => toProductPrice(price, given.currency), true],
-  ['currency'],
-  ['isInStock', 'isInStock', toStockFlag],
-  PRODUCT_TAGS,
-]
-
-/** The body of ProductPage and AddToWishlist: `{ Product, Tags? }`. */
-export const productBody: BodyConvert = bodyOf([
-  ['product', 'Product', (product, path, issues) => mapItem(product, PRODUCT, `${path}.Product`, issues)],
-  EVENT_TAGS,
-])

@@ -1,10 +1,6 @@
 import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
-import { toAmount, toIdString } from '../shared/convert'
-import { type BodyConvert, bodyOf, listOf } from '../shared/fields'
-import { CURRENCY, QUANTITY } from '../shared/lineFields'
-import { EVENT_TAGS, PRODUCT_TAGS, type TagsInput } from '../shared/tags'
-import { statusCartWire } from './statusCartSchema'
+import type { TagsInput } from '../shared/tags'
 
 /** One cart line, in friendly form. */
 export interface CartProductInput {
@@ -26,24 +22,6 @@ export interface StatusCartInput {
   guid: string
 }
 
-/** `{ guid, products, tags? }` -> `{ GUID, Products: [CartProduct], Tags? }`. */
-export const statusCartBody: BodyConvert = bodyOf([
-  ['guid', 'GUID'],
-  [
-    'products',
-    'Products',
-    listOf('Products', [
-      ['productKey', 'productKey', toIdString, true],
-      ['price', 'price', toAmount, true],
-      ['discount', 'discount', toAmount],
-      QUANTITY,
-      CURRENCY,
-      PRODUCT_TAGS,
-    ]),
-  ],
-  EVENT_TAGS,
-])
-
 /**
  * Builds a `StatusCart` payload: the cart changed; it carries the whole cart, not the change.
  *
@@ -51,5 +29,5 @@ export const statusCartBody: BodyConvert = bodyOf([
  * buildStatusCart({ products: [{ productKey: '430738', price: '201.95', quantity: 1 }], guid }, context)
  */
 export function buildStatusCart(input: StatusCartInput, context: EventContext): BuildResult {
-  return assembleEvent('StatusCart', statusCartWire, statusCartBody, input, context)
+  return assembleEvent('StatusCart', input, context)
 }

@@ -1,17 +1,17 @@
 import { productObject } from '../../schemas/productObject'
-import { optionalTagsSchema } from '../../schemas/tags'
 import { toValibot } from '../../schemas/toValibot'
-import { amountSchema, guidSchema, nonEmptyTextSchema, optionalTextSchema, quantitySchema } from '../../schemas/values'
+import { amountSchema, currencySchema, guidSchema, idSchema, quantitySchema } from '../../schemas/values'
 import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
 import { eventWire } from '../shared/eventWire'
+import { eventTagsSchema } from '../shared/tags'
 
 /** One cart line: `{ productKey, price, quantity, discount?, price_currency_code?, tag_*? }`. */
 export const cartProductSchema = productObject({
-  productKey: nonEmptyTextSchema,
+  productKey: idSchema,
   price: amountSchema,
   quantity: quantitySchema,
   discount: optional(amountSchema),
-  price_currency_code: optionalTextSchema,
+  price_currency_code: currencySchema,
 })
 
 /** The `StatusCart` wire payload: the cart as it is now, under a new GUID (`Products: []` when emptied). */
@@ -20,7 +20,7 @@ export const statusCartWire = eventWire(
   openObject({
     GUID: guidSchema,
     Products: list(cartProductSchema, 'an array of cart products'),
-    Tags: optionalTagsSchema,
+    Tags: eventTagsSchema,
   }),
 )
 

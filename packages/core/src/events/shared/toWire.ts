@@ -1,0 +1,90 @@
+import type { ValidationIssue } from '../../errors/TrackerError'
+import { isRecord } from '../../schemas/values'
+import type { WireSchema } from '../../schemas/wireSchema'
+import { rejectForbiddenKey } from '../../validation/forbiddenKeys'
+import { joinPath } from '../../validation/issues'
+import { setProductTags } from './tags'
+
+/** The issues a builder collects while it converts an input. */
+export type Issues = ValidationIssue[]
+
+/** The friendly input names of wire fields, where they differ by more than the first letter's case. */
+const INPUT_NAMES: Record<string, string> = {
+  GUID: 'guid',
+  EventName: 'name',
+  Category: 'categoryKey',
+  product_id: 'productKey',
+  unit_price: 'price',
+  price_currency_code: 'currency',
+  container_type: 'containerType',
+  imgurl: 'imageUrl',
+  category_id: 'categoryIds',
+  tag_discount: 'discountPercent',
+  tag_oldprice: 'oldPrice',
+}
+
+/**
+ * Turns a friendly input into the wire form of `schema` at `path` (PAYLOADS.md, "Value forms"): a node
+ * with a `to` converts by it; a list converts each item; an object reads each wire field from its
+ * friendly name (`productKey` for `product_id`, `products` for `Products`), sets it when defined or
+ * required (so that a caller's own field of that wire name cannot stand in for it), and a product
+ * object adds its `tags` as `tag_*` fields. Nested objects are `open`: they also take the caller's other
+ * fields as given (the vendor reads fields we do not model), never over a converted one. The body
+ * itself takes none and reads anything but an object as `{}`. What cannot be converted is left for
+ * the schema to report by its wire path.
+ */
+export function toWire(
+  schema: WireSchema,
+  value: unknown,
+  given: Record<string, unknown>,
+  path: string,
+  issues: Issues,
+  open?: boolean,
+): unknown {
+  if (schema.to) return schema.to(value, given, path, issues)
+  if ('item' in schema) {
+    return Array.isArray(value)
+      ? value.map((item, index) => toWire(schema.item, item, given, joinPath(path, index), issues, true))
+      : value
+  }
+  if (!('fields' in schema) || (open && !isRecord(value))) return value
+  const source = isRecord(value) ? value : {}
+  const target: Record<string, unknown> = {}
+  // A product's price reads its currency, which has no field of its own there.
+  const handled = schema.tagged ? ['tags', 'currency'] : []
+  for (const key of Object.keys(schema.fields)) {
+    const field = schema.fields[key]!
+    const input = INPUT_NAMES[key] ?? key[0]!.toLowerCase() + key.slice(1)
+    const optional = 'optional' in field
+    const wire = toWire(optional ? field.optional : field, source[input], source, joinPath(path, key), issues, true)
+    if (wire !== undefined || !optional) target[key] = wire
+    handled.push(input)
+  }
+  if (schema.tagged) setProductTags(source.tags, path, issues, target)
+  if (open) copyFields(source, target, path, issues, handled)
+  return target
+}
+
+/**
+ * Copies a caller's fields into a wire object. With `handled` (a builder's own input names) it skips
+ * those, the fields already set and undefined ones; without, every field is copied as given.
+ * Prototype-polluting keys are reported, never assigned (assigning `__proto__` would swap the prototype).
+ */
+export function copyFields(
+  source: Record<string, unknown>,
+  target: Record<string, unknown>,
+  path: string,
+  issues: Issues,
+  handled?: readonly string[],
+): void {
+  for (const key of Object.keys(source)) {
+    if (
+      !rejectForbiddenKey(key, joinPath(path, key), issues) &&
+      // An own-key test without ES2022's `Object.hasOwn`: the script tag still serves older browsers.
+      (!handled ||
+        !(handled.includes(key) || Object.getOwnPropertyDescriptor(target, key) || source[key] === undefined))
+    ) {
+      target[key] = source[key]
+    }
+  }
+}
