@@ -19,6 +19,7 @@ describe('checkOptions', () => {
     ['an empty siteId', { siteId: '  ' }, /siteId/],
     ['a plain http endpoint', { siteId: 'S', endpoint: 'http://tracker.example/api/v2' }, /https/],
     ['a malformed endpoint', { siteId: 'S', endpoint: 'not a url' }, /endpoint/],
+    ['a null endpoint', { siteId: 'S', endpoint: null }, /endpoint must be .*; got null/],
     ['an unknown consent', { siteId: 'S', consent: 'yes' }, /consent/],
     ['a non-function onError', { siteId: 'S', onError: 'log' }, /onError/],
     ['a negative timeout', { siteId: 'S', timeout: -1 }, /timeout/],

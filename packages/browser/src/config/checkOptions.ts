@@ -47,5 +47,6 @@ export function checkOptions(options: unknown): OptionsCheck {
       return { ok: false, error: mustBe(field, expected, value) }
     }
   }
-  return resolveEndpoint(given.endpoint ?? 'esputnik')
+  // resolveEndpoint takes a missing endpoint for 'esputnik' and refuses `null`, as every option here does.
+  return resolveEndpoint(given.endpoint)
 }
