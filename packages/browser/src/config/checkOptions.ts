@@ -15,7 +15,7 @@ export const mustBe = (
 
 type Rule = [expected: string, isValid: (value: unknown) => boolean]
 
-const positive: Rule = ['a positive number', (value) => typeof value === 'number' && value > 0 && value < 1 / 0]
+const positive: Rule = ['a positive number', (value) => Number.isFinite(value) && (value as number) > 0]
 
 /** Each option checked, what it must be; all but `siteId` may be left out. */
 const rules: Record<string, Rule> = {
