@@ -1,7 +1,3 @@
-// Keys whose values are e-mails or phones, in input and wire names alike.
-const emailKey = /^(user_)?email$/
-const phoneKey = /^(user_)?phone$/
-
 /**
  * Masks an e-mail address to its first letter and domain: `jane@example.com` -> `j***@example.com`.
  *
@@ -26,9 +22,12 @@ export function maskPhone(phone: string): string {
 
 const mask = (value: unknown, key = '', depth = 0): unknown => {
   try {
-    if (phoneKey.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPhone(String(value))
+    // Keys whose values are e-mails or phones, in input and wire names alike.
+    if (/^(user_)?phone$/.test(key) && (typeof value === 'string' || typeof value === 'number')) {
+      return maskPhone(String(value))
+    }
     // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
-    if (typeof value === 'string') return emailKey.test(key) ? maskEmail(value) : maskText(value)
+    if (typeof value === 'string') return /^(user_)?email$/.test(key) ? maskEmail(value) : maskText(value)
     if (typeof value !== 'object' || value === null || depth > 20) return value
     // Array items are walked by their index, which names no e-mail or phone.
     const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
@@ -52,10 +51,6 @@ const mask = (value: unknown, key = '', depth = 0): unknown => {
  */
 export const maskPersonalData = mask as <T>(value: T) => T
 
-// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
-// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
-const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
-
 /**
  * Masks e-mails and phone-like digit runs inside free text, such as an error message that quotes
  * the value it refused.
@@ -68,7 +63,9 @@ export function maskText(text: string): string {
     text
       // A whole text that is an e-mail (whatever its characters), or one inside the text.
       .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-      .replace(phoneLike, (match, before: string, run: string) =>
+      // A run of digits and phone punctuation that is not part of a word (a UUID, an id such as
+      // `EBD600328329`). No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
+      .replace(/(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g, (match, before: string, run: string) =>
         // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
         run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
       )

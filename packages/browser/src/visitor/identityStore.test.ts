@@ -54,12 +54,14 @@ describe('createIdentityStore', () => {
     expect(store.get()).toBeUndefined()
   })
 
-  it('should treat foreign data under its key as no identity', () => {
+  it('should answer no identity fields when its key holds foreign data', () => {
     const storage = memoryStorage()
     storage.set('id', '{not json')
     expect(createIdentityStore(storage, 'id').get()).toBeUndefined()
     storage.set('id', '"text"')
-    expect(createIdentityStore(storage, 'id').get()).toBeUndefined()
+    expect(createIdentityStore(storage, 'id').get()).toEqual({})
+    storage.set('id', JSON.stringify({ email: { nested: true }, other: 'x' }))
+    expect(createIdentityStore(storage, 'id').get()).toEqual({})
   })
 
   it('should see a change made by another tab when it reads again', () => {

@@ -10,7 +10,7 @@ export interface IdentityStore {
    * when the input cannot be read (a throwing getter, a revoked proxy).
    */
   identify(identity: Partial<Record<keyof Identity, string | number | null>>): void
-  /** What is known now, or `undefined` when nothing is. */
+  /** What is known now: `undefined` when nothing was stored, or no fields when every one was forgotten. */
   get(): Identity | undefined
   clear(): void
 }
@@ -37,15 +37,14 @@ export function createIdentityStore(storage: SafeStorage, key: string): Identity
   const get = (): Identity | undefined => {
     try {
       // What another script wrote under our key (not JSON, not an object) is no identity.
-      const known = merge({}, JSON.parse(storage.get(key) as string))
-      return Object.keys(known).length > 0 ? (known as Identity) : undefined
+      return merge({}, JSON.parse(storage.get(key) as string)) as Identity
     } catch {}
   }
 
   return {
     identify(update) {
       try {
-        // Forgetting every field leaves `{}`, which reads as no identity.
+        // Forgetting every field leaves `{}`: an identity without fields, which events leave out.
         storage.set(key, JSON.stringify(merge({ ...get() }, update)))
       } catch {
         // The host passed something unreadable: keep what is known rather than throw into the page.
