@@ -93,7 +93,7 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         const [name, ...args] = Array.from(argumentList)
         if (context) return run(name, args)
         if (name === 'init') return init(args[0])
-        if (kept.length >= maxKeptCalls) kept.shift()?.[2](undefined)
+        if (kept.length >= maxKeptCalls) kept.shift()![2](undefined)
         return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.

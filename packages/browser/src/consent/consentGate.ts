@@ -25,8 +25,7 @@ const maxWaiting = 100
  * Creates the consent gate (granted unless told otherwise): while consent is pending, events wait in
  * memory (never persisted, at most 100 of them); denied events resolve with code `consent`.
  */
-export function createConsentGate(initial: ConsentState = 'granted'): ConsentGate {
-  let current = initial
+export function createConsentGate(current: ConsentState = 'granted'): ConsentGate {
   // Each waiting event's release, which answers by the state at that moment.
   const waiters: Array<() => void> = []
   const answer = (eventName: string) =>

@@ -35,9 +35,8 @@ interface LiteAttributes {
  * is exactly the one js-cookie writes.
  */
 function set(name: string, value: string, { expires, path, sameSite, secure }: LiteAttributes): void {
-  const until = new Date(Date.now() + expires * 864e5).toUTCString()
   // biome-ignore lint/suspicious/noDocumentCookie: this is the one place the script tag writes a cookie, as js-cookie would.
-  document.cookie = `${name}=${encodeURIComponent(value)}; path=${path}; expires=${until}; sameSite=${sameSite}${secure ? '; secure' : ''}`
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=${path}; expires=${new Date(Date.now() + expires * 864e5).toUTCString()}; sameSite=${sameSite}${secure ? '; secure' : ''}`
 }
 
 export default { get, set }
