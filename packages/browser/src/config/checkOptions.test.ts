@@ -14,7 +14,8 @@ describe('checkOptions', () => {
   })
 
   it.each([
-    ['no options', undefined, /options must be an object/],
+    ['no options', undefined, /^siteId must be a non-empty string; got undefined$/],
+    ['a siteId in place of the options', '8A412DC', /^siteId must be a non-empty string; got undefined$/],
     ['no siteId', {}, /siteId/],
     ['an empty siteId', { siteId: '  ' }, /siteId/],
     ['a plain http endpoint', { siteId: 'S', endpoint: 'http://tracker.example/api/v2' }, /https/],

@@ -36,10 +36,8 @@ const rules: Record<string, Rule> = {
  * optional values.
  */
 export function checkOptions(options: unknown): OptionsCheck {
-  if (typeof options !== 'object' || options === null) {
-    return { ok: false, error: mustBe('options', 'an object with a siteId', options) }
-  }
-  const given = options as Record<string, unknown>
+  // No options, or not an object: no siteId either, which is what is reported.
+  const given = Object(options) as Record<string, unknown>
   for (const field in rules) {
     const [expected, isValid] = rules[field] as Rule
     const value = given[field]
