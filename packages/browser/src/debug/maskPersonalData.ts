@@ -23,9 +23,8 @@ export function maskPhone(phone: string): string {
 const mask = (value: unknown, key = '', depth = 0): unknown => {
   try {
     // Keys whose values are e-mails or phones, in input and wire names alike.
-    if (/^(user_)?phone$/.test(key) && (typeof value === 'string' || typeof value === 'number')) {
-      return maskPhone(String(value))
-    }
+    // A phone may come as a number too; anything else that is not an object there is masked alike.
+    if (/^(user_)?phone$/.test(key) && typeof value !== 'object') return maskPhone(String(value))
     // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
     if (typeof value === 'string') return /^(user_)?email$/.test(key) ? maskEmail(value) : maskText(value)
     if (typeof value !== 'object' || value === null || depth > 20) return value
