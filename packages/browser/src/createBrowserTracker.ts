@@ -206,9 +206,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 }
 
 /** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */
-function after<Value, Result>(value: Value | Promise<Value>, next: (value: Value) => Result): Result | Promise<Result> {
-  return value instanceof Promise ? value.then(next) : next(value)
-}
+const after = <Value, Result>(
+  value: Value | Promise<Value>,
+  next: (value: Value) => Result,
+): Result | Promise<Result> => (value instanceof Promise ? value.then(next) : next(value))
 
 /** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */
 function createInertTracker(error: TrackerError): BrowserTracker {

@@ -4,7 +4,7 @@
  * @example
  * maskEmail('jane@example.com') // 'j***@example.com'
  */
-export function maskEmail(email: string): string {
+export const maskEmail = (email: string): string => {
   const at = email.lastIndexOf('@')
   return at > 0 ? `${email[0]}***${email.slice(at)}` : '***'
 }
@@ -15,7 +15,7 @@ export function maskEmail(email: string): string {
  * @example
  * maskPhone('+380501113010') // '***3010'
  */
-export function maskPhone(phone: string): string {
+export const maskPhone = (phone: string): string => {
   const digits = phone.replace(/\D/g, '')
   return digits.length > 4 ? `***${digits.slice(-4)}` : '***'
 }
@@ -57,16 +57,13 @@ export const maskPersonalData = mask as <T>(value: T) => T
  * @example
  * maskText('user_email: got "jane@example.com"') // 'user_email: got "j***@example.com"'
  */
-export function maskText(text: string): string {
-  return (
-    text
-      // A whole text that is an e-mail (whatever its characters), or one inside the text.
-      .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-      // A run of digits and phone punctuation that is not part of a word (a UUID, an id such as
-      // `EBD600328329`). No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
-      .replace(/(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g, (match, before: string, run: string) =>
-        // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
-        run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
-      )
-  )
-}
+export const maskText = (text: string): string =>
+  text
+    // A whole text that is an e-mail (whatever its characters), or one inside the text.
+    .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
+    // A run of digits and phone punctuation that is not part of a word (a UUID, an id such as
+    // `EBD600328329`). No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
+    .replace(/(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g, (match, before: string, run: string) =>
+      // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
+      run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
+    )

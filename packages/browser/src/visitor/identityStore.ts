@@ -19,7 +19,7 @@ export interface IdentityStore {
  * Merges the identity fields of `update` (its own keys) into `into`: strings and finite numbers are
  * taken, `null` or `''` forget a field, anything else is ignored. Throws what reading `update` throws.
  */
-function merge(into: Record<string, unknown>, update: object): Record<string, unknown> {
+const merge = (into: Record<string, unknown>, update: object): Record<string, unknown> => {
   for (const field of Object.keys(update)) {
     if (!identityFields.includes(field as keyof Identity)) continue
     const value = (update as Record<string, unknown>)[field]

@@ -4,7 +4,7 @@ import type { PageContext } from '@es-tracker/core'
  * Reads the page-context fields of GeneralInfo (`s_location`, `referrer`, `screendim`) from the
  * current document; cheap enough for every event (no layout reads but the screen size).
  */
-export function readPageContext(): PageContext {
+export const readPageContext = (): PageContext => {
   const context: PageContext = {}
   try {
     // A page always has an address (`about:blank` at least).
