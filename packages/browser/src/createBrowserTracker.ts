@@ -108,7 +108,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
           refused ??
           (eventName === 'ProductUpdate'
             ? { siteId }
-            : after(sc.get(), (value) =>
+            : after(sc(), (value) =>
                 typeof value === 'string'
                   ? {
                       siteId,

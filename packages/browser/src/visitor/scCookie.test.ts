@@ -24,34 +24,34 @@ describe('createScSource', () => {
     Cookies.set('sc', 'ABC', { path: '/' })
     const writes = spyOnWrites()
     const source = createScSource({ createScCookie: true })
-    expect(await source.get()).toBe('ABC')
+    expect(await source()).toBe('ABC')
     expect(writes).not.toHaveBeenCalled()
   })
 
   it('should set a first-party cookie for a year when the site has none', async () => {
     const writes = spyOnWrites()
     const source = createScSource({})
-    const sc = await source.get()
+    const sc = await source()
     expect(sc).toMatch(uuidV4)
     expect(Cookies.get('sc')).toBe(sc)
     expect(writes.mock.calls).toEqual([['sc', sc, { expires: 365, path: '/', sameSite: 'Lax', secure: false }]])
-    expect(await source.get()).toBe(sc)
+    expect(await source()).toBe(sc)
     expect(writes).toHaveBeenCalledTimes(1)
   })
 
   it('should mark the created cookie Secure when the page is served over https', async () => {
     vi.stubGlobal('location', { protocol: 'https:' })
     const writes = vi.spyOn(Cookies, 'set').mockImplementation(() => undefined)
-    await createScSource({}).get()
+    await createScSource({})()
     expect(writes.mock.calls[0]?.[2]).toMatchObject({ secure: true })
   })
 
   it('should keep one id for the page when cookies are blocked', async () => {
     const writes = vi.spyOn(Cookies, 'set').mockImplementation(() => undefined)
     const source = createScSource({ createScCookie: true })
-    const sc = await source.get()
+    const sc = await source()
     expect(sc).toMatch(uuidV4)
-    expect(await source.get()).toBe(sc)
+    expect(await source()).toBe(sc)
     expect(writes).toHaveBeenCalledTimes(1)
   })
 
@@ -59,8 +59,8 @@ describe('createScSource', () => {
     vi.useFakeTimers()
     const writes = spyOnWrites()
     const source = createScSource({ createScCookie: false })
-    const first = source.get()
-    const second = source.get()
+    const first = source()
+    const second = source()
     let settled = false
     void Promise.resolve(first).then(() => {
       settled = true
@@ -79,9 +79,9 @@ describe('createScSource', () => {
   it('should release waiting events at the next event when the cookie appears in between', async () => {
     vi.useFakeTimers()
     const source = createScSource({ createScCookie: false })
-    const waiting = source.get()
+    const waiting = source()
     Cookies.set('sc', 'SITE-SC', { path: '/' })
-    expect(await source.get()).toBe('SITE-SC')
+    expect(await source()).toBe('SITE-SC')
     expect(await waiting).toBe('SITE-SC')
     expect(vi.getTimerCount()).toBe(0)
   })
@@ -89,7 +89,7 @@ describe('createScSource', () => {
   it('should resolve a timeout error when the cookie never appears', async () => {
     vi.useFakeTimers()
     const source = createScSource({ createScCookie: false, scWaitTimeoutMs: 5000 })
-    const waiting = source.get()
+    const waiting = source()
     await vi.advanceTimersByTimeAsync(5000)
     const result = await waiting
     expect(result).toMatchObject({ code: 'timeout' })
@@ -99,9 +99,9 @@ describe('createScSource', () => {
   it('should refuse events past the waiting limit (100) with queue_full', async () => {
     vi.useFakeTimers()
     const source = createScSource({ createScCookie: false })
-    const waiting = Array.from({ length: 100 }, () => source.get())
+    const waiting = Array.from({ length: 100 }, () => source())
     expect(waiting.every((result) => result instanceof Promise)).toBe(true)
-    expect(await source.get()).toMatchObject({ code: 'queue_full' })
+    expect(await source()).toMatchObject({ code: 'queue_full' })
   })
 
   it('should answer a page-long id, not throw, when reading and writing the cookie throw', async () => {
@@ -111,8 +111,8 @@ describe('createScSource', () => {
     vi.spyOn(Cookies, 'get').mockImplementation(sandboxed)
     vi.spyOn(Cookies, 'set').mockImplementation(sandboxed)
     const source = createScSource({ createScCookie: true })
-    const sc = await source.get()
+    const sc = await source()
     expect(sc).toMatch(uuidV4)
-    expect(await source.get()).toBe(sc)
+    expect(await source()).toBe(sc)
   })
 })

@@ -10,11 +10,11 @@ export interface ScSourceOptions {
   scWaitTimeoutMs?: number
 }
 
-/** Answers the visitor's `sc` cookie at send time. */
-export interface ScSource {
-  /** The current `sc` (at once when the cookie is there or may be created), or a promise while waiting for the site to set it. */
-  get(): string | TrackerError | Promise<string | TrackerError>
-}
+/**
+ * Answers the visitor's `sc` cookie at send time: at once when the cookie is there or may be created,
+ * or a promise while waiting for the site to set it.
+ */
+export type ScSource = () => string | TrackerError | Promise<string | TrackerError>
 
 /** An event waiting for the cookie: how to answer it, and until when it waits (ms since epoch). */
 type Waiter = [resolve: (result: string | TrackerError) => void, deadline: number]
@@ -23,9 +23,10 @@ type Waiter = [resolve: (result: string | TrackerError) => void, deadline: numbe
 const maxWaiting = 100
 
 /**
- * Reads the `sc` cookie with js-cookie when an event is sent; where the site has none, sets one
- * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `createScCookie: false`, makes the
- * event wait until the cookie appears, looking again on each event and once a second meanwhile.
+ * Makes the function that reads the `sc` cookie with js-cookie when an event is sent; where the site has
+ * none, it sets one (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with
+ * `createScCookie: false`, makes the event wait until the cookie appears, looking again on each event
+ * and once a second meanwhile.
  */
 export function createScSource({ createScCookie, scWaitTimeoutMs = 600_000 }: ScSourceOptions): ScSource {
   const waiters: Waiter[] = []
@@ -53,31 +54,29 @@ export function createScSource({ createScCookie, scWaitTimeoutMs = 600_000 }: Sc
     if (!waiters.length) timer = void clearInterval(timer)
   }
 
-  return {
-    get() {
-      let sc = read() ?? createdButBlocked
-      if (!sc && createScCookie !== false) {
-        const id = newUuid()
-        try {
-          Cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: location.protocol === 'https:' })
-        } catch {
-          // A sandboxed document throws on cookie writes; fall through to the page-long id.
-        }
-        sc = read()
-        if (!sc) createdButBlocked = sc = id
+  return () => {
+    let sc = read() ?? createdButBlocked
+    if (!sc && createScCookie !== false) {
+      const id = newUuid()
+      try {
+        Cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: location.protocol === 'https:' })
+      } catch {
+        // A sandboxed document throws on cookie writes; fall through to the page-long id.
       }
-      if (sc) {
-        // Whoever waits goes too (the cookie appeared since the last look).
-        settle()
-        return sc
-      }
-      return waiters.length < maxWaiting
-        ? new Promise((resolve) => {
-            waiters.push([resolve, Date.now() + scWaitTimeoutMs])
-            // Looked for once a second meanwhile.
-            timer ??= setInterval(settle, 1000)
-          })
-        : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
-    },
+      sc = read()
+      if (!sc) createdButBlocked = sc = id
+    }
+    if (sc) {
+      // Whoever waits goes too (the cookie appeared since the last look).
+      settle()
+      return sc
+    }
+    return waiters.length < maxWaiting
+      ? new Promise((resolve) => {
+          waiters.push([resolve, Date.now() + scWaitTimeoutMs])
+          // Looked for once a second meanwhile.
+          timer ??= setInterval(settle, 1000)
+        })
+      : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
   }
 }
