@@ -62,6 +62,20 @@ describe('createCommandDispatcher', () => {
     expect(calls[0]?.[1]).toEqual([1, 2])
   })
 
+  it('should keep the first options and report, not throw, when init is called again', () => {
+    const { create, created } = fakeCreate()
+    const onError = vi.fn()
+    const dispatcher = createCommandDispatcher(create)
+    dispatcher.call(['init', { siteId: 'S', onError }])
+    expect(dispatcher.call(['init', { siteId: 'OTHER' }])).toBeUndefined()
+    expect(created).toEqual([{ siteId: 'S', onError }])
+    const error = onError.mock.calls[0]?.[0] as TrackerError
+    expect([error.code, error.message]).toEqual([
+      'invalid_config',
+      "esTracker('init') called again; the first options stay",
+    ])
+  })
+
   it('should report an unknown command through onError and resolve, not throw', async () => {
     const { create } = fakeCreate()
     const onError = vi.fn()

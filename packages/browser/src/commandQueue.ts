@@ -45,20 +45,21 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
   let context: CommandContext | undefined
 
-  const run = (current: CommandContext, name: unknown, args: unknown[]): unknown => {
+  // Runs a call once `init` has made the context.
+  const run = (name: unknown, args: unknown[]): unknown => {
     if (name === 'init') {
-      return current.report(
+      return context!.report(
         new TrackerError('invalid_config', "esTracker('init') called again; the first options stay"),
       )
     }
     const command = commands.get(name)
     // Every method of the tracker (its own keys) is a command too.
-    const methods = Object.keys(current.tracker)
+    const methods = Object.keys(context!.tracker)
     let error: TrackerError
     try {
-      if (command) return command(current, args)
+      if (command) return command(context!, args)
       if (methods.includes(name as string)) {
-        return (current.tracker as unknown as Record<string, (...input: unknown[]) => unknown>)[name as string]?.(
+        return (context!.tracker as unknown as Record<string, (...input: unknown[]) => unknown>)[name as string]!(
           ...args,
         )
       }
@@ -67,7 +68,7 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
     } catch (cause) {
       error = new TrackerError('invalid_event', `esTracker(${describeValue(name)}) failed: ${String(cause)}`, { cause })
     }
-    current.report(error)
+    context!.report(error)
     return Promise.resolve({ ok: false, error })
   }
 
@@ -83,16 +84,16 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         debug.report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
       }
     }
-    for (const [name, args, resolve] of kept.splice(0)) resolve(run(context, name, args))
+    for (const [name, args, resolve] of kept.splice(0)) resolve(run(name, args))
   }
 
   return {
     call(argumentList) {
       try {
-        const [name, ...args] = Array.prototype.slice.call(argumentList) as unknown[]
-        if (context) return run(context, name, args)
+        const [name, ...args] = Array.from(argumentList)
+        if (context) return run(name, args)
         if (name === 'init') return init(args[0])
-        if (kept.length >= maxKeptCalls) kept.shift()?.[2](undefined)
+        if (kept.length >= maxKeptCalls) kept.shift()![2](undefined)
         return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.

@@ -168,6 +168,20 @@ describe('createBrowserTracker', () => {
     ])
   })
 
+  it('should hand a waiting event to the browser when the page is hidden', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 503, headers: { 'Retry-After': '60' } }))
+    vi.stubGlobal('fetch', fetch)
+    const beacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true)
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, retry: { maxDelayMs: 60_000 } })
+    const result = tracker.customEvent({ name: 'leaving' })
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    // The browser fires it at the document, bubbling up to the window.
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+    expect(await result).toEqual({ ok: true })
+    expect(beacon).toHaveBeenCalledWith(endpoint, expect.stringContaining('"EventName":"leaving"'))
+  })
+
   it('should retry through server errors and deliver once', async () => {
     const { bodies } = stubFetch(503, 503)
     const tracker = createBrowserTracker({ siteId: 'S', endpoint, retry: { baseDelayMs: 1, maxDelayMs: 5 } })

@@ -108,7 +108,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
           refused ??
           (eventName === 'ProductUpdate'
             ? { siteId }
-            : after(sc.get(), (value) =>
+            : after(sc(), (value) =>
                 typeof value === 'string'
                   ? {
                       siteId,
@@ -121,9 +121,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       ) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
     enqueue(eventName, payload) {
       debug.payload(eventName, payload)
-      const delivery = engine.enqueue(eventName, payload)
+      // This page owns stored entries from now on: their leases are renewed while it does.
       coordinator.watch()
-      return delivery
+      return engine.enqueue(eventName, payload)
     },
     cart,
     newGuid: newCartGuid,
@@ -132,13 +132,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   })
 
   const tracker = {
-    async flush() {
-      // A call whose wait (consent, the sc cookie) is over reaches the engine in this task, through
-      // promise callbacks only: a task later it is queued. Calls still waiting cannot settle now.
-      await new Promise<void>((resolve) => nextTask(resolve))
-      await engine.flush()
-    },
-    cartGuid: () => cart.get(),
+    // A call whose wait (consent, the sc cookie) is over reaches the engine in this task, through
+    // promise callbacks only: a task later it is queued. Calls still waiting cannot settle now.
+    flush: () => new Promise<void>(nextTask).then(engine.flush),
+    cartGuid: cart.get,
   } as BrowserTracker
   const logged = {
     ...methods,
@@ -167,68 +164,61 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   }
 
   // Sends what is left when the page is hidden or left, and replays when the browser can deliver again.
+  // Once the page is left (`pagehide`), the store is released: what a later event does here claims
+  // nothing back, and the transport hands every request to the browser at once.
   let storageTimer: ReturnType<typeof setTimeout> | undefined
-  // Set at `pagehide`: the `visibilitychange` that follows it must not claim the entries back.
-  let left = false
-  // Offline, a last attempt can only fail: the entries wait for a page that can deliver them.
-  const flushIfOnline = () => navigator.onLine !== false && engine.flushOnUnload()
-  const on = (type: string, listener: (event: never) => void, target: EventTarget = window) =>
-    target.addEventListener(type, listener as EventListener)
-  // Never `unload`: it keeps the page out of the back/forward cache.
-  on(
-    'visibilitychange',
-    () => {
-      if (left) return
-      if (document.visibilityState !== 'hidden') return coordinator.trigger()
-      // A hidden page may be discarded without another event: store what waits to be written.
-      store.persist()
-      flushIfOnline()
-    },
-    document,
-  )
+  // A hidden page may be discarded without another event: store what waits to be written and, online,
+  // make a last attempt (offline it can only fail: the entries wait for a page that can deliver them).
+  const hide = () => {
+    store.persist()
+    if (navigator.onLine !== false) engine.flushOnUnload()
+  }
+  // Never `unload`: it keeps the page out of the back/forward cache. `visibilitychange` is fired at the
+  // document and bubbles to the window, where every listener sits.
+  const on = (type: string, listener: (event: never) => void) => addEventListener(type, listener as EventListener)
+  on('visibilitychange', () => (document.visibilityState === 'hidden' ? hide() : coordinator.trigger()))
   on('pagehide', () => {
-    left = true
-    flushIfOnline()
+    hide()
     // What the browser now carries is as good as delivered; the rest is left for the next page.
     store.release(transport.leave())
   })
   on('pageshow', (event: PageTransitionEvent) => {
     if (!event.persisted) return
-    left = false
     transport.stay()
     store.resume()
     coordinator.trigger()
   })
   on('online', () => {
-    if (left) return
     // Back online: this page's events whose attempts ran out offline go now (they are its own).
     engine.replay({ parked: true })
     coordinator.trigger()
   })
   on('storage', (event: StorageEvent) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
-    if (left || !store.owns(event.key) || storageTimer !== undefined) return
-    storageTimer = setTimeout(() => {
-      storageTimer = undefined
-      coordinator.trigger()
-    }, 100)
+    if (store.owns(event.key) && !storageTimer)
+      storageTimer = setTimeout(() => {
+        storageTimer = undefined
+        coordinator.trigger()
+      }, 100)
   })
   coordinator.trigger()
   return tracker
 }
 
 /** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */
-function after<Value, Result>(value: Value | Promise<Value>, next: (value: Value) => Result): Result | Promise<Result> {
-  return value instanceof Promise ? value.then(next) : next(value)
-}
+const after = <Value, Result>(
+  value: Value | Promise<Value>,
+  next: (value: Value) => Result,
+): Result | Promise<Result> => (value instanceof Promise ? value.then(next) : next(value))
 
 /** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */
 function createInertTracker(error: TrackerError): BrowserTracker {
   const nothing = () => undefined
   return {
     ...createTrackerMethods({
+      // The context refuses every call, so nothing reaches `enqueue`.
       context: () => error,
-      enqueue: async () => ({ ok: false, error }),
+      enqueue: nothing as never,
       newGuid: newCartGuid,
     }),
     identify: nothing,

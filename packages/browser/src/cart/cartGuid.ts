@@ -3,7 +3,7 @@ import { customAlphabet } from 'nanoid'
 import type { SafeStorage } from '../storage/safeStorage'
 
 // Created on first use so that importing the module does no work.
-let hexDigit: ((size: number) => string) | undefined
+let hexDigits: ((size: number) => string) | undefined
 
 /**
  * Returns a new GUID in the reference's form, 32 uppercase hex digits grouped 8-4-4-4-12, drawn with
@@ -13,11 +13,13 @@ let hexDigit: ((size: number) => string) | undefined
  * @example
  * newCartGuid() // '3F2504E0-4F89-11D3-9A0C-0305E82C3301'
  */
-export function newCartGuid(): string {
-  hexDigit ??= customAlphabet('0123456789ABCDEF')
-  const draw = hexDigit
-  return [8, 4, 4, 4, 12].map((size) => draw(size)).join('-')
-}
+export const newCartGuid = (): string =>
+  [8, 4, 4, 4, 12]
+    .map((size) => {
+      hexDigits ??= customAlphabet('0123456789ABCDEF')
+      return hexDigits(size)
+    })
+    .join('-')
 
 /**
  * Keeps the GUID of the last cart that had products in storage that every page and tab of the site

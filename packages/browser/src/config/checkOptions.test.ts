@@ -14,11 +14,13 @@ describe('checkOptions', () => {
   })
 
   it.each([
-    ['no options', undefined, /options must be an object/],
+    ['no options', undefined, /^siteId must be a non-empty string; got undefined$/],
+    ['a siteId in place of the options', '8A412DC', /^siteId must be a non-empty string; got undefined$/],
     ['no siteId', {}, /siteId/],
     ['an empty siteId', { siteId: '  ' }, /siteId/],
     ['a plain http endpoint', { siteId: 'S', endpoint: 'http://tracker.example/api/v2' }, /https/],
     ['a malformed endpoint', { siteId: 'S', endpoint: 'not a url' }, /endpoint/],
+    ['a null endpoint', { siteId: 'S', endpoint: null }, /endpoint must be .*; got null/],
     ['an unknown consent', { siteId: 'S', consent: 'yes' }, /consent/],
     ['a non-function onError', { siteId: 'S', onError: 'log' }, /onError/],
     ['a negative timeout', { siteId: 'S', timeout: -1 }, /timeout/],

@@ -15,7 +15,7 @@ export const mustBe = (
 
 type Rule = [expected: string, isValid: (value: unknown) => boolean]
 
-const positive: Rule = ['a positive number', (value) => typeof value === 'number' && value > 0 && value < 1 / 0]
+const positive: Rule = ['a positive number', (value) => Number.isFinite(value) && (value as number) > 0]
 
 /** Each option checked, what it must be; all but `siteId` may be left out. */
 const rules: Record<string, Rule> = {
@@ -36,10 +36,8 @@ const rules: Record<string, Rule> = {
  * optional values.
  */
 export function checkOptions(options: unknown): OptionsCheck {
-  if (typeof options !== 'object' || options === null) {
-    return { ok: false, error: mustBe('options', 'an object with a siteId', options) }
-  }
-  const given = options as Record<string, unknown>
+  // No options, or not an object: no siteId either, which is what is reported.
+  const given = Object(options) as Record<string, unknown>
   for (const field in rules) {
     const [expected, isValid] = rules[field] as Rule
     const value = given[field]
@@ -47,5 +45,6 @@ export function checkOptions(options: unknown): OptionsCheck {
       return { ok: false, error: mustBe(field, expected, value) }
     }
   }
-  return resolveEndpoint(given.endpoint ?? 'esputnik')
+  // resolveEndpoint takes a missing endpoint for 'esputnik' and refuses `null`, as every option here does.
+  return resolveEndpoint(given.endpoint)
 }

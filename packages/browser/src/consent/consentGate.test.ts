@@ -46,10 +46,11 @@ describe('createConsentGate', () => {
     expect(await waiting).toBeUndefined()
   })
 
-  it('should refuse events past the waiting limit with queue_full', () => {
-    const gate = createConsentGate('pending', 1)
-    void gate.check('A')
-    expect(gate.check('B')).toMatchObject({ code: 'queue_full' })
+  it('should refuse events past the waiting limit (100) with queue_full', () => {
+    const gate = createConsentGate('pending')
+    const waiting = Array.from({ length: 100 }, (_, index) => gate.check(`E${index}`))
+    expect(waiting.every((result) => result instanceof Promise)).toBe(true)
+    expect(gate.check('B')).toMatchObject({ code: 'queue_full', eventName: 'B' })
   })
 })
 

@@ -15,23 +15,23 @@ export interface ConsentGate {
 export const consentStates = "'granted', 'pending' or 'denied'"
 
 /** Whether a value is one of the three consent states. */
-export function isConsentState(value: unknown): value is ConsentState {
-  return value === 'granted' || value === 'pending' || value === 'denied'
-}
+export const isConsentState = (value: unknown): value is ConsentState =>
+  ['granted', 'pending', 'denied'].includes(value as ConsentState)
+
+/** Events that may wait for consent at once; past it an event resolves `queue_full`. */
+const maxWaiting = 100
 
 /**
- * Creates the consent gate (granted unless told otherwise): while consent is pending, events wait in memory (never persisted,
- * at most `maxWaiting` of them); denied events resolve with code `consent`.
+ * Creates the consent gate (granted unless told otherwise): while consent is pending, events wait in
+ * memory (never persisted, at most 100 of them); denied events resolve with code `consent`.
  */
-export function createConsentGate(initial: ConsentState = 'granted', maxWaiting = 100): ConsentGate {
-  let current = initial
+export function createConsentGate(current: ConsentState = 'granted'): ConsentGate {
   // Each waiting event's release, which answers by the state at that moment.
   const waiters: Array<() => void> = []
   const answer = (eventName: string) =>
     current === 'granted'
       ? undefined
       : new TrackerError('consent', `${eventName} not sent: no tracking consent`, { eventName })
-
   return {
     set(state) {
       current = state

@@ -27,7 +27,7 @@ export interface DebugLog {
  * Creates the debug log of a tracker's options: with `debug: true` it logs each call, payload and
  * result through the console with e-mails and phones masked. `onError` is read at each report.
  */
-export function createDebugLog(options: unknown, output: DebugConsole = console): DebugLog {
+export const createDebugLog = (options: unknown, output: DebugConsole = console): DebugLog => {
   const given = (options ?? {}) as { debug?: unknown; onError?: unknown }
   const enabled = given.debug === true
   const write = (level: keyof DebugConsole, ...parts: unknown[]) => {

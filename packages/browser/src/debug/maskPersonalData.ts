@@ -1,14 +1,10 @@
-// Keys whose values are e-mails or phones, in input and wire names alike.
-const emailKey = /^(user_)?email$/
-const phoneKey = /^(user_)?phone$/
-
 /**
  * Masks an e-mail address to its first letter and domain: `jane@example.com` -> `j***@example.com`.
  *
  * @example
  * maskEmail('jane@example.com') // 'j***@example.com'
  */
-export function maskEmail(email: string): string {
+export const maskEmail = (email: string): string => {
   const at = email.lastIndexOf('@')
   return at > 0 ? `${email[0]}***${email.slice(at)}` : '***'
 }
@@ -19,16 +15,18 @@ export function maskEmail(email: string): string {
  * @example
  * maskPhone('+380501113010') // '***3010'
  */
-export function maskPhone(phone: string): string {
+export const maskPhone = (phone: string): string => {
   const digits = phone.replace(/\D/g, '')
   return digits.length > 4 ? `***${digits.slice(-4)}` : '***'
 }
 
 const mask = (value: unknown, key = '', depth = 0): unknown => {
   try {
-    if (phoneKey.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPhone(String(value))
+    // Keys whose values are e-mails or phones, in input and wire names alike.
+    // A phone may come as a number too; anything else that is not an object there is masked alike.
+    if (/^(user_)?phone$/.test(key) && typeof value !== 'object') return maskPhone(String(value))
     // Anywhere else (a tag, a free-text field) an e-mail or a phone inside the text is masked too.
-    if (typeof value === 'string') return emailKey.test(key) ? maskEmail(value) : maskText(value)
+    if (typeof value === 'string') return /^(user_)?email$/.test(key) ? maskEmail(value) : maskText(value)
     if (typeof value !== 'object' || value === null || depth > 20) return value
     // Array items are walked by their index, which names no e-mail or phone.
     const copy = (Array.isArray(value) ? [] : {}) as Record<string, unknown>
@@ -52,10 +50,6 @@ const mask = (value: unknown, key = '', depth = 0): unknown => {
  */
 export const maskPersonalData = mask as <T>(value: T) => T
 
-// A run of digits and phone punctuation that is not part of a word (a UUID, an id such as `EBD600328329`).
-// No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
-const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
-
 /**
  * Masks e-mails and phone-like digit runs inside free text, such as an error message that quotes
  * the value it refused.
@@ -63,14 +57,13 @@ const phoneLike = /(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g
  * @example
  * maskText('user_email: got "jane@example.com"') // 'user_email: got "j***@example.com"'
  */
-export function maskText(text: string): string {
-  return (
-    text
-      // A whole text that is an e-mail (whatever its characters), or one inside the text.
-      .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
-      .replace(phoneLike, (match, before: string, run: string) =>
-        // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
-        run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
-      )
-  )
-}
+export const maskText = (text: string): string =>
+  text
+    // A whole text that is an e-mail (whatever its characters), or one inside the text.
+    .replace(/^[^\s@]+@[^\s@]+$|[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g, maskEmail)
+    // A run of digits and phone punctuation that is not part of a word (a UUID, an id such as
+    // `EBD600328329`). No lookbehind: older Safari cannot parse it, and the whole bundle would fail to load.
+    .replace(/(^|[^\w+])(\+?\d[\d\s().-]{7,}\d)(?!\w)/g, (match, before: string, run: string) =>
+      // A phone has nine digits or more (an IP address or a price has fewer), and is no 13-digit ms timestamp.
+      run.replace(/\D/g, '').length < 9 || /^\d{13}$/.test(run) ? match : before + maskPhone(run),
+    )

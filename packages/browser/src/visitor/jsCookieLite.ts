@@ -8,11 +8,12 @@
 function get(name: string): string | undefined {
   // No cookies: one empty part, which names no cookie.
   for (const cookie of document.cookie.split('; ')) {
-    const parts = cookie.split('=')
+    // The name, and the value after the first "=" ('' when there is none).
+    const [key, value = ''] = cookie.split(/=(.*)/)
     try {
-      if (decodeURIComponent(parts.shift() as string) !== name) continue
-      const value = parts.join('=')
-      return (value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+      if (decodeURIComponent(key as string) === name) {
+        return (value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent)
+      }
     } catch {
       // A cookie that does not decode is skipped, as js-cookie does.
     }
@@ -34,9 +35,8 @@ interface LiteAttributes {
  * is exactly the one js-cookie writes.
  */
 function set(name: string, value: string, { expires, path, sameSite, secure }: LiteAttributes): void {
-  const until = new Date(Date.now() + expires * 864e5).toUTCString()
   // biome-ignore lint/suspicious/noDocumentCookie: this is the one place the script tag writes a cookie, as js-cookie would.
-  document.cookie = `${name}=${encodeURIComponent(value)}; path=${path}; expires=${until}; sameSite=${sameSite}${secure ? '; secure' : ''}`
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=${path}; expires=${new Date(Date.now() + expires * 864e5).toUTCString()}; sameSite=${sameSite}${secure ? '; secure' : ''}`
 }
 
 export default { get, set }

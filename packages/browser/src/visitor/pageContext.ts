@@ -4,12 +4,14 @@ import type { PageContext } from '@es-tracker/core'
  * Reads the page-context fields of GeneralInfo (`s_location`, `referrer`, `screendim`) from the
  * current document; cheap enough for every event (no layout reads but the screen size).
  */
-export function readPageContext(): PageContext {
+export const readPageContext = (): PageContext => {
   const context: PageContext = {}
   try {
-    if (location.href) context.s_location = location.href
+    // A page always has an address (`about:blank` at least).
+    context.s_location = location.href
     if (document.referrer) context.referrer = document.referrer
-    if (screen.width > 0 && screen.height > 0) context.screendim = { h: screen.height, w: screen.width }
+    const { width: w, height: h } = screen
+    if (w > 0 && h > 0) context.screendim = { h, w }
   } catch {
     // No document (a worker), or a sandboxed one refusing some of these: the event goes out without them.
   }

@@ -1,119 +1,118 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { CookieJar } from './scCookie'
+// @vitest-environment happy-dom
+import Cookies from 'js-cookie'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createScSource } from './scCookie'
 
-function fakeJar(initial?: string) {
-  const values = new Map<string, string>()
-  if (initial) values.set('sc', initial)
-  const writes: Array<{ value: string; attributes: unknown }> = []
-  const jar: CookieJar = {
-    get: (name) => values.get(name),
-    set: (name, value, attributes) => {
-      writes.push({ value, attributes })
-      values.set(name, value)
-    },
-  }
-  return { jar, values, writes }
-}
+const uuidV4 = /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/
+
+/** Records the tracker's cookie writes (still written to the page's cookies). */
+const spyOnWrites = () => vi.spyOn(Cookies, 'set')
+
+beforeEach(() => {
+  Cookies.remove('sc', { path: '/' })
+})
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+  Cookies.remove('sc', { path: '/' })
 })
 
 describe('createScSource', () => {
   it('should answer the existing cookie when the site has one', async () => {
-    const { jar, writes } = fakeJar('ABC')
-    const source = createScSource({ createScCookie: true }, { secure: true, newId: () => 'NEW', cookies: jar })
-    expect(await source.get()).toBe('ABC')
-    expect(writes).toEqual([])
+    Cookies.set('sc', 'ABC', { path: '/' })
+    const writes = spyOnWrites()
+    const source = createScSource({ createScCookie: true })
+    expect(await source()).toBe('ABC')
+    expect(writes).not.toHaveBeenCalled()
   })
 
   it('should set a first-party cookie for a year when the site has none', async () => {
-    const { jar, writes } = fakeJar()
-    const source = createScSource({ createScCookie: true }, { secure: true, newId: () => 'NEW-ID', cookies: jar })
-    expect(await source.get()).toBe('NEW-ID')
-    expect(writes).toEqual([
-      { value: 'NEW-ID', attributes: { expires: 365, path: '/', sameSite: 'Lax', secure: true } },
-    ])
-    expect(await source.get()).toBe('NEW-ID')
-    expect(writes).toHaveLength(1)
+    const writes = spyOnWrites()
+    const source = createScSource({})
+    const sc = await source()
+    expect(sc).toMatch(uuidV4)
+    expect(Cookies.get('sc')).toBe(sc)
+    expect(writes.mock.calls).toEqual([['sc', sc, { expires: 365, path: '/', sameSite: 'Lax', secure: false }]])
+    expect(await source()).toBe(sc)
+    expect(writes).toHaveBeenCalledTimes(1)
+  })
+
+  it('should mark the created cookie Secure when the page is served over https', async () => {
+    vi.stubGlobal('location', { protocol: 'https:' })
+    const writes = vi.spyOn(Cookies, 'set').mockImplementation(() => undefined)
+    await createScSource({})()
+    expect(writes.mock.calls[0]?.[2]).toMatchObject({ secure: true })
   })
 
   it('should keep one id for the page when cookies are blocked', async () => {
-    let calls = 0
-    const jar: CookieJar = { get: () => undefined, set: () => {} }
-    const source = createScSource(
-      { createScCookie: true },
-      { secure: false, newId: () => `ID-${++calls}`, cookies: jar },
-    )
-    expect(await source.get()).toBe('ID-1')
-    expect(await source.get()).toBe('ID-1')
+    const writes = vi.spyOn(Cookies, 'set').mockImplementation(() => undefined)
+    const source = createScSource({ createScCookie: true })
+    const sc = await source()
+    expect(sc).toMatch(uuidV4)
+    expect(await source()).toBe(sc)
+    expect(writes).toHaveBeenCalledTimes(1)
   })
 
   it('should wait for the cookie when creating is off and the site sets it later', async () => {
     vi.useFakeTimers()
-    const { jar, values, writes } = fakeJar()
-    const source = createScSource({ createScCookie: false }, { secure: true, newId: () => 'NEW', cookies: jar })
-    const first = source.get()
-    const second = source.get()
+    const writes = spyOnWrites()
+    const source = createScSource({ createScCookie: false })
+    const first = source()
+    const second = source()
     let settled = false
     void Promise.resolve(first).then(() => {
       settled = true
     })
     await vi.advanceTimersByTimeAsync(3000)
     expect(settled).toBe(false)
-    values.set('sc', 'SITE-SC')
+    Cookies.set('sc', 'SITE-SC', { path: '/' })
+    writes.mockClear()
     await vi.advanceTimersByTimeAsync(1000)
     expect(await first).toBe('SITE-SC')
     expect(await second).toBe('SITE-SC')
-    expect(writes).toEqual([])
+    expect(writes).not.toHaveBeenCalled()
     expect(vi.getTimerCount()).toBe(0)
   })
 
   it('should release waiting events at the next event when the cookie appears in between', async () => {
     vi.useFakeTimers()
-    const { jar, values } = fakeJar()
-    const source = createScSource({ createScCookie: false }, { secure: true, newId: () => 'NEW', cookies: jar })
-    const waiting = source.get()
-    values.set('sc', 'SITE-SC')
-    expect(await source.get()).toBe('SITE-SC')
+    const source = createScSource({ createScCookie: false })
+    const waiting = source()
+    Cookies.set('sc', 'SITE-SC', { path: '/' })
+    expect(await source()).toBe('SITE-SC')
     expect(await waiting).toBe('SITE-SC')
     expect(vi.getTimerCount()).toBe(0)
   })
 
   it('should resolve a timeout error when the cookie never appears', async () => {
     vi.useFakeTimers()
-    const source = createScSource(
-      { createScCookie: false, scWaitTimeoutMs: 5000 },
-      { secure: true, newId: () => 'N', cookies: fakeJar().jar },
-    )
-    const waiting = source.get()
+    const source = createScSource({ createScCookie: false, scWaitTimeoutMs: 5000 })
+    const waiting = source()
     await vi.advanceTimersByTimeAsync(5000)
     const result = await waiting
     expect(result).toMatchObject({ code: 'timeout' })
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  it('should refuse events past the waiting limit with queue_full', async () => {
+  it('should refuse events past the waiting limit (100) with queue_full', async () => {
     vi.useFakeTimers()
-    const source = createScSource(
-      { createScCookie: false },
-      { secure: true, newId: () => 'N', cookies: fakeJar().jar, maxWaiting: 1 },
-    )
-    void source.get()
-    expect(await source.get()).toMatchObject({ code: 'queue_full' })
+    const source = createScSource({ createScCookie: false })
+    const waiting = Array.from({ length: 100 }, () => source())
+    expect(waiting.every((result) => result instanceof Promise)).toBe(true)
+    expect(await source()).toMatchObject({ code: 'queue_full' })
   })
 
-  it('should answer undefined-safe when reading the cookie throws', async () => {
-    const jar: CookieJar = {
-      get: () => {
-        throw new Error('sandboxed')
-      },
-      set: () => {
-        throw new Error('sandboxed')
-      },
+  it('should answer a page-long id, not throw, when reading and writing the cookie throw', async () => {
+    const sandboxed = () => {
+      throw new Error('sandboxed')
     }
-    const source = createScSource({ createScCookie: true }, { secure: true, newId: () => 'PAGE-ID', cookies: jar })
-    expect(await source.get()).toBe('PAGE-ID')
+    vi.spyOn(Cookies, 'get').mockImplementation(sandboxed)
+    vi.spyOn(Cookies, 'set').mockImplementation(sandboxed)
+    const source = createScSource({ createScCookie: true })
+    const sc = await source()
+    expect(sc).toMatch(uuidV4)
+    expect(await source()).toBe(sc)
   })
 })

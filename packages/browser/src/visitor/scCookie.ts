@@ -2,12 +2,6 @@ import { TrackerError } from '@es-tracker/core'
 import Cookies from 'js-cookie'
 import { newUuid } from './newUuid'
 
-/** The cookie jar the `sc` source reads and writes; js-cookie by default, a fake in tests. */
-export interface CookieJar {
-  get(name: string): string | undefined
-  set(name: string, value: string, attributes: Cookies.CookieAttributes): void
-}
-
 /** The tracker's options that {@link createScSource} reads. */
 export interface ScSourceOptions {
   /** Set an `sc` cookie when the site has none; `false` waits for the site to set it. @default true */
@@ -16,42 +10,25 @@ export interface ScSourceOptions {
   scWaitTimeoutMs?: number
 }
 
-/** What tests put in place of the page's own (never read from the tracker's options). */
-export interface ScSourceInternals {
-  /** Add `Secure` to a created cookie. @default whether the page is served over https */
-  secure?: boolean
-  /** A new visitor id: an uppercase UUID. @default newUuid */
-  newId?: () => string
-  /** Events that may wait at once; past it an event resolves `queue_full`. @default 100 */
-  maxWaiting?: number
-  cookies?: CookieJar
-}
+/**
+ * Answers the visitor's `sc` cookie at send time: at once when the cookie is there or may be created,
+ * or a promise while waiting for the site to set it.
+ */
+export type ScSource = () => string | TrackerError | Promise<string | TrackerError>
 
-/** Answers the visitor's `sc` cookie at send time. */
-export interface ScSource {
-  /** The current `sc` (at once when the cookie is there or may be created), or a promise while waiting for the site to set it. */
-  get(): string | TrackerError | Promise<string | TrackerError>
-}
+/** An event waiting for the cookie: how to answer it, and until when it waits (ms since epoch). */
+type Waiter = [resolve: (result: string | TrackerError) => void, deadline: number]
 
-interface Waiter {
-  resolve(result: string | TrackerError): void
-  deadline: number
-}
+/** Events that may wait for the cookie at once; past it an event resolves `queue_full`. */
+const maxWaiting = 100
 
 /**
- * Reads the `sc` cookie with js-cookie when an event is sent; where the site has none, sets one
- * (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with `createScCookie: false`, makes the
- * event wait until the cookie appears, looking again on each event and once a second meanwhile.
+ * Makes the function that reads the `sc` cookie with js-cookie when an event is sent; where the site has
+ * none, it sets one (first-party, one year, `SameSite=Lax`, `Secure` on https) or, with
+ * `createScCookie: false`, makes the event wait until the cookie appears, looking again on each event
+ * and once a second meanwhile.
  */
-export function createScSource(
-  { createScCookie, scWaitTimeoutMs: waitTimeoutMs = 600_000 }: ScSourceOptions,
-  {
-    cookies = Cookies,
-    maxWaiting = 100,
-    newId = newUuid,
-    secure = location.protocol === 'https:',
-  }: ScSourceInternals = {},
-): ScSource {
+export function createScSource({ createScCookie, scWaitTimeoutMs = 600_000 }: ScSourceOptions): ScSource {
   const waiters: Waiter[] = []
   let timer: ReturnType<typeof setInterval> | undefined
   // Where cookies are blocked, one id for the page's life is better than dropping every event.
@@ -59,7 +36,7 @@ export function createScSource(
 
   const read = (): string | undefined => {
     try {
-      return cookies.get('sc') || undefined
+      return Cookies.get('sc') || undefined
     } catch {}
   }
 
@@ -68,40 +45,38 @@ export function createScSource(
     const sc = read()
     const now = Date.now()
     for (const waiter of waiters.splice(0)) {
-      if (sc || now >= waiter.deadline) {
-        waiter.resolve(
-          sc ?? new TrackerError('timeout', `no sc cookie within ${waitTimeoutMs} ms (createScCookie: false)`),
+      if (sc || now >= waiter[1]) {
+        waiter[0](
+          sc ?? new TrackerError('timeout', `no sc cookie within ${scWaitTimeoutMs} ms (createScCookie: false)`),
         )
       } else waiters.push(waiter)
     }
-    if (waiters.length === 0) timer = void clearInterval(timer)
+    if (!waiters.length) timer = void clearInterval(timer)
   }
 
-  return {
-    get() {
-      let sc = read() ?? createdButBlocked
-      if (!sc && createScCookie !== false) {
-        const id = newId()
-        try {
-          cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure })
-        } catch {
-          // A sandboxed document throws on cookie writes; fall through to the page-long id.
-        }
-        sc = read()
-        if (!sc) createdButBlocked = sc = id
+  return () => {
+    let sc = read() ?? createdButBlocked
+    if (!sc && createScCookie !== false) {
+      const id = newUuid()
+      try {
+        Cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: location.protocol === 'https:' })
+      } catch {
+        // A sandboxed document throws on cookie writes; fall through to the page-long id.
       }
-      if (sc) {
-        // Whoever waits goes too (the cookie appeared since the last look).
-        settle()
-        return sc
-      }
-      return waiters.length < maxWaiting
-        ? new Promise((resolve) => {
-            waiters.push({ resolve, deadline: Date.now() + waitTimeoutMs })
-            // Looked for once a second meanwhile.
-            timer ??= setInterval(settle, 1000)
-          })
-        : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
-    },
+      sc = read()
+      if (!sc) createdButBlocked = sc = id
+    }
+    if (sc) {
+      // Whoever waits goes too (the cookie appeared since the last look).
+      settle()
+      return sc
+    }
+    return waiters.length < maxWaiting
+      ? new Promise((resolve) => {
+          waiters.push([resolve, Date.now() + scWaitTimeoutMs])
+          // Looked for once a second meanwhile.
+          timer ??= setInterval(settle, 1000)
+        })
+      : new TrackerError('queue_full', `${maxWaiting} events already wait for the sc cookie`)
   }
 }
