@@ -88,9 +88,6 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const coordinator = createReplayCoordinator({
     store,
     replay: engine.replay,
-    storage,
-    leaseKey: `${prefix}:replay-lease`,
-    owner,
     locks: navigator.locks,
   })
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)

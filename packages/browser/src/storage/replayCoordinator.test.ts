@@ -52,9 +52,6 @@ function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'req
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,
-    storage,
-    leaseKey: 'lease',
-    owner,
     locks,
     replay: () => {
       for (const taken of store.takeOver()) replayed.push(taken.id)

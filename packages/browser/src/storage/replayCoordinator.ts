@@ -17,12 +17,6 @@ export interface ReplayCoordinatorOptions {
   replay: () => void
   /** `navigator.locks`, or `undefined` to rely on the entries' own leases alone. */
   locks?: Pick<LockManager, 'request'> | undefined
-  /** @deprecated Unused: the entries' own leases replaced the storage lease. */
-  storage?: unknown
-  /** @deprecated Unused: the entries' own leases replaced the storage lease. */
-  leaseKey?: string
-  /** @deprecated Unused: the store knows this page's id. */
-  owner?: string
 }
 
 /** Runs replays of the persisted queue so that no two tabs deliver one entry. */
