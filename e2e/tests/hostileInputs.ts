@@ -5,6 +5,7 @@
 // real value where the tracker runs by `materialize` (a self-contained function, so that a page can
 // receive it as source text). That is how a throwing proxy or an object whose `toJSON` lies reaches
 // the browser tracker, which `page.evaluate` could not carry.
+import { EVENT_NAMES } from '@es-tracker/core'
 import fc from 'fast-check'
 
 /**
@@ -276,19 +277,6 @@ export interface InputArbitraries {
   argsFor(method: string): fc.Arbitrary<ValueSpec[]>
 }
 
-const eventNames = [
-  'ProductPage',
-  'AddToWishlist',
-  'StatusCart',
-  'PurchasedItems',
-  'ProductImpressions',
-  'CategoryPage',
-  'CustomerData',
-  'CustomEvent',
-  'SearchRequest',
-  'ProductUpdate',
-]
-
 /**
  * Builds the method inputs. With `hostile`, any field may now and then be any value at all, objects
  * may carry extra keys or be wrapped in a hostile shape, and calls may have too few or too many
@@ -428,7 +416,7 @@ function inputArbitraries(hostile: boolean): InputArbitraries {
     const generalInfo = shape({ user_email: email, eventName: either(fc.constant(name)) })
     return either(shape({ [bodyKey]: inner, GeneralInfo: either(generalInfo) }, [bodyKey]))
   }
-  const sendArgs = either(fc.constantFrom(...eventNames), 20).chain((eventName) =>
+  const sendArgs = either(fc.constantFrom(...EVENT_NAMES), 20).chain((eventName) =>
     rawBody(eventName).map((body) => [eventName, body]),
   )
 
