@@ -92,9 +92,9 @@ export function copyFields(
   for (const key of Object.keys(source)) {
     if (
       !rejectForbiddenKey(key, path, issues) &&
-      // An own-key test without ES2022's `Object.hasOwn` (the script tag still serves older browsers),
-      // and without allocating a property descriptor.
-      (!handled || !(handled.includes(key) || Object.hasOwn(target, key) || source[key] === undefined))
+      // An own-key test without ES2022's `Object.hasOwn`: the script tag still serves older browsers.
+      (!handled ||
+        !(handled.includes(key) || Object.getOwnPropertyDescriptor(target, key) || source[key] === undefined))
     ) {
       target[key] = source[key]
     }
