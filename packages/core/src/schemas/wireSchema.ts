@@ -68,6 +68,13 @@ export interface RecordSchema<Value extends WireSchema = WireSchema> extends Con
 /** Any node of the wire model. */
 export type WireSchema = Leaf | ObjectSchema | ListSchema | RecordSchema
 
+/**
+ * Any node or optional field, read by property: its kind is whichever of `is`, `fields`, `item`,
+ * `keys`, `optional` it has. The walkers read properties rather than test them with `in`: the nodes
+ * come in many shapes, and a megamorphic `in` is several times slower in V8 than a megamorphic read.
+ */
+export type AnyNode = Partial<Leaf & ObjectSchema & ListSchema & RecordSchema & Optional>
+
 type OptionalKeys<Fields> = { [Key in keyof Fields]: Fields[Key] extends Optional ? Key : never }[keyof Fields]
 type Flatten<Type> = { [Key in keyof Type]: Type[Key] }
 

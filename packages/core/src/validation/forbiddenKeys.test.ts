@@ -13,9 +13,9 @@ describe('isForbiddenKey', () => {
 })
 
 describe('rejectForbiddenKey', () => {
-  it('should report the key and what was expected when the key is forbidden', () => {
+  it('should report the key at its path and what was expected when the key is forbidden', () => {
     const issues: ValidationIssue[] = []
-    expect(rejectForbiddenKey('__proto__', 'Tags.__proto__', issues)).toBe(true)
+    expect(rejectForbiddenKey('__proto__', 'Tags', issues)).toBe(true)
     expect(issues).toEqual([
       {
         path: 'Tags.__proto__',
@@ -28,7 +28,13 @@ describe('rejectForbiddenKey', () => {
 
   it('should report nothing and answer false when the key is allowed', () => {
     const issues: ValidationIssue[] = []
-    expect(rejectForbiddenKey('proto', 'Tags.proto', issues)).toBe(false)
+    expect(rejectForbiddenKey('proto', 'Tags', issues)).toBe(false)
     expect(issues).toEqual([])
+  })
+
+  it('should report the key at the wire name it stands for when one is given', () => {
+    const issues: ValidationIssue[] = []
+    expect(rejectForbiddenKey('constructor', 'Products[0]', issues, 'tag_constructor')).toBe(true)
+    expect(issues[0]?.path).toBe('Products[0].tag_constructor')
   })
 })

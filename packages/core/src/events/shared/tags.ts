@@ -23,7 +23,7 @@ function copyTags(
 ) {
   for (const name of Object.keys(tags)) {
     const wireName = name.startsWith(prefix) ? name : prefix + name
-    if (!rejectForbiddenKey(name, joinPath(path, wireName), issues) && tags[name] !== undefined) {
+    if (!rejectForbiddenKey(name, path, issues, wireName) && tags[name] !== undefined) {
       target[wireName] = toStringList(tags[name])
     }
   }

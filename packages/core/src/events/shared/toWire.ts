@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../../errors/TrackerError'
 import { isRecord } from '../../schemas/values'
-import type { WireSchema } from '../../schemas/wireSchema'
+import type { AnyNode, WireSchema } from '../../schemas/wireSchema'
 import { rejectForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath } from '../../validation/issues'
 import { setProductTags } from './tags'
@@ -8,7 +8,10 @@ import { setProductTags } from './tags'
 /** The issues a builder collects while it converts an input. */
 export type Issues = ValidationIssue[]
 
-/** The friendly input names of wire fields, where they differ by more than the first letter's case. */
+/**
+ * The friendly input names of wire fields, where they differ by more than the first letter's case;
+ * toWire adds the others on first use, so that each name is derived once, not on every call.
+ */
 const INPUT_NAMES: Record<string, string> = {
   GUID: 'guid',
   EventName: 'name',
@@ -41,26 +44,35 @@ export function toWire(
   issues: Issues,
   open?: boolean,
 ): unknown {
-  if (schema.to) return schema.to(value, given, path, issues)
-  if ('item' in schema) {
+  const node = schema as AnyNode
+  if (node.to) return node.to(value, given, path, issues)
+  const { item, fields } = node
+  if (item) {
     return Array.isArray(value)
-      ? value.map((item, index) => toWire(schema.item, item, given, joinPath(path, index), issues, true))
+      ? value.map((each, index) => toWire(item, each, given, joinPath(path, index), issues, true))
       : value
   }
-  if (!('fields' in schema) || (open && !isRecord(value))) return value
+  if (!fields || (open && !isRecord(value))) return value
   const source = isRecord(value) ? value : {}
   const target: Record<string, unknown> = {}
   // A product's price reads its currency, which has no field of its own there.
-  const handled = schema.tagged ? ['tags', 'currency'] : []
-  for (const key of Object.keys(schema.fields)) {
-    const field = schema.fields[key]!
-    const input = INPUT_NAMES[key] ?? key[0]!.toLowerCase() + key.slice(1)
-    const optional = 'optional' in field
-    const wire = toWire(optional ? field.optional : field, source[input], source, joinPath(path, key), issues, true)
-    if (wire !== undefined || !optional) target[key] = wire
+  const handled = node.tagged ? ['tags', 'currency'] : []
+  for (const key in fields) {
+    const field = fields[key] as AnyNode
+    // biome-ignore lint/suspicious/noAssignInExpressions: derives a name once, then reads it
+    const input = (INPUT_NAMES[key] ??= key[0]!.toLowerCase() + key.slice(1))
+    const wire = toWire(
+      field.optional ?? (field as WireSchema),
+      source[input],
+      source,
+      joinPath(path, key),
+      issues,
+      true,
+    )
+    if (wire !== undefined || !field.optional) target[key] = wire
     handled.push(input)
   }
-  if (schema.tagged) setProductTags(source.tags, path, issues, target)
+  if (node.tagged) setProductTags(source.tags, path, issues, target)
   if (open) copyFields(source, target, path, issues, handled)
   return target
 }
@@ -79,7 +91,7 @@ export function copyFields(
 ): void {
   for (const key of Object.keys(source)) {
     if (
-      !rejectForbiddenKey(key, joinPath(path, key), issues) &&
+      !rejectForbiddenKey(key, path, issues) &&
       // An own-key test without ES2022's `Object.hasOwn`: the script tag still serves older browsers.
       (!handled ||
         !(handled.includes(key) || Object.getOwnPropertyDescriptor(target, key) || source[key] === undefined))
