@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The script tag's budget check: prints the bundle's minified, gzip (-9) and brotli sizes and its
 // Subresource Integrity hash; fails when the bundle is over the budget (13,312 bytes gzip, the
-// issue's 13 KiB) or could break a strict CSP (`eval(` or `new Function`). With `--deps` it also
+// issue's 13 KiB), could break a strict CSP (`eval(` or `new Function`) or calls a library function
+// newer than its ES2020 target (`Object.hasOwn`, ...). With `--deps` it also
 // prints what each dependency costs, by rebuilding the bundle without it; with `--modules`, how many
 // minified bytes each source file contributes (read from a source-mapped rebuild). Both use rollup
 // and the root rollup.config.mjs, so run them from the repo.
@@ -27,6 +28,15 @@ export function measure(code) {
 /** Constructs that a strict Content-Security-Policy (no 'unsafe-eval') refuses. */
 export function findEval(code) {
   return ['eval(', 'new Function'].filter((needle) => code.includes(needle))
+}
+
+/**
+ * Library calls newer than ES2020 (the script tag's target: it still serves older browsers), which
+ * transpiling does not lower and an editor's quick fix may bring in (`Object.hasOwn` for an own-key test).
+ */
+export function findNewerApis(code) {
+  const calls = ['Object.hasOwn(', 'structuredClone(', '.at(', '.findLast(', '.findLastIndex(', '.replaceAll(']
+  return calls.filter((needle) => code.includes(needle))
 }
 
 /** The `integrity` attribute value of a script. */
@@ -108,6 +118,11 @@ if (process.argv.includes('--json')) {
 }
 if (evals.length > 0) {
   console.error(`FAIL: the bundle contains ${evals.join(' and ')}, which a strict CSP refuses`)
+  process.exitCode = 1
+}
+const newer = findNewerApis(code)
+if (newer.length > 0) {
+  console.error(`FAIL: the bundle calls ${newer.join(', ')}, newer than its ES2020 target`)
   process.exitCode = 1
 }
 if (size.gzip > budgetBytes) {
