@@ -290,3 +290,26 @@ describe.each(['ky', 'kyLite'])('createBrowserTransport with %s', (name) => {
     expect(order).toEqual(['persist', 'fetch', 'persist', 'fetch'])
   })
 })
+
+describe('utf8Bytes', () => {
+  it("should count a body's UTF-8 bytes exactly when it has no character past U+FFFF", async () => {
+    const { utf8Bytes } = await import('./browserTransport')
+    for (const text of [
+      '',
+      '{"a":"x"}',
+      'caf\u00e9',
+      '\u0436\u0443\u0440\u043d\u0430\u043b',
+      '\u20ac 754',
+      '\u4e2d\u6587 \u00e9x',
+    ]) {
+      expect(utf8Bytes(text), text).toBe(new TextEncoder().encode(text).length)
+    }
+  })
+
+  it('should count no fewer bytes than UTF-8 has when the body has astral characters or lone surrogates', async () => {
+    const { utf8Bytes } = await import('./browserTransport')
+    for (const text of ['\u{1F600}', 'a\u{1F6D2}b', '\ud800', 'x\udfffy']) {
+      expect(utf8Bytes(text), text).toBeGreaterThanOrEqual(new TextEncoder().encode(text).length)
+    }
+  })
+})
