@@ -35,10 +35,13 @@ const merge = (into: Record<string, unknown>, update: object): Record<string, un
  */
 export function createIdentityStore(storage: SafeStorage, key: string): IdentityStore {
   const get = (): Identity | undefined => {
-    try {
-      // What another script wrote under our key (not JSON, not an object) is no identity.
-      return merge({}, JSON.parse(storage.get(key) as string)) as Identity
-    } catch {}
+    // Read on every event: nothing stored returns at once rather than through a thrown error.
+    const stored = storage.get(key)
+    if (stored)
+      try {
+        // What another script wrote under our key (not JSON, not an object) is no identity.
+        return merge({}, JSON.parse(stored)) as Identity
+      } catch {}
   }
 
   return {
