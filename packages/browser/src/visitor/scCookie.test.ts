@@ -28,6 +28,14 @@ describe('createScSource', () => {
     expect(writes).not.toHaveBeenCalled()
   })
 
+  it('should read the cookie once per event when no event waits for it', () => {
+    Cookies.set('sc', 'ABC', { path: '/' })
+    const reads = vi.spyOn(Cookies, 'get')
+    const source = createScSource({ createScCookie: true })
+    expect([source(), source(), source()]).toEqual(['ABC', 'ABC', 'ABC'])
+    expect(reads).toHaveBeenCalledTimes(3)
+  })
+
   it('should set a first-party cookie for a year when the site has none', async () => {
     const writes = spyOnWrites()
     const source = createScSource({})

@@ -67,8 +67,9 @@ export function createScSource({ createScCookie, scWaitTimeoutMs = 600_000 }: Sc
       if (!sc) createdButBlocked = sc = id
     }
     if (sc) {
-      // Whoever waits goes too (the cookie appeared since the last look).
-      settle()
+      // Whoever waits goes too (the cookie appeared since the last look). Only then: reading the
+      // cookie again on every event doubled the main-thread cost of reading it.
+      if (waiters.length) settle()
       return sc
     }
     return waiters.length < maxWaiting
