@@ -98,6 +98,21 @@ describe('createEsJsHandler', () => {
     expect(sent.at(-1)?.body).toMatchObject({ PurchasedItems: { GUID: 'GOOD' } })
   })
 
+  it('should not let a purchase join an invalid cart when the cart still waits to be built', async () => {
+    const { tracker, sent, build } = fakeTracker()
+    const handle = createEsJsHandler(tracker)
+    const line = { productKey: '1', price: '5', quantity: '1' }
+    handle('sendEvent', ['StatusCart', { StatusCart: [line], GUID: 'GOOD' }])
+    await build()
+    // The bad cart and the purchase are both taken before the tracker builds either (sc or consent wait).
+    const bad = handle('sendEvent', ['StatusCart', { StatusCart: [{ ...line, price: 'free' }], GUID: 'BAD' }])
+    handle('sendEvent', ['PurchasedItems', { OrderNumber: '9', PurchasedItems: [line] }])
+    await build()
+    expect((await bad).ok).toBe(false)
+    expect(sent.at(-1)?.body).toMatchObject({ PurchasedItems: { GUID: 'GOOD' } })
+    expect(tracker.cartGuid()).toBe('GOOD')
+  })
+
   it('should not let a purchase join a cart that was refused before it was built', async () => {
     const { tracker, sent, build, refusal } = fakeTracker()
     const handle = createEsJsHandler(tracker)

@@ -1,5 +1,5 @@
 import type { EsJsCommand, Identity, SendResult } from '@es-tracker/core'
-import { convertEsJsCall, TrackerError } from '@es-tracker/core'
+import { buildRawEvent, convertEsJsCall, TrackerError } from '@es-tracker/core'
 import { newCartGuid } from '../cart/cartGuid'
 import type { BrowserTracker } from '../types'
 
@@ -54,13 +54,16 @@ export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerO
       options.log?.(conversion.reason)
       return { ok: false, error: new TrackerError('unsupported', conversion.reason) }
     }
+    // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
+    const sent = { ...conversion.body, GeneralInfo: conversion.context }
     const guid = conversion.cartGuid
-    if (guid) {
+    // Only a call that will build is ahead of the store: an invalid cart never takes a purchase's GUID,
+    // even while it still waits for the sc cookie or consent (the context here is a stand-in).
+    if (guid && buildRawEvent(conversion.eventName, sent, { siteId: '-', sc: '-' }).ok) {
       storedWhenPending = stored
       pendingGuid = guid
     }
-    // Page-context fields (user_city, user_card_id, ...) go into this event's GeneralInfo.
-    const result = await tracker.send(conversion.eventName, { ...conversion.body, GeneralInfo: conversion.context })
+    const result = await tracker.send(conversion.eventName, sent)
     if (pendingGuid === guid) pendingGuid = undefined
     return result
   }
