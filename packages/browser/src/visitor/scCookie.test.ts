@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import Cookies from 'js-cookie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createScSource } from './scCookie'
+import { createScSource, type ScCookieJar } from './scCookie'
 
 const uuidV4 = /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/
 
@@ -122,5 +122,52 @@ describe('createScSource', () => {
     const sc = await source()
     expect(sc).toMatch(uuidV4)
     expect(await source()).toBe(sc)
+  })
+})
+
+describe('createScSource with a jar that answers later (a Shopify pixel)', () => {
+  /** A cookie jar like the pixel's `browser.cookie`: each read and write answers a task later. */
+  const asyncJar = (initial?: string, { blocked = false } = {}) => {
+    let value = initial
+    const later = <T>(result: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(result()), 1))
+    const jar: ScCookieJar & { creates: string[] } = {
+      creates: [],
+      read: () => later(() => value),
+      create(id) {
+        jar.creates.push(id)
+        return later(() => {
+          if (!blocked) value = id
+        })
+      },
+    }
+    return jar
+  }
+
+  it('should answer the existing cookie and never replace it', async () => {
+    const jar = asyncJar('EXISTING')
+    const source = createScSource({}, jar)
+    expect(await Promise.all([source(), source()])).toEqual(['EXISTING', 'EXISTING'])
+    expect(jar.creates).toEqual([])
+  })
+
+  it('should create one cookie for events that come while the first look is under way', async () => {
+    const jar = asyncJar()
+    const source = createScSource({}, jar)
+    const answers = await Promise.all([source(), source(), source(), source()])
+    expect(jar.creates).toHaveLength(1)
+    expect(answers).toEqual(Array(4).fill(jar.creates[0]))
+    expect(jar.creates[0]).toMatch(uuidV4)
+    // Later events read the cookie created.
+    expect(await source()).toBe(jar.creates[0])
+    expect(jar.creates).toHaveLength(1)
+  })
+
+  it('should keep one id for the page when the cookie write does not take', async () => {
+    const jar = asyncJar(undefined, { blocked: true })
+    const source = createScSource({}, jar)
+    const sc = await source()
+    expect(sc).toBe(jar.creates[0])
+    expect(await source()).toBe(sc)
+    expect(jar.creates).toHaveLength(1)
   })
 })
