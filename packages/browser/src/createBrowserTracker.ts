@@ -1,20 +1,21 @@
-import type { EventContext, SendResult, TrackerMethods } from '@es-tracker/core'
+import type { DeliveryEngine, EventContext, PageContext, SendResult, TrackerMethods } from '@es-tracker/core'
 import { createDeliveryEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
+import { after } from './after'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createDebugLog } from './debug/debugLog'
 import { nextTask } from './nextTask'
-import { createPersistedQueueStore } from './storage/persistedQueueStore'
-import { createReplayCoordinator } from './storage/replayCoordinator'
-import { createSafeStorage } from './storage/safeStorage'
-import { createBrowserTransport } from './transport/browserTransport'
+import { createPersistedQueueStore, type PersistedQueueStore } from './storage/persistedQueueStore'
+import { createReplayCoordinator, type ReplayCoordinator } from './storage/replayCoordinator'
+import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
+import { type BrowserTransport, createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource } from './visitor/scCookie'
+import { createScSource, documentCookieJar, type ScCookieJar } from './visitor/scCookie'
 
 /** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
 export const trackerMethodNames = [
@@ -57,11 +58,64 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     return createInertTracker(new TrackerError('unsupported', 'no browser document: use @es-tracker/node on servers'))
   }
 
+  return createPlatformTracker(options, checked.url, {
+    storage: createSafeStorage(),
+    cookies: documentCookieJar,
+    pageContext: readPageContext,
+    locks: navigator.locks,
+    listen: listenToPage,
+  })
+}
+
+/**
+ * What a platform gives the tracker: the page gives its localStorage, `document.cookie`, location and
+ * lifecycle events; a Shopify pixel gives its copy of `browser.localStorage`, `browser.cookie` and the
+ * top frame's state that each event carries.
+ */
+export interface TrackerPlatform {
+  /** Where the queue, the cart GUID and the identity are kept, shared with the site's other pages. */
+  storage: SafeStorage
+  /** Where the `sc` cookie is read and created. */
+  cookies: ScCookieJar
+  /** GeneralInfo's page-context fields for an event being built. */
+  pageContext: () => PageContext
+  /** Web Locks for replays between tabs; `undefined`: the entries' leases alone. */
+  locks?: Pick<LockManager, 'request'> | undefined
+  /**
+   * Whether this platform sees what other pages write to `storage` later (a page does; a pixel reads
+   * it once): only then does it look again when another page's claim on stored events runs out.
+   * @default true
+   */
+  seesOtherPages?: boolean
+  /** Starts following the platform's lifecycle (hidden, left, back, online); a pixel has none. */
+  listen?: (parts: PlatformParts) => void
+}
+
+/** The parts of a tracker that a platform's lifecycle drives. */
+export interface PlatformParts {
+  store: PersistedQueueStore
+  engine: DeliveryEngine
+  transport: BrowserTransport
+  coordinator: ReplayCoordinator
+}
+
+/**
+ * Makes a tracker on a platform's pieces: the engine, the persisted queue, consent, the `sc` cookie,
+ * the cart GUID and identity, the same for the page (`createBrowserTracker`) and for a Shopify pixel
+ * (`trackShopifyEvents`). `options` are checked already; `url` is the resolved endpoint.
+ */
+export function createPlatformTracker(
+  options: BrowserTrackerOptions,
+  url: string,
+  platform: TrackerPlatform,
+): BrowserTracker {
+  const debug = createDebugLog(options)
+  const { report } = debug
+  const { storage } = platform
   const siteId = options.siteId.trim()
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
-  const storage = createSafeStorage()
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
@@ -72,7 +126,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   })
   const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createDeliveryEngine({
-    url: checked.url,
+    url,
     transport,
     store,
     // The queue outlives the page: what could not be delivered (offline, server down) waits there
@@ -88,12 +142,13 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const coordinator = createReplayCoordinator({
     store,
     replay: engine.replay,
-    locks: navigator.locks,
+    locks: platform.locks,
+    seesOtherPages: platform.seesOtherPages,
   })
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
   const consent = createConsentGate(options.consent)
-  const sc = createScSource(options)
+  const sc = createScSource(options, platform.cookies)
 
   const methods = createTrackerMethods({
     // Consent first, then the sc cookie; each may make the event wait, or refuse it.
@@ -111,7 +166,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
                       siteId,
                       sc: value,
                       identity: identity.get(),
-                      context: { ...readPageContext(), ...options.context },
+                      context: { ...platform.pageContext(), ...options.context },
                     }
                   : value,
               )),
@@ -160,9 +215,17 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     }
   }
 
-  // Sends what is left when the page is hidden or left, and replays when the browser can deliver again.
-  // Once the page is left (`pagehide`), the store is released: what a later event does here claims
-  // nothing back, and the transport hands every request to the browser at once.
+  platform.listen?.({ store, engine, transport, coordinator })
+  coordinator.trigger()
+  return tracker
+}
+
+/**
+ * Follows the page's lifecycle: sends what is left when the page is hidden or left, and replays when
+ * the browser can deliver again. Once the page is left (`pagehide`), the store is released: what a
+ * later event does here claims nothing back, and the transport hands every request to the browser at once.
+ */
+function listenToPage({ store, engine, transport, coordinator }: PlatformParts): void {
   let storageTimer: ReturnType<typeof setTimeout> | undefined
   // A hidden page may be discarded without another event: store what waits to be written and, online,
   // make a last attempt (offline it can only fail: the entries wait for a page that can deliver them).
@@ -198,18 +261,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
         coordinator.trigger()
       }, 100)
   })
-  coordinator.trigger()
-  return tracker
 }
 
-/** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */
-const after = <Value, Result>(
-  value: Value | Promise<Value>,
-  next: (value: Value) => Result,
-): Result | Promise<Result> => (value instanceof Promise ? value.then(next) : next(value))
-
 /** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */
-function createInertTracker(error: TrackerError): BrowserTracker {
+export function createInertTracker(error: TrackerError): BrowserTracker {
   const nothing = () => undefined
   return {
     ...createTrackerMethods({

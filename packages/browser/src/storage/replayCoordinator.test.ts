@@ -47,12 +47,13 @@ function lagging(storage: SafeStorage, lagMs: number): SafeStorage {
 }
 
 /** One tab: a store and a coordinator whose replay records what the store hands over. */
-function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>) {
+function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>, seesOtherPages?: boolean) {
   const store = createPersistedQueueStore({ storage, key: 'queue', owner })
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,
     locks,
+    seesOtherPages,
     replay: () => {
       for (const taken of store.takeOver()) replayed.push(taken.id)
     },
@@ -178,6 +179,18 @@ describe('createReplayCoordinator', () => {
     expect(other.replayed).toEqual([])
     owner.store.remove('a')
     await vi.advanceTimersByTimeAsync(10_000)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it("should not look again at another page's claim when its store does not see other pages' writes (a pixel)", async () => {
+    const storage = createSafeStorage(() => undefined)
+    const living = tab(storage, 'living')
+    living.store.add(entry('a'))
+    // The pixel read the storage once: it cannot see that the living page renews or delivers 'a'.
+    const pixel = tab(storage, 'pixel', undefined, false)
+    pixel.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(pixel.replayed).toEqual([])
     expect(vi.getTimerCount()).toBe(0)
   })
 })

@@ -17,6 +17,12 @@ export interface ReplayCoordinatorOptions {
   replay: () => void
   /** `navigator.locks`, or `undefined` to rely on the entries' own leases alone. */
   locks?: Pick<LockManager, 'request'> | undefined
+  /**
+   * Whether the store sees what other pages write later. A store read once (a Shopify pixel's) does
+   * not: a claim of another page that runs out there may be one that page has since renewed or
+   * delivered, so it is not looked at again. @default true
+   */
+  seesOtherPages?: boolean
 }
 
 /** Runs replays of the persisted queue so that no two tabs deliver one entry. */
@@ -36,7 +42,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * of every tab have landed: the last write owns the entry. It renews this page's leases on a timer
  * while the page owns entries, and looks again when a claim of another page is due to run out.
  */
-export function createReplayCoordinator({ store, replay, locks }: ReplayCoordinatorOptions): ReplayCoordinator {
+export function createReplayCoordinator({
+  store,
+  replay,
+  locks,
+  seesOtherPages = true,
+}: ReplayCoordinatorOptions): ReplayCoordinator {
   let busy = false
   let again = false
   let renewTimer: ReturnType<typeof setInterval> | undefined
@@ -44,7 +55,7 @@ export function createReplayCoordinator({ store, replay, locks }: ReplayCoordina
 
   // Another page's claim that runs out later: look again then (one timer at a time).
   const lookAgain = ({ nextExpiry } = store.orphans()) => {
-    if (nextExpiry !== undefined && expiryTimer === undefined) {
+    if (seesOtherPages && nextExpiry !== undefined && expiryTimer === undefined) {
       expiryTimer = setTimeout(
         () => {
           expiryTimer = undefined
