@@ -51,7 +51,7 @@ export function connectDataLayer(
     }
   }
   const earlier = Array.from(layer)
-  const hadOwnPush = Object.hasOwn(layer, 'push')
+  const hadOwnPush = Object.getOwnPropertyDescriptor(layer, 'push') !== undefined
   const pagePush = layer.push
   const bridgedPush = function (this: unknown, ...pushes: unknown[]) {
     const result = pagePush.apply(this, pushes)
