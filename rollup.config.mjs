@@ -47,8 +47,8 @@ const isExternalFor = (name) => {
   return (id) => id.startsWith('node:') || names.some((dep) => id === dep || id.startsWith(`${dep}/`))
 }
 
-/** ESM build and bundled declarations for one package's entry points. */
-function packageBuild(name, entries = { index: 'src/index.ts' }) {
+/** ESM build for one package's entry points, and bundled declarations for those in `typed`. */
+function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index']) {
   const input = Object.fromEntries(
     Object.entries(entries).map(([key, file]) => [key, root(`packages/${name}/${file}`)]),
   )
@@ -66,10 +66,15 @@ function packageBuild(name, entries = { index: 'src/index.ts' }) {
       },
     },
     {
-      input: { index: input.index },
+      input: Object.fromEntries(typed.map((key) => [key, input[key]])),
       external,
       plugins: [dts({ tsconfig: root('tsconfig.base.json') })],
-      output: { dir: root(`packages/${name}/dist`), format: 'esm', entryFileNames: '[name].d.ts' },
+      output: {
+        dir: root(`packages/${name}/dist`),
+        format: 'esm',
+        entryFileNames: '[name].d.ts',
+        chunkFileNames: 'chunks/[name]-[hash].d.ts',
+      },
     },
   ]
 }
@@ -113,7 +118,8 @@ const scriptTagBuild = {
 
 export default [
   ...packageBuild('core'),
-  ...packageBuild('browser'),
+  // `@es-tracker/browser/datalayer`: the GA4 bridge, an entry of its own so that the main one never carries it.
+  ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts' }, ['index', 'datalayer']),
   scriptTagBuild,
   ...packageBuild('node'),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),
