@@ -15,7 +15,7 @@ import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource, documentCookieJar, type ScCookieJar } from './visitor/scCookie'
+import { createScSource, type ScSource } from './visitor/scCookie'
 
 /** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
 export const trackerMethodNames = [
@@ -60,7 +60,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 
   return createPlatformTracker(options, checked.url, {
     storage: createSafeStorage(),
-    cookies: documentCookieJar,
+    sc: createScSource(options),
     pageContext: readPageContext,
     locks: navigator.locks,
     listen: listenToPage,
@@ -75,8 +75,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 export interface TrackerPlatform {
   /** Where the queue, the cart GUID and the identity are kept, shared with the site's other pages. */
   storage: SafeStorage
-  /** Where the `sc` cookie is read and created. */
-  cookies: ScCookieJar
+  /** Answers the `sc` cookie for each event (reading it, or creating it where the site has none). */
+  sc: ScSource
   /** GeneralInfo's page-context fields for an event being built. */
   pageContext: () => PageContext
   /** Web Locks for replays between tabs; `undefined`: the entries' leases alone. */
@@ -148,7 +148,7 @@ export function createPlatformTracker(
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
   const consent = createConsentGate(options.consent)
-  const sc = createScSource(options, platform.cookies)
+  const { sc } = platform
 
   const methods = createTrackerMethods({
     // Consent first, then the sc cookie; each may make the event wait, or refuse it.

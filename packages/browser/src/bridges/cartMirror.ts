@@ -1,3 +1,4 @@
+import type { CartProductInput } from '@es-tracker/core'
 import { type BridgeStorage, readStoredJson, writeStoredJson } from './bridgeStorage'
 
 /** One line of a {@link CartMirror}: a product (and its variant, when the platform has one), its price and quantity. */
@@ -125,3 +126,18 @@ export function createCartMirror(storage: BridgeStorage, key: string): CartMirro
     clear: () => void write([]),
   }
 }
+
+/**
+ * The mirror's lines as `statusCart` takes its products (the variant, which only tells lines apart
+ * in the mirror, left out).
+ *
+ * @example
+ * tracker.statusCart({ products: cartProducts(mirror.lines()) })
+ */
+export const cartProducts = (lines: readonly MirrorLine[]): CartProductInput[] =>
+  lines.map(({ productKey, price, quantity, currency }) => ({
+    productKey,
+    price,
+    quantity,
+    ...(currency === undefined ? {} : { currency }),
+  }))

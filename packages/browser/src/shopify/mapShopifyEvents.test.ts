@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  mapCart,
-  mapCartLineEvent,
-  mapCheckoutCompleted,
-  mapCollectionViewed,
-  mapProductViewed,
-  mapSearchSubmitted,
-  readIdentity,
-  type ShopifyMappingOptions,
-} from './mapShopifyEvents'
-import {
   cart,
   cartLine,
   cartLineEvent,
@@ -22,7 +12,17 @@ import {
   productViewed,
   searchSubmitted,
   variant,
-} from './shopifyFixtures'
+} from '../../test/shopifyFixtures'
+import {
+  mapCart,
+  mapCartLineEvent,
+  mapCheckoutCompleted,
+  mapCollectionViewed,
+  mapProductViewed,
+  mapSearchSubmitted,
+  readIdentity,
+  type ShopifyMappingOptions,
+} from './mapShopifyEvents'
 
 const byVariant: ShopifyMappingOptions = { productKey: 'variant', isInStock: true }
 const byProduct: ShopifyMappingOptions = { productKey: 'product', isInStock: true }
