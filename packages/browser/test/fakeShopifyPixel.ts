@@ -62,6 +62,10 @@ export class FakeShop {
         }
         for (const callback of subscribers.get(name) ?? []) setTimeout(() => callback(event), 0)
       },
+      /** Delivers an event again, as it was (the same `id`). */
+      replay(name: string, event: ShopifyEvent) {
+        for (const callback of subscribers.get(name) ?? []) setTimeout(() => callback(event), 0)
+      },
       /** The visitor decided on the consent banner. */
       decideConsent(analyticsProcessingAllowed: boolean) {
         for (const callback of consentSubscribers) callback({ customerPrivacy: { analyticsProcessingAllowed } })

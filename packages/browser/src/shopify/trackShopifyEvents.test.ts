@@ -215,6 +215,22 @@ describe('trackShopifyEvents', () => {
     expect(errors.map((error) => error.issues[0]?.path)).toEqual(['data.productVariant.id', 'data.checkout.order.id'])
   })
 
+  it('should handle the events kept before it loaded first, in order, and an event delivered twice once', async () => {
+    const shop = new FakeShop()
+    const pixel = shop.pixel({ data: { cart: null } })
+    const early = [
+      { id: 'e1', name: 'product_viewed', data: productViewed(shirt) },
+      { id: 'e2', name: 'page_viewed', data: {} },
+      { id: 'e3', name: 'search_submitted', data: searchSubmitted('mug', []) },
+    ]
+    const tracking = trackShopifyEvents({ ...pixel, siteId: 'S', endpoint: collector.endpoint, earlierEvents: early })
+    // Shopify may replay an event to a late subscriber: the same id is handled once.
+    pixel.replay('search_submitted', early[2]!)
+    pixel.publish('collection_viewed', collectionViewed({ id: '1', title: 'All', productVariants: [] }))
+    await delivered(tracking)
+    expect(names()).toEqual(['ProductPage', 'SearchRequest', 'CategoryPage'])
+  })
+
   it('should report bad options and answer an inert tracker, never throwing', async () => {
     const errors: TrackerError[] = []
     const tracking = trackShopifyEvents({

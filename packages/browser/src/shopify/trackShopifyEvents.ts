@@ -44,6 +44,12 @@ export interface ShopifyTrackingOptions extends BrowserTrackerOptions {
   productKey?: ProductKeySource
   /** The stock flag of viewed products (Shopify events carry none). @default true */
   isInStock?: boolean
+  /**
+   * Events the pixel received before the adapter loaded (a custom pixel that loads this script
+   * subscribes to `all_standard_events` first and keeps them): handled first, in order. An event
+   * that also comes through the adapter's own subscription (same `id`) is handled once.
+   */
+  earlierEvents?: readonly ShopifyEvent[]
 }
 
 /** What {@link trackShopifyEvents} answers. */
@@ -145,7 +151,15 @@ export function trackShopifyEvents(options: ShopifyTrackingOptions): ShopifyTrac
 
   // Every event is handled in the order it came, once the tracker is ready and consent allows it.
   let handled: Promise<unknown> = started
+  // Ids of the events received, so that one delivered twice (kept early, then replayed) counts once.
+  const seen = new Set<unknown>()
   const receive = (name: string, event: ShopifyEvent | undefined) => {
+    if (event?.id !== undefined) {
+      if (seen.has(event.id)) return
+      seen.add(event.id)
+      // Only recent ids matter: a replay follows its original closely.
+      if (seen.size > 1000) seen.delete(seen.values().next().value)
+    }
     const allowed = consent.check(name)
     handled = Promise.all([started, allowed, handled]).then(async ([{ handle }, refused]) => {
       if (refused) return report(refused)
@@ -156,6 +170,10 @@ export function trackShopifyEvents(options: ShopifyTrackingOptions): ShopifyTrac
   }
 
   receive('init', { data: init.data })
+  for (const event of Array.isArray(options.earlierEvents) ? options.earlierEvents : []) {
+    const name = event?.name
+    if ((shopifyEventNames as readonly unknown[]).includes(name)) receive(name as string, event)
+  }
   for (const name of shopifyEventNames) {
     try {
       analytics.subscribe(name, (event) => receive(name, event))
