@@ -79,48 +79,62 @@ function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index
   ]
 }
 
-/** The script-tag build: everything bundled, minified, no `eval`, registers `window.esTracker`. */
-const scriptTagBuild = {
-  input: root('packages/browser/src/scriptTag.ts'),
-  plugins: [
-    workspaceSource(),
-    // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
-    // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
-    {
-      name: 'lite-dependencies',
-      resolveId: (source) =>
-        source === 'ky'
-          ? root('packages/browser/src/transport/kyLite.ts')
-          : source === 'js-cookie'
-            ? root('packages/browser/src/visitor/jsCookieLite.ts')
-            : null,
-    },
-    // The script tag runs in a page only: isScriptTag is true here, so that what only Node, SSR or a
-    // worker reach goes (see buildTarget.ts).
-    {
-      name: 'script-tag-target',
-      load: (id) =>
-        id === root('packages/browser/src/buildTarget.ts') ? 'export const isScriptTag: boolean = true\n' : null,
-    },
-    transpileTypeScript(),
-    nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
-    // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less);
-    // hoist_funs: function declarations first (about 20 B gzip less). No pure_getters (it may drop a
-    // property read that throws on hostile input) and no property mangling.
-    terser({
-      ecma: 2020,
-      compress: { passes: 5, unsafe_arrows: true, hoist_funs: true },
-      format: { comments: false },
-    }),
-  ],
-  output: { file: root('packages/browser/dist/es-tracker.min.js'), format: 'iife', name: undefined, strict: true },
+/** A script build (an IIFE for a script element): everything bundled, minified, no `eval`. */
+function scriptBuild(input, file) {
+  return {
+    input: root(input),
+    plugins: [
+      workspaceSource(),
+      // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
+      // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
+      {
+        name: 'lite-dependencies',
+        resolveId: (source) =>
+          source === 'ky'
+            ? root('packages/browser/src/transport/kyLite.ts')
+            : source === 'js-cookie'
+              ? root('packages/browser/src/visitor/jsCookieLite.ts')
+              : null,
+      },
+      // A script build runs in a browser only (a page; the pixel's sandbox frame or worker, which has
+      // `navigator` and `fetch`): isScriptTag is true here, so that what only Node or SSR reach goes
+      // (see buildTarget.ts).
+      {
+        name: 'script-tag-target',
+        load: (id) =>
+          id === root('packages/browser/src/buildTarget.ts') ? 'export const isScriptTag: boolean = true\n' : null,
+      },
+      transpileTypeScript(),
+      nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
+      // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less);
+      // hoist_funs: function declarations first (about 20 B gzip less). No pure_getters (it may drop a
+      // property read that throws on hostile input) and no property mangling.
+      terser({
+        ecma: 2020,
+        compress: { passes: 5, unsafe_arrows: true, hoist_funs: true },
+        format: { comments: false },
+      }),
+    ],
+    output: { file: root(`packages/browser/dist/${file}`), format: 'iife', name: undefined, strict: true },
+  }
 }
+
+/** The script tag: registers `window.esTracker`. */
+const scriptTagBuild = scriptBuild('packages/browser/src/scriptTag.ts', 'es-tracker.min.js')
+/** The Shopify custom pixel's script: registers `esTrackerShopify` in the pixel's sandbox. */
+const shopifyPixelBuild = scriptBuild('packages/browser/src/shopifyPixel.ts', 'es-tracker.shopify.min.js')
 
 export default [
   ...packageBuild('core'),
   // `@es-tracker/browser/datalayer`: the GA4 bridge, an entry of its own so that the main one never carries it.
-  ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts' }, ['index', 'datalayer']),
+  // `@es-tracker/browser/shopify`: the Shopify web pixel adapter, likewise.
+  ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts', shopify: 'src/shopify.ts' }, [
+    'index',
+    'datalayer',
+    'shopify',
+  ]),
   scriptTagBuild,
+  shopifyPixelBuild,
   ...packageBuild('node'),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),
 ]

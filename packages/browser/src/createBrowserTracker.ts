@@ -15,7 +15,7 @@ import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource, type ScSource } from './visitor/scCookie'
+import { createScSource, documentCookieJar, type ScSource } from './visitor/scCookie'
 
 /** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
 export const trackerMethodNames = [
@@ -60,7 +60,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
 
   return createPlatformTracker(options, checked.url, {
     storage: createSafeStorage(),
-    sc: createScSource(options),
+    sc: createScSource(options, documentCookieJar),
     pageContext: readPageContext,
     locks: navigator.locks,
     listen: listenToPage,

@@ -52,7 +52,7 @@ type Waiter = [resolve: (result: string | TrackerError) => void, deadline: numbe
 const maxWaiting = 100
 
 /**
- * Makes the function that reads the `sc` cookie from `jar` (the page's `document.cookie` by default)
+ * Makes the function that reads the `sc` cookie from `jar` (the page's {@link documentCookieJar}, or a pixel's)
  * when an event is sent; where the site has none, it creates one or, with `createScCookie: false`,
  * makes the event wait until the cookie appears, looking again on each event and once a second
  * meanwhile. With a jar that answers later, events that come while it is being read (or created)
@@ -60,7 +60,7 @@ const maxWaiting = 100
  */
 export function createScSource(
   { createScCookie, scWaitTimeoutMs = 600_000 }: ScSourceOptions,
-  jar: ScCookieJar = documentCookieJar,
+  jar: ScCookieJar,
 ): ScSource {
   const waiters: Waiter[] = []
   let timer: ReturnType<typeof setInterval> | undefined
