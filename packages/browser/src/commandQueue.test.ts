@@ -160,6 +160,17 @@ describe('createCommandDispatcher', () => {
 })
 
 describe('installCommandQueue', () => {
+  it('should run a queued call that claims 2^32-1 arguments by its first few, not walk them all', () => {
+    const { create, calls, created } = fakeCreate()
+    const hostile = { 0: 'customEvent', 1: { name: 'x' }, length: 2 ** 32 - 1 }
+    const target: Record<string, unknown> = {
+      esTracker: Object.assign(() => {}, { q: [['init', { siteId: 'S' }], hostile] }),
+    }
+    installCommandQueue(target, createCommandDispatcher(create))
+    expect(created).toEqual([{ siteId: 'S' }])
+    expect(calls.map(([name, args]) => [name, args[0]])).toEqual([['customEvent', { name: 'x' }]])
+  })
+
   it('should replace the loader stub and replay its queued calls including init', () => {
     const { create, calls, created } = fakeCreate()
     const target: Record<string, unknown> = {}

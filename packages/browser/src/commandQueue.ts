@@ -2,6 +2,7 @@ import { type SendResult, TrackerError } from '@es-tracker/core'
 import { createBrowserTracker } from './createBrowserTracker'
 import { createDebugLog } from './debug/debugLog'
 import { describeValue } from './describe'
+import { readArguments } from './readArguments'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */
@@ -126,7 +127,7 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   return {
     call(argumentList) {
       try {
-        const [name, ...args] = Array.from(argumentList)
+        const [name, ...args] = readArguments(argumentList)
         if (context) return run(name, args)
         if (name === 'init') return init(args[0])
         if (kept.length >= maxKeptCalls) return drop(name)

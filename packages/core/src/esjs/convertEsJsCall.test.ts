@@ -265,4 +265,14 @@ describe('convertEsJsCall', () => {
       { numRuns: 200 },
     )
   })
+
+  it('should report, without walking it, a body whose array claims 2^32-1 lines', () => {
+    const lines = new Proxy([] as unknown[], {
+      get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : Reflect.get(target, key)),
+    })
+    const result = convertEsJsCall('sendEvent', 'StatusCart', { StatusCart: lines }, undefined, state)
+    expect(result.kind === 'error' && result.error.message).toBe(
+      `sendEvent StatusCart: StatusCart: expected at most 100000 values in a payload, got an array of ${2 ** 32 - 1}`,
+    )
+  })
 })

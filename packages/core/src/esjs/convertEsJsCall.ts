@@ -9,6 +9,7 @@ import { purchasedItemsFromEsJs } from '../events/purchasedItems/fromEsJs'
 import { searchRequestFromEsJs } from '../events/searchRequest/fromEsJs'
 import { statusCartFromEsJs } from '../events/statusCart/fromEsJs'
 import type { EventName } from '../types'
+import { findOversizedContent } from '../validation/findOversizedContent'
 import { describeValue } from '../validation/issues'
 import { readGeneralInfo } from './readGeneralInfo'
 import type { EsJsCartState, EsJsCommand, EsJsConversion, EsJsConverter } from './types'
@@ -61,6 +62,10 @@ export function convertEsJsCall(
         ? 'ProductImpressions'
         : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
     if (!eventName && !SCRIPT_ONLY.test(lower)) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+    // Before anything walks the body: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(body) ?? findOversizedContent(generalInfo)
+    if (oversized)
+      return invalidCall(`${command} ${name}: ${oversized.path ? `${oversized.path}: ` : ''}${oversized.message}`)
     if (body != null && !isRecord(body)) {
       return invalidCall(`${command} ${name} body: expected an object, got ${describeValue(body)}`)
     }
