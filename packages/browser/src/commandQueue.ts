@@ -1,7 +1,8 @@
-import { TrackerError } from '@es-tracker/core'
+import { type SendResult, TrackerError } from '@es-tracker/core'
 import { createBrowserTracker } from './createBrowserTracker'
 import { createDebugLog } from './debug/debugLog'
 import { describeValue } from './describe'
+import { readArguments } from './readArguments'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */
@@ -19,7 +20,11 @@ export type Command = (context: CommandContext, args: unknown[]) => unknown
 
 /** Runs `esTracker(...)` calls: `init` first, every tracker method, and commands added later. */
 export interface CommandDispatcher {
-  /** Runs one call; calls made before `init` are kept (at most 500) and run right after it. */
+  /**
+   * Runs one call; calls made before `init` are kept (at most 500) and run right after it. Past that
+   * bound a call is dropped: it resolves `queue_full`, the console says so once, and `init` reports
+   * how many were dropped to `onError`.
+   */
   call(args: ArrayLike<unknown>): unknown
   /** Adds a command (the eS.JS compatibility adds `sendEvent`, `sendEventWithTags`, ...). */
   register(name: string, command: Command): void
@@ -27,6 +32,7 @@ export interface CommandDispatcher {
   onInit(hook: (context: CommandContext) => void): void
 }
 
+/** Calls kept for `init` at most: a page that never calls it must not grow memory without end. */
 const maxKeptCalls = 500
 
 /**
@@ -44,6 +50,8 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   // Calls made before `init`: each its name, its arguments and how to answer it.
   const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
   let context: CommandContext | undefined
+  // Calls dropped before `init` because `kept` was full, counted by name: `init` reports them.
+  const dropped = new Map<unknown, number>()
 
   // Runs a call once `init` has made the context.
   const run = (name: unknown, args: unknown[]): unknown => {
@@ -84,16 +92,45 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         debug.report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
       }
     }
+    if (dropped.size) {
+      const counts = [...dropped].map(([name, count]) => `${describeValue(name)} x${count}`).join(', ')
+      const total = [...dropped.values()].reduce((sum, count) => sum + count, 0)
+      debug.report(
+        new TrackerError(
+          'queue_full',
+          `${total} calls made before esTracker('init') were dropped (at most ${maxKeptCalls} wait for it): ${counts}`,
+        ),
+      )
+      dropped.clear()
+    }
     for (const [name, args, resolve] of kept.splice(0)) resolve(run(name, args))
+  }
+
+  // A call past the bound before `init`: refused at once, and said on the console the first time (the
+  // host's `onError` and `debug` come with `init`, which reports them all).
+  const drop = (name: unknown): Promise<SendResult> => {
+    const error = new TrackerError(
+      'queue_full',
+      `esTracker(${describeValue(name)}) dropped: ${maxKeptCalls} calls already wait for esTracker('init')`,
+    )
+    if (!dropped.size) {
+      try {
+        console.warn('[es-tracker]', `${error.message}; later calls are dropped too until it comes`)
+      } catch {
+        // A replaced or broken console must not break the page.
+      }
+    }
+    dropped.set(name, (dropped.get(name) ?? 0) + 1)
+    return Promise.resolve({ ok: false, error })
   }
 
   return {
     call(argumentList) {
       try {
-        const [name, ...args] = Array.from(argumentList)
+        const [name, ...args] = readArguments(argumentList)
         if (context) return run(name, args)
         if (name === 'init') return init(args[0])
-        if (kept.length >= maxKeptCalls) kept.shift()![2](undefined)
+        if (kept.length >= maxKeptCalls) return drop(name)
         return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.
