@@ -25,9 +25,36 @@ export interface CommandDispatcher {
   register(name: string, command: Command): void
   /** Runs `hook` once `init` has created the tracker (e.g. to answer `window.eS` with `esCompat`). */
   onInit(hook: (context: CommandContext) => void): void
+  /**
+   * Adds commands that need something loaded first (an add-on). The first of them called starts
+   * `load`; that call and every call after it wait, in order, until the load settles, then run:
+   * `load` answers the real commands by name, or the error each of these calls then resolves with
+   * (and reports). Answers the load's starter, for a hook that loads early.
+   */
+  defer(
+    names: readonly string[],
+    load: (context: CommandContext) => Promise<Partial<Record<string, Command>> | TrackerError>,
+  ): Starter
 }
 
+/** Starts a deferred load (once) and answers it. */
+export type Starter = (context: CommandContext) => Promise<unknown>
+
+/** A call kept for later: its name, its arguments and how to answer it. */
+type KeptCall = [name: unknown, args: unknown[], resolve: (value: unknown) => void]
+
 const maxKeptCalls = 500
+
+/** A command that answers every call with `error`, reported. */
+const failing =
+  (error: TrackerError): Command =>
+  (context) => {
+    context.report(error)
+    return Promise.resolve({ ok: false, error })
+  }
+
+const missing = (name: string, cause?: unknown) =>
+  new TrackerError('unsupported', `esTracker(${describeValue(name)}): its add-on did not provide it`, { cause })
 
 /**
  * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, the name of any of
@@ -41,9 +68,22 @@ const maxKeptCalls = 500
 export function createCommandDispatcher(create: typeof createBrowserTracker = createBrowserTracker): CommandDispatcher {
   const commands = new Map<unknown, Command>()
   const hooks: Array<(context: CommandContext) => void> = []
-  // Calls made before `init`: each its name, its arguments and how to answer it.
-  const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
+  // Calls made before `init`, or while a deferred command's load runs: run in order once both are over.
+  const kept: KeptCall[] = []
   let context: CommandContext | undefined
+  let loadsRunning = 0
+
+  const keep = (call: KeptCall) => {
+    if (kept.length >= maxKeptCalls) kept.shift()![2](undefined)
+    kept.push(call)
+  }
+  // Runs the kept calls in order, until a call starts a load (which holds the rest).
+  const runKept = () => {
+    while (context && loadsRunning === 0 && kept.length > 0) {
+      const [name, args, resolve] = kept.shift()!
+      resolve(run(name, args))
+    }
+  }
 
   // Runs a call once `init` has made the context.
   const run = (name: unknown, args: unknown[]): unknown => {
@@ -84,17 +124,16 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         debug.report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
       }
     }
-    for (const [name, args, resolve] of kept.splice(0)) resolve(run(name, args))
+    runKept()
   }
 
   return {
     call(argumentList) {
       try {
         const [name, ...args] = Array.from(argumentList)
-        if (context) return run(name, args)
-        if (name === 'init') return init(args[0])
-        if (kept.length >= maxKeptCalls) kept.shift()![2](undefined)
-        return new Promise((resolve) => kept.push([name, args, resolve]))
+        if (context && loadsRunning === 0 && kept.length === 0) return run(name, args)
+        if (name === 'init' && !context) return init(args[0])
+        return new Promise((resolve) => keep([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.
         return undefined
@@ -106,6 +145,35 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
     onInit(hook) {
       hooks.push(hook)
       if (context) hook(context)
+    },
+    defer(names, load) {
+      let loading: Promise<void> | undefined
+      const start: Starter = (given) => {
+        loading ??= load(given).then(
+          (loaded) => {
+            for (const name of names) {
+              const command = loaded instanceof TrackerError ? undefined : loaded[name]
+              commands.set(name, command ?? failing(loaded instanceof TrackerError ? loaded : missing(name)))
+            }
+          },
+          (cause) => {
+            for (const name of names) commands.set(name, failing(missing(name, cause)))
+          },
+        )
+        return loading
+      }
+      for (const name of names) {
+        commands.set(name, (given, args) => {
+          loadsRunning++
+          void start(given).then(() => {
+            loadsRunning--
+            runKept()
+          })
+          // This call goes first once the load is over, before those made after it.
+          return new Promise((resolve) => kept.unshift([name, args, resolve]))
+        })
+      }
+      return start
     },
   }
 }
