@@ -1,6 +1,7 @@
 // One build for every package: ESM + bundled .d.ts per package, plus the browser's script-tag IIFE.
 // TypeScript is only transpiled here (isolated modules); `pnpm typecheck` does the type checking.
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
@@ -79,11 +80,32 @@ function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index
   ]
 }
 
-/** A script build (an IIFE for a script element): everything bundled, minified, no `eval`. */
-function scriptBuild(input, file) {
+/** The script tag's add-ons: each `src/addons/<name>.ts` becomes `dist/es-tracker.<name>.min.js`. */
+const addonNames = ['esCompat']
+const browserDist = (file) => root(`packages/browser/dist/${file}`)
+
+/** The `sha384-...` Subresource Integrity value of a file's bytes. */
+const sriOf = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
+
+/**
+ * Writes `<file>.sri` beside each script file: its `integrity` value, shipped in the package so that
+ * whoever serves the file can pin it without running anything of this repository.
+ */
+function sriFile() {
+  return {
+    name: 'sri-file',
+    writeBundle({ file }) {
+      writeFileSync(`${file}.sri`, `${sriOf(readFileSync(file))}\n`)
+    },
+  }
+}
+
+/** A script-tag IIFE build: everything bundled, minified, no `eval`. */
+function scriptBuild(input, file, plugins = []) {
   return {
     input: root(input),
     plugins: [
+      ...plugins,
       workspaceSource(),
       // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
       // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
@@ -96,8 +118,8 @@ function scriptBuild(input, file) {
               ? root('packages/browser/src/visitor/jsCookieLite.ts')
               : null,
       },
-      // A script build runs in a browser only (a page; the pixel's sandbox frame or worker, which has
-      // `navigator` and `fetch`): isScriptTag is true here, so that what only Node or SSR reach goes
+      // A script build runs in a browser only (a page; a Shopify pixel's sandbox frame or worker, which
+      // has `navigator` and `fetch`): isScriptTag is true here, so that what only Node or SSR reach goes
       // (see buildTarget.ts).
       {
         name: 'script-tag-target',
@@ -114,13 +136,39 @@ function scriptBuild(input, file) {
         compress: { passes: 5, unsafe_arrows: true, hoist_funs: true },
         format: { comments: false },
       }),
+      sriFile(),
     ],
-    output: { file: root(`packages/browser/dist/${file}`), format: 'iife', name: undefined, strict: true },
+    output: { file: browserDist(file), format: 'iife', name: undefined, strict: true },
   }
 }
 
-/** The script tag: registers `window.esTracker`. */
-const scriptTagBuild = scriptBuild('packages/browser/src/scriptTag.ts', 'es-tracker.min.js')
+/**
+ * Builds the add-ons' hashes into the script tag (addonIntegrity.ts), read from the add-on files the
+ * builds before this one wrote: what the script tag pins is exactly what dist holds.
+ */
+function addonIntegrity() {
+  const id = root('packages/browser/src/addons/addonIntegrity.ts')
+  return {
+    name: 'addon-integrity',
+    load(loaded) {
+      if (loaded !== id) return null
+      const hashes = Object.fromEntries(
+        addonNames.map((name) => {
+          const file = browserDist(`es-tracker.${name}.min.js`)
+          if (!existsSync(file)) this.error(`${file} is missing: the add-ons build before the script tag`)
+          return [name, sriOf(readFileSync(file))]
+        }),
+      )
+      return `export const addonIntegrity = ${JSON.stringify(hashes)}\n`
+    },
+  }
+}
+
+/** The add-ons, then the script tag that registers `window.esTracker` and loads them. */
+const scriptTagBuilds = [
+  ...addonNames.map((name) => scriptBuild(`packages/browser/src/addons/${name}.ts`, `es-tracker.${name}.min.js`)),
+  scriptBuild('packages/browser/src/scriptTag.ts', 'es-tracker.min.js', [addonIntegrity()]),
+]
 /** The Shopify custom pixel's script: registers `esTrackerShopify` in the pixel's sandbox. */
 const shopifyPixelBuild = scriptBuild('packages/browser/src/shopifyPixel.ts', 'es-tracker.shopify.min.js')
 
@@ -133,7 +181,7 @@ export default [
     'datalayer',
     'shopify',
   ]),
-  scriptTagBuild,
+  ...scriptTagBuilds,
   shopifyPixelBuild,
   ...packageBuild('node'),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),

@@ -4,7 +4,9 @@ import { after } from './after'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
-import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { type ConsentGate, consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { createConsentStorage } from './consent/consentStorage'
+import { followPageConsent, initialConsentState } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
 import { nextTask } from './nextTask'
 import { createPersistedQueueStore, type PersistedQueueStore } from './storage/persistedQueueStore'
@@ -63,7 +65,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     sc: createScSource(options, documentCookieJar),
     pageContext: readPageContext,
     locks: navigator.locks,
-    listen: listenToPage,
+    listen: (parts) => listenToPage(parts, options),
   })
 }
 
@@ -93,6 +95,7 @@ export interface TrackerPlatform {
 
 /** The parts of a tracker that a platform's lifecycle drives. */
 export interface PlatformParts {
+  consent: ConsentGate
   store: PersistedQueueStore
   engine: DeliveryEngine
   transport: BrowserTransport
@@ -111,11 +114,13 @@ export function createPlatformTracker(
 ): BrowserTracker {
   const debug = createDebugLog(options)
   const { report } = debug
-  const { storage } = platform
   const siteId = options.siteId.trim()
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
+  const consent = createConsentGate(initialConsentState(options.consent))
+  // Nothing is written to storage before consent is granted (held in memory until then).
+  const storage = createConsentStorage(platform.storage, consent)
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
@@ -139,15 +144,17 @@ export function createPlatformTracker(
     maxQueue: options.maxQueue,
     maxAgeMs: options.maxAgeMs,
   })
-  const coordinator = createReplayCoordinator({
+  const replays = createReplayCoordinator({
     store,
     replay: engine.replay,
     locks: platform.locks,
     seesOtherPages: platform.seesOtherPages,
   })
+  // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
+  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent)
   const { sc } = platform
 
   const methods = createTrackerMethods({
@@ -215,7 +222,7 @@ export function createPlatformTracker(
     }
   }
 
-  platform.listen?.({ store, engine, transport, coordinator })
+  platform.listen?.({ consent, store, engine, transport, coordinator })
   coordinator.trigger()
   return tracker
 }
@@ -224,8 +231,12 @@ export function createPlatformTracker(
  * Follows the page's lifecycle: sends what is left when the page is hidden or left, and replays when
  * the browser can deliver again. Once the page is left (`pagehide`), the store is released: what a
  * later event does here claims nothing back, and the transport hands every request to the browser at once.
+ * Follows the page's consent signals too (Google Consent Mode, TCF) when the `consent` option names one.
  */
-function listenToPage({ store, engine, transport, coordinator }: PlatformParts): void {
+function listenToPage(
+  { consent, store, engine, transport, coordinator }: PlatformParts,
+  options: BrowserTrackerOptions,
+): void {
   let storageTimer: ReturnType<typeof setTimeout> | undefined
   // A hidden page may be discarded without another event: store what waits to be written and, online,
   // make a last attempt (offline it can only fail: the entries wait for a page that can deliver them).
@@ -261,6 +272,8 @@ function listenToPage({ store, engine, transport, coordinator }: PlatformParts):
         coordinator.trigger()
       }, 100)
   })
+  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page).
+  followPageConsent(options.consent, consent)
 }
 
 /** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */

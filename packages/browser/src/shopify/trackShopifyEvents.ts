@@ -2,7 +2,7 @@ import { TrackerError } from '@es-tracker/core'
 import { type CartMirror, cartProducts, createCartMirror, type MirrorLine } from '../bridges/cartMirror'
 import { createOrderLedger } from '../bridges/orderLedger'
 import { checkOptions, mustBe } from '../config/checkOptions'
-import { type ConsentState, createConsentGate } from '../consent/consentGate'
+import { type ConsentState, consentStates, createConsentGate, isConsentState } from '../consent/consentGate'
 import { createInertTracker, createPlatformTracker } from '../createBrowserTracker'
 import { createDebugLog } from '../debug/debugLog'
 import { hydrateStorage } from '../storage/hydratedStorage'
@@ -75,13 +75,16 @@ export const shopifyEventNames = [
 ] as const
 
 /** The pixel API objects' shape, checked before anything is subscribed. */
-function checkPixelApi({ analytics, browser, init }: ShopifyTrackingOptions): TrackerError | undefined {
+function checkPixelApi({ analytics, browser, init, consent }: ShopifyTrackingOptions): TrackerError | undefined {
   const isObject = (value: unknown) => typeof value === 'object' && value !== null
   if (typeof analytics?.subscribe !== 'function')
     return mustBe('analytics', "the pixel's analytics (with subscribe)", analytics)
   if (!isObject(browser?.cookie) || !isObject(browser?.localStorage))
     return mustBe('browser', "the pixel's browser (with cookie and localStorage)", browser)
   if (!isObject(init)) return mustBe('init', "the pixel's init", init)
+  // A pixel sees no Google Consent Mode or TCF of the page: its consent comes from customerPrivacy.
+  if (consent !== undefined && !isConsentState(consent))
+    return mustBe('consent in a Shopify pixel', consentStates, consent)
 }
 
 /**
@@ -91,7 +94,7 @@ function checkPixelApi({ analytics, browser, init }: ShopifyTrackingOptions): Tr
 function initialConsent({ init, consent }: ShopifyTrackingOptions): ConsentState {
   const allowed = init.customerPrivacy?.analyticsProcessingAllowed
   if (typeof allowed === 'boolean') return allowed ? 'granted' : 'pending'
-  return consent ?? 'granted'
+  return (consent as ConsentState | undefined) ?? 'granted'
 }
 
 /**
