@@ -1,4 +1,4 @@
-import type { EventContext, SendResult, TrackerMethods } from '@es-tracker/core'
+import type { EventContext, SendResult } from '@es-tracker/core'
 import { createDeliveryEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
@@ -15,21 +15,6 @@ import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
 import { createScSource } from './visitor/scCookie'
-
-/** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
-export const trackerMethodNames = [
-  'productPage',
-  'addToWishlist',
-  'statusCart',
-  'purchasedItems',
-  'productImpressions',
-  'categoryPage',
-  'customerData',
-  'customEvent',
-  'searchRequest',
-  'productUpdate',
-  'send',
-] as const satisfies ReadonlyArray<keyof TrackerMethods>
 
 /**
  * Creates a browser tracker for one site: every tracker method of the API, the visitor's identity,

@@ -1,9 +1,9 @@
 import { TrackerError } from '../errors/TrackerError'
-import type { EventName, SendResult } from '../types'
+import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
 import { callSafely, failure, isQueueEntry, newEntryId, timeFrom } from './safety'
-import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
+import type { EngineOptions, QueueEntry, ReplayOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
 export type DeliveryEngine = Omit<TrackerEngine, 'close'>
