@@ -54,15 +54,12 @@ export function createReplayCoordinator({
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
 
   // Another page's claim that runs out later: look again then (one timer at a time).
-  const lookAgain = ({ nextExpiry } = store.orphans()) => {
-    if (seesOtherPages && nextExpiry !== undefined && expiryTimer === undefined) {
-      expiryTimer = setTimeout(
-        () => {
-          expiryTimer = undefined
-          trigger()
-        },
-        nextExpiry - Date.now() + 50,
-      )
+  const lookAgain = ({ nextExpiryInMs } = store.orphans()) => {
+    if (seesOtherPages && nextExpiryInMs !== undefined && expiryTimer === undefined) {
+      expiryTimer = setTimeout(() => {
+        expiryTimer = undefined
+        trigger()
+      }, nextExpiryInMs + 50)
     }
   }
 
