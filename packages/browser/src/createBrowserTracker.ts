@@ -69,11 +69,10 @@ export interface TrackerPlatform {
   /** Web Locks for replays between tabs; `undefined`: the entries' leases alone. */
   locks?: Pick<LockManager, 'request'> | undefined
   /**
-   * Whether this platform sees what other pages write to `storage` later (a page does; a pixel reads
-   * it once): only then does it look again when another page's claim on stored events runs out.
-   * @default true
+   * Reads `storage` again, where it does not show what other pages write later (a pixel's copy of the
+   * shop's storage, read at start); the page's localStorage needs none.
    */
-  seesOtherPages?: boolean
+  rereadStorage?: () => Promise<void>
   /** Starts following the platform's lifecycle (hidden, left, back, online); a pixel has none. */
   listen?: (parts: PlatformParts) => void
 }
@@ -133,7 +132,7 @@ export function createPlatformTracker(
     store,
     replay: engine.replay,
     locks: platform.locks,
-    seesOtherPages: platform.seesOtherPages,
+    reread: platform.rereadStorage,
   })
   // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
   const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }

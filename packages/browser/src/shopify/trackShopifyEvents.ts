@@ -139,7 +139,7 @@ export function trackShopifyEvents(options: ShopifyTrackingOptions): ShopifyTrac
         storage,
         sc,
         pageContext: () => pageContext,
-        seesOtherPages: false,
+        rereadStorage: () => storage.reread(`${prefix}:queue:`),
       })
       const mirror = createCartMirror(storage, `${prefix}:shopify:cart:${siteId}`)
       const orders = createOrderLedger(storage, `${prefix}:shopify:orders:${siteId}`)

@@ -92,4 +92,16 @@ describe('hydrateStorage', () => {
     const storage = await hydrateStorage(area, 'es-tracker:', { maxKeys: 2 })
     expect(storage.keys('es-tracker:')).toEqual(['es-tracker:a', 'es-tracker:b'])
   })
+
+  it("should read a prefix again on reread: other pages' writes and removals since, its own writes kept", async () => {
+    const { area, values } = asyncArea({ 'es-tracker:queue:1': 'old', 'es-tracker:cart': 'G' })
+    const storage = await hydrateStorage(area, 'es-tracker:')
+    storage.set('es-tracker:queue:mine', 'M')
+    // Another page, meanwhile: delivers entry 1, adds entry 2.
+    values.delete('es-tracker:queue:1')
+    values.set('es-tracker:queue:2', 'new')
+    await storage.reread('es-tracker:queue:')
+    expect(storage.keys('es-tracker:queue:').sort()).toEqual(['es-tracker:queue:2', 'es-tracker:queue:mine'])
+    expect(storage.get('es-tracker:cart')).toBe('G')
+  })
 })

@@ -20,6 +20,15 @@ export interface HydrateStorageOptions {
   maxKeys?: number
 }
 
+/** A {@link SafeStorage} on a copy of an asynchronous storage, which can be read again. */
+export interface HydratedStorage extends SafeStorage {
+  /**
+   * Reads the keys under `keyPrefix` again, in place of the copy's (what other pages wrote since);
+   * writes made before it are read back, being sent first. Never rejects.
+   */
+  reread(keyPrefix: string): Promise<void>
+}
+
 /**
  * Reads every key of `area` that starts with `prefix` once, into memory, and answers a synchronous
  * {@link SafeStorage} on that copy which writes every change through to `area`: the persisted queue,
@@ -36,30 +45,38 @@ export async function hydrateStorage(
   area: AsyncStorageArea,
   prefix: string,
   { timeoutMs = 5000, maxKeys = 5000 }: HydrateStorageOptions = {},
-): Promise<SafeStorage> {
+): Promise<HydratedStorage> {
   const memory = new Map<string, string>()
-  let started = false
 
-  const read = async () => {
-    const count = Math.min(Number(await area.length()) || 0, maxKeys)
-    const keys = await Promise.all(Array.from({ length: count }, (_, index) => area.key(index)))
-    const ours = keys.filter((key): key is string => typeof key === 'string' && key.startsWith(prefix))
-    const values = await Promise.all(ours.map((key) => area.getItem(key)))
-    // A read that lands after the tracker started would overwrite what it has written since.
-    if (started) return
-    ours.forEach((key, index) => {
-      const value = values[index]
-      if (typeof value === 'string') memory.set(key, value)
-    })
+  /**
+   * Reads the keys under `keyPrefix` into memory, in place of what memory holds under it, unless it
+   * takes longer than `timeoutMs` (then memory stays as it is). Never rejects.
+   */
+  const read = async (keyPrefix: string) => {
+    let late = false
+    const readAll = async () => {
+      const count = Math.min(Number(await area.length()) || 0, maxKeys)
+      const keys = await Promise.all(Array.from({ length: count }, (_, index) => area.key(index)))
+      const ours = keys.filter((key): key is string => typeof key === 'string' && key.startsWith(keyPrefix))
+      const values = await Promise.all(ours.map((key) => area.getItem(key)))
+      // A read that lands after its time would overwrite what the tracker has written since.
+      if (late) return
+      for (const key of memory.keys()) if (key.startsWith(keyPrefix)) memory.delete(key)
+      ours.forEach((key, index) => {
+        const value = values[index]
+        if (typeof value === 'string') memory.set(key, value)
+      })
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      await Promise.race([readAll(), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))])
+    } catch {
+      // A storage that refuses (or throws): the tracker keeps this page's data in memory.
+    }
+    clearTimeout(timer)
+    late = true
   }
-  let timer: ReturnType<typeof setTimeout> | undefined
-  try {
-    await Promise.race([read(), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))])
-  } catch {
-    // A storage that refuses (or throws): the tracker keeps this page's data in memory.
-  }
-  clearTimeout(timer)
-  started = true
+  await read(prefix)
 
   // Writes through, in call order; a refused write keeps the value in memory for this page.
   const writeThrough = (write: () => Promise<unknown>) => {
@@ -78,5 +95,6 @@ export async function hydrateStorage(
       writeThrough(() => area.removeItem(key))
     },
     keys: (keyPrefix) => [...memory.keys()].filter((key) => key.startsWith(keyPrefix)),
+    reread: read,
   }
 }

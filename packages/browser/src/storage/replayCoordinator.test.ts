@@ -47,13 +47,13 @@ function lagging(storage: SafeStorage, lagMs: number): SafeStorage {
 }
 
 /** One tab: a store and a coordinator whose replay records what the store hands over. */
-function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>, seesOtherPages?: boolean) {
+function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>, reread?: () => Promise<void>) {
   const store = createPersistedQueueStore({ storage, key: 'queue', owner })
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,
     locks,
-    seesOtherPages,
+    reread,
     replay: () => {
       for (const taken of store.takeOver()) replayed.push(taken.id)
     },
@@ -204,15 +204,52 @@ describe('createReplayCoordinator', () => {
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  it("should not look again at another page's claim when its store does not see other pages' writes (a pixel)", async () => {
+  /** A pixel's view of `storage`: a copy read at start, its own writes written through, read again on `reread`. */
+  function copyOf(storage: SafeStorage) {
+    const copy = createSafeStorage(() => undefined)
+    const load = () => {
+      for (const key of copy.keys('')) copy.remove(key)
+      for (const key of storage.keys('')) copy.set(key, storage.get(key)!)
+    }
+    load()
+    const view: SafeStorage = {
+      get: copy.get,
+      keys: copy.keys,
+      set(key, value) {
+        copy.set(key, value)
+        storage.set(key, value)
+      },
+      remove(key) {
+        copy.remove(key)
+        storage.remove(key)
+      },
+    }
+    return { view, reread: async () => load() }
+  }
+
+  it("should take over a left page's entry once its claim runs out, reading a pixel's copy of the storage again first", async () => {
+    const storage = createSafeStorage(() => undefined)
+    const left = tab(storage, 'left')
+    left.store.add(entry('a'))
+    const { view, reread } = copyOf(storage)
+    const pixel = tab(view, 'pixel', undefined, reread)
+    pixel.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(89_000)
+    expect(pixel.replayed).toEqual([])
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(pixel.replayed).toEqual(['a'])
+  })
+
+  it("should not replay an entry its owner delivered since the pixel's copy was read", async () => {
     const storage = createSafeStorage(() => undefined)
     const living = tab(storage, 'living')
     living.store.add(entry('a'))
-    // The pixel read the storage once: it cannot see that the living page renews or delivers 'a'.
-    const pixel = tab(storage, 'pixel', undefined, false)
+    const { view, reread } = copyOf(storage)
+    const pixel = tab(view, 'pixel', undefined, reread)
     pixel.coordinator.trigger()
-    await vi.advanceTimersByTimeAsync(60_000)
+    // The living page delivers 'a' (the pixel's copy still holds it), then stops renewing anything.
+    living.store.remove('a')
+    await vi.advanceTimersByTimeAsync(120_000)
     expect(pixel.replayed).toEqual([])
-    expect(vi.getTimerCount()).toBe(0)
   })
 })
