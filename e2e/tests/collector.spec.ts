@@ -119,6 +119,24 @@ test.describe('collector live page, usability', () => {
     await expect(line.locator('.time')).toHaveText(/\d{1,2}:30:05/)
   })
 
+  test('should keep the page and /events working after a body nested 6,000 levels deep', async ({
+    page,
+    collector,
+  }) => {
+    const pageErrors: Error[] = []
+    page.on('pageerror', (error) => pageErrors.push(error))
+    await page.goto(`${collector.url}/`)
+    const deep = `{"GeneralInfo":{"eventName":"CustomEvent","deep":${'['.repeat(6000)}${']'.repeat(6000)}}}`
+    expect(await postEvent(collector.endpoint, deep)).toBe(400)
+    await expect(page.locator('article.card').first()).toContainText('nested 6002 levels deep')
+    expect(await postEvent(collector.endpoint, categoryPagePayload('after-the-deep-one'))).toBe(204)
+    await expect(page.locator('article.card').first()).toContainText('category after-the-deep-one')
+    expect((await collector.events()).length).toBe(2)
+    const listed = await page.evaluate(async () => (await fetch('/events')).status)
+    expect(listed).toBe(200)
+    expect(pageErrors).toEqual([])
+  })
+
   test('should answer HEAD / like GET / without a body', async ({ request, collector }) => {
     const head = await request.head(`${collector.url}/`)
     expect(head.status()).toBe(200)
