@@ -2,6 +2,7 @@
 import { addonIntegrity } from './addons/addonIntegrity'
 import { createAddonLoader } from './addons/loadAddon'
 import { createCommandDispatcher, installCommandQueue } from './commandQueue'
+import { registerConsentSignals } from './consent/registerConsentSignals'
 import { registerEsJsCommands } from './esjs/registerEsJsCommands'
 
 try {
@@ -13,6 +14,8 @@ try {
   const dispatcher = createCommandDispatcher()
   // The vendor script's calls: esTracker('sendEvent', ...), and window.eS with `esCompat: true`.
   registerEsJsCommands(dispatcher, window as unknown as Record<string, unknown>, loadAddon)
+  // `consent: 'gcm' | 'tcf'`: the page's own consent signals.
+  registerConsentSignals(dispatcher, loadAddon)
   installCommandQueue(window as unknown as Record<string, unknown>, dispatcher)
 } catch {
   // Whatever the page did to `window` (or where there is none, a worker), loading the tracker must not break it.
