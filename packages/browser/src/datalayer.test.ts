@@ -36,5 +36,6 @@ describe('@es-tracker/browser/datalayer', () => {
     expect(mainOnly).toContain('function createBrowserTracker')
     for (const part of ['view_search_results', 'function bridgeDataLayer', 'function createCartMirror'])
       expect([mainOnly.includes(part), withBridge.includes(part)]).toEqual([false, true])
-  })
+    // Two whole rollup builds: seconds on a quiet machine, more on a loaded one.
+  }, 90_000)
 })
