@@ -79,7 +79,7 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
         return visitor({ sc: undefined })
       }
     },
-    productUpdate: (products) => catalog.productUpdate(products),
+    productUpdate: (products, sendOptions) => catalog.productUpdate(products, sendOptions),
     flush: () => engine.flush(),
     close: (timeoutMs) => engine.close(timeoutMs),
   }

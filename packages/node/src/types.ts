@@ -3,6 +3,7 @@ import type {
   Identity,
   PageContext,
   RetryOptions,
+  SendOptions,
   SendResult,
   TrackerError,
   TrackerMethods,
@@ -63,8 +64,8 @@ export interface VisitorOptions {
 export interface NodeTracker {
   /** Every tracker method, for one visitor. Never throws; without `sc` every method resolves `invalid_event`. */
   visitor(visitor: VisitorOptions): TrackerMethods
-  /** Sends catalog changes (no visitor needed). */
-  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0]): Promise<SendResult>
+  /** Sends catalog changes (no visitor needed); `{ transaction }` as for every tracker method. */
+  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0], options?: SendOptions): Promise<SendResult>
   /** Resolves when every event sent so far has been delivered or has finally failed. */
   flush(): Promise<void>
   /**

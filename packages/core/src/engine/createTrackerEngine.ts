@@ -2,8 +2,8 @@ import { TrackerError } from '../errors/TrackerError'
 import type { EventName, SendResult } from '../types'
 import { defaultClock } from './defaultClock'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
-import { callSafely, failure, isQueueEntry, newEntryId, timeFrom } from './safety'
-import type { EngineOptions, QueueEntry, ReplayOptions, TrackerEngine, TransportOutcome } from './types'
+import { callSafely, failure, isPromiseLike, isQueueEntry, newEntryId, timeFrom } from './safety'
+import type { EngineOptions, QueueEntry, ReplayOptions, SendOptions, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
 export type DeliveryEngine = Omit<TrackerEngine, 'close'>
@@ -27,6 +27,8 @@ interface Job {
   unloading?: boolean
   /** Cuts a back-off short (unload, close). */
   wake?: AbortController
+  /** Its entry is still being written by an asynchronous store: nothing is sent before it is written. */
+  writing?: boolean
 }
 
 /**
@@ -76,29 +78,48 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   let closed = false
   /** Own events kept after their attempts ran out (keepUndelivered): replayed only when asked to. */
   const parked = new Set<string>()
+  /** Store writes (update, remove) an asynchronous store has not finished: close() waits for them. */
+  const writes = new Set<Promise<unknown>>()
+  /** An asynchronous `takeOver()` is under way: one at a time. */
+  let takingOver = false
 
   const now = () => timeFrom(() => clock.now())
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
-  const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
+  const pending = () => Promise.all([...[...jobs.values()].map((job) => job.promise), ...writes])
+
+  /**
+   * Calls the store for a write whose outcome delivery does not wait for (update, remove). A store
+   * that throws or rejects must not stop delivery; an asynchronous write is tracked until it ends.
+   */
+  function write(call: () => unknown): void {
+    const written = callSafely(call)
+    if (!isPromiseLike(written)) return
+    const tracked: Promise<unknown> = Promise.resolve(written).then(
+      () => writes.delete(tracked),
+      () => writes.delete(tracked),
+    )
+    writes.add(tracked)
+  }
 
   /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
   function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
-    if (removeFromStore) callSafely(() => store?.remove(job.entry.id))
+    if (removeFromStore) write(() => store?.remove(job.entry.id))
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
     job.resolve(error ? failure(options, error) : { ok: true })
   }
 
-  function admit(entry: QueueEntry): Job {
-    const job = { entry } as Job
+  /** Takes responsibility for an entry; it waits for a slot unless its store is still `writing` it. */
+  function admit(entry: QueueEntry, writing = false): Job {
+    const job = { entry, writing } as Job
     job.promise = new Promise((resolve) => {
       job.resolve = resolve
     })
     jobs.set(entry.id, job)
-    ready.add(job)
+    if (!writing) ready.add(job)
     return job
   }
 
@@ -123,7 +144,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     }
     sending.add(job)
     const attempts = ++entry.attempts
-    callSafely(() => store?.update(entry))
+    write(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
       // No outcome at all is a network error, like anything else a transport answers (see outcomeError).
@@ -165,7 +186,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve) => resolve(clock.sleep(ms, signal))).catch(() => {})
 
-  function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
+  function enqueue(eventName: EventName, payload: object, sendOptions?: SendOptions): Promise<SendResult> {
     let error = closed
       ? eventError('closed', eventName, 'refused: tracker closed')
       : jobs.size >= maxQueue
@@ -173,16 +194,57 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         : undefined
     if (!error) {
       try {
+        const transaction = sendOptions?.transaction
+        if (transaction !== undefined && !store) {
+          throw new TrackerError(
+            'invalid_config',
+            `${eventName} not queued: { transaction } needs a store that writes into it (createPostgresStore); this tracker has none`,
+            { eventName },
+          )
+        }
+        // The body is built once, here: every retry and every takeover sends these same bytes.
         const body = JSON.stringify(payload)
         if (typeof body !== 'string') throw new TypeError('not JSON')
         const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0 }
-        // Persist first: if the page dies mid-request, a later page can still deliver it.
-        callSafely(() => store?.add(entry))
-        const job = admit(entry)
-        pump()
+        // Persist first: if the page or the process dies mid-request, a later one can still deliver it.
+        const written = callSafely(() =>
+          transaction === undefined ? store?.add(entry) : store?.add(entry, { transaction }),
+        )
+        if (!isPromiseLike(written) && transaction === undefined) {
+          // A synchronous store (the browser's) or none: the event waits for a slot at once.
+          const job = admit(entry)
+          pump()
+          return job.promise
+        }
+        const job = admit(entry, true)
+        Promise.resolve(written).then(
+          () => {
+            // Given up on by close() meanwhile: it stays in the store for a later process.
+            if (job.settled) return
+            job.writing = false
+            // Written inside the application's transaction: the store hands it out after COMMIT.
+            if (transaction !== undefined) return settle(job, false)
+            ready.add(job)
+            pump()
+          },
+          (cause) =>
+            settle(
+              job,
+              false,
+              eventError(
+                'store_error',
+                eventName,
+                `not queued: the store could not write it (${String(cause)})`,
+                cause,
+              ),
+            ),
+        )
         return job.promise
       } catch (cause) {
-        error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
+        error =
+          cause instanceof TrackerError
+            ? cause
+            : eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
     return Promise.resolve(failure(options, error))
@@ -191,7 +253,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   function flushOnUnload(): void {
     for (const job of jobs.values()) {
       job.unloading = true
-      if (sending.has(job)) continue
+      if (sending.has(job) || job.writing) continue
       job.wake?.abort()
       // The page may be gone before a slot frees up, so these go now, past the concurrency bound.
       void attempt(job)
@@ -201,21 +263,35 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   function replay(replayOptions?: ReplayOptions): void {
     // A broken store must not break the host.
     callSafely(() => {
-      if (closed) return
-      // An answer that is not iterable ends the replay here.
-      for (const entry of store?.takeOver() ?? []) {
-        if (!isQueueEntry(entry)) {
-          const id = (entry as QueueEntry | null)?.id
-          if (typeof id === 'string') callSafely(() => store?.remove(id))
-        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked)) {
-          // Past the bound the rest stays in the store for a later replay rather than being dropped.
-          if (jobs.size >= maxQueue) break
-          parked.delete(entry.id)
-          admit({ ...entry })
-        }
-      }
-      pump()
+      if (closed || takingOver) return
+      const taken = store?.takeOver(Math.max(0, maxQueue - jobs.size))
+      if (!isPromiseLike(taken)) return admitTaken(taken, replayOptions)
+      takingOver = true
+      Promise.resolve(taken)
+        .then((entries) => {
+          takingOver = false
+          if (!closed) callSafely(() => admitTaken(entries, replayOptions))
+        })
+        .catch(() => {
+          takingOver = false
+        })
     })
+  }
+
+  /** Takes on what the store handed over, up to the bound; the rest stays in the store for a later replay. */
+  function admitTaken(entries: QueueEntry[] | undefined, replayOptions?: ReplayOptions): void {
+    // An answer that is not iterable ends the replay here.
+    for (const entry of entries ?? []) {
+      if (!isQueueEntry(entry)) {
+        const id = (entry as QueueEntry | null)?.id
+        if (typeof id === 'string') write(() => store?.remove(id))
+      } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked)) {
+        if (jobs.size >= maxQueue) break
+        parked.delete(entry.id)
+        admit({ ...entry })
+      }
+    }
+    pump()
   }
 
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
@@ -225,7 +301,9 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const deadline = sleep(Math.max(0, closeTimeoutMs), timer.signal).then(() => true)
     // Events sent while closing are still taken and waited for, until the time is up.
     let timeUp = false
-    while (jobs.size > 0 && !timeUp) timeUp = await Promise.race([deadline, pending().then(() => false)])
+    // So are the store's unfinished writes: a removal that never lands is a duplicate for the next process.
+    while ((jobs.size > 0 || writes.size > 0) && !timeUp)
+      timeUp = await Promise.race([deadline, pending().then(() => false)])
     timer.abort()
     closed = true
     for (const job of jobs.values()) {

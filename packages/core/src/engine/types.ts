@@ -70,16 +70,50 @@ export interface QueueEntry {
   attempts: number
 }
 
+/** What {@link QueueStore.add} is given besides the entry. */
+export interface QueueStoreAddOptions {
+  /**
+   * The application's own open transaction (node: a `pg` client inside `BEGIN`): the store writes the
+   * entry inside it, and hands it out from `takeOver()` only once it is committed.
+   */
+  transaction?: unknown
+}
+
 /**
- * Where queued events live until delivered. Node: none (its queue lives in the engine). Browser: localStorage with a memory
- * fallback, shared by tabs. Every method is synchronous and must never throw.
+ * Where queued events live until delivered. Browser: localStorage with a memory fallback, shared by
+ * tabs, every method synchronous. Node: none by default (its queue lives in the engine), or a durable
+ * store (a file journal, a Postgres table) whose methods answer promises. A method must never throw;
+ * a promise it answers may reject (`add`: the event is refused with `store_error`, unsent).
  */
 export interface QueueStore {
-  add(entry: QueueEntry): void
+  /** Writes one new entry; the engine sends nothing before it is written. */
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void | PromiseLike<void>
+  update(entry: QueueEntry): void | PromiseLike<void>
+  remove(id: string): void | PromiseLike<void>
+  /**
+   * Entries left by earlier pages, other tabs, earlier processes or dead instances that this instance
+   * may deliver now (browser: under a lease; Postgres: claimed under a lease). `limit` is how many the
+   * engine can take now; a store may answer fewer, and what it answers past `limit` waits in the store.
+   */
+  takeOver(limit?: number): QueueEntry[] | PromiseLike<QueueEntry[]>
+}
+
+/** A {@link QueueStore} whose every method answers at once: the browser's stores and the memory store. */
+export interface SyncQueueStore extends QueueStore {
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void
   update(entry: QueueEntry): void
   remove(id: string): void
-  /** Entries left by earlier pages or other tabs that this instance may replay now (browser: under a lease). */
-  takeOver(): QueueEntry[]
+  takeOver(limit?: number): QueueEntry[]
+}
+
+/** The last, optional argument of every tracker method and of {@link TrackerEngine.enqueue}. */
+export interface SendOptions {
+  /**
+   * Writes the event inside this open transaction of the application (node: a `pg` client inside
+   * `BEGIN ... COMMIT`, with `createPostgresStore`) and resolves `{ ok: true }` once written, without
+   * sending it now: it is delivered after COMMIT, never after ROLLBACK (the outbox pattern).
+   */
+  transaction?: unknown
 }
 
 /** Keeps the GUID of the last cart that had products (PAYLOADS.md "GUID"). */
@@ -132,8 +166,11 @@ export interface EngineOptions {
 
 /** Delivers validated payloads: queues, sends, retries, reports. */
 export interface TrackerEngine {
-  /** Queues one valid payload; resolves when delivered or finally failed; never rejects. */
-  enqueue(eventName: EventName, payload: object): Promise<SendResult>
+  /**
+   * Queues one valid payload; resolves when delivered or finally failed (with `transaction`: once
+   * written to the store); never rejects.
+   */
+  enqueue(eventName: EventName, payload: object, options?: SendOptions): Promise<SendResult>
   /** Resolves when everything queued now has been delivered or has finally failed. */
   flush(): Promise<void>
   /** The page is going away: send all that is left now, through `unloading` requests, without waiting. */
@@ -158,8 +195,8 @@ export interface TrackerMethodsOptions {
    * `sc` cookie or for consent) or refuse with an error (`consent`, `closed`, `invalid_config`).
    */
   context: (eventName: EventName) => EventContext | TrackerError | Promise<EventContext | TrackerError>
-  /** Hands a valid payload to delivery (normally `engine.enqueue`). */
-  enqueue: (eventName: EventName, payload: object) => Promise<SendResult>
+  /** Hands a valid payload to delivery (normally `engine.enqueue`), with the method's options. */
+  enqueue: (eventName: EventName, payload: object, options?: SendOptions) => Promise<SendResult>
   /** Where the last non-empty cart's GUID is kept; without one only a GUID in the input counts. */
   cart?: CartStore
   /** A new cart GUID: 32 uppercase hex digits, 8-4-4-4-12. */
@@ -177,22 +214,23 @@ export interface TrackerMethodsOptions {
 
 /**
  * Every tracker method of API.md. Each resolves to a {@link SendResult} once its event is delivered or
- * has finally failed; none throws and none rejects, whatever it is given.
+ * has finally failed (with `{ transaction }`: once written); none throws and none rejects, whatever it
+ * is given. The last argument of each is its {@link SendOptions}.
  */
 export interface TrackerMethods {
-  productPage(input: ProductPageInput): Promise<SendResult>
-  addToWishlist(input: AddToWishlistInput): Promise<SendResult>
+  productPage(input: ProductPageInput, options?: SendOptions): Promise<SendResult>
+  addToWishlist(input: AddToWishlistInput, options?: SendOptions): Promise<SendResult>
   /** Every call gets a new cart GUID unless `input.guid` is given; a non-empty cart's GUID is kept for the purchase. */
-  statusCart(input: Omit<StatusCartInput, 'guid'> & { guid?: string }): Promise<SendResult>
+  statusCart(input: Omit<StatusCartInput, 'guid'> & { guid?: string }, options?: SendOptions): Promise<SendResult>
   /** Joins `input.guid`, else the last non-empty cart's GUID (unless `oneClick: true`). */
-  purchasedItems(input: PurchasedItemsInput): Promise<SendResult>
-  productImpressions(input: ProductImpressionsInput): Promise<SendResult>
-  categoryPage(input: CategoryPageInput): Promise<SendResult>
+  purchasedItems(input: PurchasedItemsInput, options?: SendOptions): Promise<SendResult>
+  productImpressions(input: ProductImpressionsInput, options?: SendOptions): Promise<SendResult>
+  categoryPage(input: CategoryPageInput, options?: SendOptions): Promise<SendResult>
   /** Sends the visitor's identity (GeneralInfo only). */
-  customerData(): Promise<SendResult>
-  customEvent(input: CustomEventInput): Promise<SendResult>
-  searchRequest(input: SearchRequestInput): Promise<SendResult>
-  productUpdate(products: ProductUpdateInput): Promise<SendResult>
+  customerData(options?: SendOptions): Promise<SendResult>
+  customEvent(input: CustomEventInput, options?: SendOptions): Promise<SendResult>
+  searchRequest(input: SearchRequestInput, options?: SendOptions): Promise<SendResult>
+  productUpdate(products: ProductUpdateInput, options?: SendOptions): Promise<SendResult>
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
-  send(eventName: string, body: unknown): Promise<SendResult>
+  send(eventName: string, body: unknown, options?: SendOptions): Promise<SendResult>
 }
