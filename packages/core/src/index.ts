@@ -8,6 +8,7 @@ export { createMemoryQueueStore } from './engine/memoryQueueStore'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
+export { isQueueEntry } from './engine/safety'
 export type {
   CartStore,
   Clock,

@@ -1,4 +1,8 @@
 export type {
+  QueueEntry,
+  QueueStore,
+  QueueStoreAddOptions,
+  SendOptions,
   SendResult,
   TrackerErrorCode,
   TrackerMethods,
@@ -10,7 +14,9 @@ export { TrackerError } from '@es-tracker/core'
 export { createNodeTracker } from './createNodeTracker'
 export { newCartGuid } from './newCartGuid'
 export { scFromCookieHeader } from './scFromCookieHeader'
+export type { FileStoreOptions } from './stores/createFileStore'
+export { createFileStore } from './stores/createFileStore'
 export { createFetchTransport } from './transport/createFetchTransport'
 export type { NodeTransportOptions } from './transport/createKyTransport'
 export { createKyTransport } from './transport/createKyTransport'
-export type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
+export type { DurableQueueStore, NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'

@@ -227,16 +227,19 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
             ready.add(job)
             pump()
           },
+          // A store refuses with a TrackerError of its own (queue_full: its bound on disk), or fails.
           (cause) =>
             settle(
               job,
               false,
-              eventError(
-                'store_error',
-                eventName,
-                `not queued: the store could not write it (${String(cause)})`,
-                cause,
-              ),
+              cause instanceof TrackerError
+                ? cause
+                : eventError(
+                    'store_error',
+                    eventName,
+                    `not queued: the store could not write it (${String(cause)})`,
+                    cause,
+                  ),
             ),
         )
         return job.promise
