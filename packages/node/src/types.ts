@@ -20,6 +20,8 @@ import type {
 export interface DurableQueueStore extends QueueStore {
   /** How often the tracker asks `takeOver()` for events that other processes wrote or left, in ms. */
   readonly pollIntervalMs?: number
+  /** Whether the last `takeOver()` left more it could have answered: the tracker asks again at once. */
+  hasMore?(): boolean
   /** Releases the folder lock, the leases, or a pool the store made itself. Called by `tracker.close()`. */
   close?(): Promise<void>
 }

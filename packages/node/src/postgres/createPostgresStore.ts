@@ -36,6 +36,8 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
   const owner = randomUUID()
   /** Rows this instance holds under its lease: added here or claimed, until removed. */
   const held = new Set<string>()
+  /** Rows delivered here whose DELETE has not landed yet: a claim that finds one again must not resend it. */
+  const removing = new Set<string>()
   let closed = false
 
   let ready: Promise<PgQueryable> | undefined
@@ -73,8 +75,11 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
   renewal.unref()
 
   let claiming: Promise<unknown> | undefined
+  /** The last claim took as many rows as it asked for: more are probably waiting. */
+  let claimedFull = false
   return {
     pollIntervalMs: options.pollIntervalMs ?? 1000,
+    hasMore: () => claimedFull,
     async add(entry, addOptions) {
       if (closed) throw new TrackerError('store_error', `${entry.eventName} not queued: the Postgres store is closed`)
       const transaction = addOptions?.transaction as PgQueryable | undefined
@@ -99,23 +104,30 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
     update() {},
     remove(id) {
       held.delete(id)
-      return removals.push(id)
+      removing.add(id)
+      return removals.push(id).finally(() => removing.delete(id))
     },
-    async takeOver(limit = 1000) {
-      if (closed || limit < 1) return []
-      const claim = connect().then((pool) => pool.query(sql.claim, [owner, leaseMs, Math.floor(limit)]))
+    async takeOver(limit = claimBatch) {
+      // A bounded claim leaves the rest to the other instances of the fleet, and to the next poll.
+      const wanted = Math.min(Math.floor(limit), claimBatch)
+      claimedFull = false
+      if (closed || wanted < 1) return []
+      const claim = connect().then((pool) => pool.query(sql.claim, [owner, leaseMs, wanted]))
       claiming = claim.catch(() => {})
       const { rows } = await claim
-      return rows.map((row) => {
-        held.add(String(row.id))
-        return {
-          id: String(row.id),
-          eventName: String(row.event_name),
-          body: String(row.body),
-          createdAt: Number(row.created_at),
-          attempts: 0,
-        } as QueueEntry
-      })
+      claimedFull = rows.length === wanted
+      return rows
+        .filter((row) => !removing.has(String(row.id)))
+        .map((row) => {
+          held.add(String(row.id))
+          return {
+            id: String(row.id),
+            eventName: String(row.event_name),
+            body: String(row.body),
+            createdAt: Number(row.created_at),
+            attempts: 0,
+          } as QueueEntry
+        })
     },
     async close() {
       if (closed) return
@@ -130,6 +142,9 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
     },
   }
 }
+
+/** Rows one claim takes at most; a full claim is followed by another one at once (see `hasMore`). */
+const claimBatch = 200
 
 /** A pool from `pg`, loaded only here: the main entry and a store given a pool never load it. */
 async function poolFrom(connectionString: string): Promise<PgPool> {

@@ -32,6 +32,8 @@ const tracker = createNodeTracker({
   maxQueue: 100_000,
   retry: { baseDelayMs: 20, maxDelayMs: 200 },
   onError: (error) => console.error(`${error.code}: ${error.message}`),
+  // Tells the endpoint which process sent a request (the kill tests count what the killed one had in flight).
+  fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, 'x-worker': env.WORKER ?? '' } }),
 })
 process.on('SIGTERM', async () => {
   await tracker.close(Number(env.CLOSE_MS ?? 5000))
