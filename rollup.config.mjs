@@ -47,8 +47,8 @@ const isExternalFor = (name) => {
   return (id) => id.startsWith('node:') || names.some((dep) => id === dep || id.startsWith(`${dep}/`))
 }
 
-/** ESM build and bundled declarations for one package's entry points. */
-function packageBuild(name, entries = { index: 'src/index.ts' }) {
+/** ESM build for one package's entry points, and bundled declarations for those in `typed` (not its CLIs). */
+function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index']) {
   const input = Object.fromEntries(
     Object.entries(entries).map(([key, file]) => [key, root(`packages/${name}/${file}`)]),
   )
@@ -66,7 +66,7 @@ function packageBuild(name, entries = { index: 'src/index.ts' }) {
       },
     },
     {
-      input: { index: input.index },
+      input: Object.fromEntries(typed.map((key) => [key, input[key]])),
       external,
       plugins: [dts({ tsconfig: root('tsconfig.base.json') })],
       output: { dir: root(`packages/${name}/dist`), format: 'esm', entryFileNames: '[name].d.ts' },
@@ -115,6 +115,11 @@ export default [
   ...packageBuild('core'),
   ...packageBuild('browser'),
   scriptTagBuild,
-  ...packageBuild('node'),
+  // The Postgres store is a subpath of its own (`pg` is an optional peer dependency), and the relay a bin.
+  ...packageBuild(
+    'node',
+    { index: 'src/index.ts', postgres: 'src/postgres/index.ts', relay: 'src/relay/relayCli.ts' },
+    ['index', 'postgres'],
+  ),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),
 ]

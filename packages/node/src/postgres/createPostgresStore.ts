@@ -34,6 +34,13 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
   if (!Number.isInteger(leaseMs) || leaseMs < 100)
     fail(`leaseMs must be an integer of at least 100; got ${String(leaseMs)}`)
   const owner = randomUUID()
+  /** Reports a failure nobody waits for (a claim, a lease renewal, a DELETE): the database is unwell. */
+  const report = (what: string) => (cause: unknown) => {
+    const error = new TrackerError('store_error', `Postgres store: ${what} failed (${String(cause)})`, { cause })
+    try {
+      options.onError?.(error)
+    } catch {}
+  }
   /** Rows this instance holds under its lease: added here or claimed, until removed. */
   const held = new Set<string>()
   /** Rows delivered here whose DELETE has not landed yet: a claim that finds one again must not resend it. */
@@ -68,7 +75,7 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
       if (held.size === 0) return
       connect()
         .then((pool) => pool.query(sql.renew, [owner, leaseMs, [...held]]))
-        .catch(() => {})
+        .catch(report('renewing leases'))
     },
     Math.floor(leaseMs / 3),
   )
@@ -105,7 +112,10 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
     remove(id) {
       held.delete(id)
       removing.add(id)
-      return removals.push(id).finally(() => removing.delete(id))
+      return removals
+        .push(id)
+        .catch(report('deleting a delivered row'))
+        .finally(() => removing.delete(id))
     },
     async takeOver(limit = claimBatch) {
       // A bounded claim leaves the rest to the other instances of the fleet, and to the next poll.
@@ -113,7 +123,7 @@ export function createPostgresStore(options: PostgresStoreOptions): DurableQueue
       claimedFull = false
       if (closed || wanted < 1) return []
       const claim = connect().then((pool) => pool.query(sql.claim, [owner, leaseMs, wanted]))
-      claiming = claim.catch(() => {})
+      claiming = claim.catch(report('claiming rows'))
       const { rows } = await claim
       claimedFull = rows.length === wanted
       return rows

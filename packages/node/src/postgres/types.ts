@@ -1,3 +1,5 @@
+import type { TrackerError } from '@es-tracker/core'
+
 /** What the store needs of a query's result (node-postgres answers more). */
 export interface PgQueryResult {
   rows: Array<Record<string, unknown>>
@@ -30,4 +32,9 @@ export interface PostgresStoreOptions {
   pollIntervalMs?: number
   /** Create the table and its index when missing (`CREATE TABLE IF NOT EXISTS`). Pass false when a migration does it. @default true */
   createTable?: boolean
+  /**
+   * Called with a `store_error` when a write nobody waits for fails (claiming rows, renewing leases,
+   * deleting a delivered row): the database is unreachable or refusing. Events stay in the table.
+   */
+  onError?: (error: TrackerError) => void
 }
