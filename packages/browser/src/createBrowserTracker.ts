@@ -4,6 +4,8 @@ import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { createConsentStorage } from './consent/consentStorage'
+import { followPageConsent, initialConsentState } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
 import { nextTask } from './nextTask'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
@@ -61,7 +63,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
-  const storage = createSafeStorage()
+  const consent = createConsentGate(initialConsentState(options.consent))
+  // Nothing is written to storage before consent is granted (held in memory until then).
+  const storage = createConsentStorage(createSafeStorage(), consent)
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
@@ -85,14 +89,16 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     maxQueue: options.maxQueue,
     maxAgeMs: options.maxAgeMs,
   })
-  const coordinator = createReplayCoordinator({
+  const replays = createReplayCoordinator({
     store,
     replay: engine.replay,
     locks: navigator.locks,
   })
+  // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
+  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent)
   const sc = createScSource(options)
 
   const methods = createTrackerMethods({
@@ -199,6 +205,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       }, 100)
   })
   coordinator.trigger()
+  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page).
+  followPageConsent(options.consent, consent)
   return tracker
 }
 

@@ -1,4 +1,4 @@
-export type { ConsentState } from './consent/consentGate'
+export type { ConsentSource, ConsentState } from './consent/consentGate'
 export { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
 export { maskEmail, maskPersonalData, maskPhone } from './debug/maskPersonalData'
 export type { EsJsHandler, EsJsHandlerOptions } from './esjs/createEsJsHandler'

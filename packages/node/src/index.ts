@@ -12,6 +12,8 @@ export type {
 } from '@es-tracker/core'
 export { TrackerError } from '@es-tracker/core'
 export { createNodeTracker } from './createNodeTracker'
+export { createFirstPartyEndpoint } from './firstParty/createFirstPartyEndpoint'
+export type { FirstPartyEndpoint, FirstPartyEndpointOptions, NodeRequest } from './firstParty/types'
 export { newCartGuid } from './newCartGuid'
 export { scFromCookieHeader } from './scFromCookieHeader'
 export type { FileStoreOptions } from './stores/createFileStore'

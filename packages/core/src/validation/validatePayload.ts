@@ -4,6 +4,7 @@ import { neverThrow } from '../events/shared/assembleEvent'
 import { isRecord } from '../schemas/values'
 import type { BuildResult, WirePayload } from '../types'
 import { checkPayload } from './checkPayload'
+import { findOversizedContent } from './findOversizedContent'
 import { findUnsafeContent } from './findUnsafeContent'
 import { identityWarnings } from './identityWarnings'
 import { invalidEvent, makeIssue } from './issues'
@@ -24,6 +25,9 @@ export function validatePayload(json: unknown): BuildResult {
         error: invalidEvent(undefined, [makeIssue('', 'a payload object { GeneralInfo, ... }', json)]),
       }
     }
+    // Before anything walks the payload: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(json)
+    if (oversized) return { ok: false, error: invalidEvent(undefined, [oversized]) }
     const info = json.GeneralInfo
     const eventName = isRecord(info) ? info.eventName : undefined
     if (!isEventName(eventName)) {

@@ -3,6 +3,7 @@ import { isRecord } from '../../schemas/values'
 import type { WireSchema } from '../../schemas/wireSchema'
 import type { BuildResult, EventContext, EventName, WirePayload } from '../../types'
 import { checkPayload } from '../../validation/checkPayload'
+import { findOversizedContent } from '../../validation/findOversizedContent'
 import { invalidEvent, makeIssue } from '../../validation/issues'
 import { BODY_KEYS } from '../bodyKeys'
 import { EVENT_MODEL } from '../model'
@@ -33,6 +34,9 @@ export const assembleEvent = (
   raw?: boolean,
 ): BuildResult =>
   neverThrow(raw ? undefined : eventName, () => {
+    // Before anything walks the input: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(input)
+    if (oversized) return { ok: false, error: invalidEvent(eventName, [oversized]) }
     const issues: Issues = []
     const warnings: ValidationIssue[] = []
     const schema = EVENT_MODEL[eventName]
