@@ -17,7 +17,6 @@ export type {
   QueueEntry,
   QueueStore,
   QueueStoreAddOptions,
-  ReplayOptions,
   RetryOptions,
   SendOptions,
   SyncQueueStore,
