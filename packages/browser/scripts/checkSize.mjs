@@ -19,10 +19,11 @@ const budgets = [
   { file: 'es-tracker.dataLayer.min.js', budgetBytes: 4_096, aimBytes: 2_048 },
 ]
 /**
- * The Shopify custom pixel's script (the adapter with the engine it runs on), loaded by a pixel, not by
- * the script tag: its budget is what it measured when it came (13,462 B gzip), with room to grow.
+ * The Shopify custom pixel's script, loaded by a pixel, not by the script tag: the adapter with the
+ * whole engine it runs on, so it grows with the script tag's engine. 16,386 B gzip when this budget
+ * was set.
  */
-const pixelBudget = { file: 'es-tracker.shopify.min.js', budgetBytes: 14_336 }
+const pixelBudget = { file: 'es-tracker.shopify.min.js', budgetBytes: 17_408 }
 const distPath = (file) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url))
 
 /** Minified, gzip and brotli sizes of a script. */
