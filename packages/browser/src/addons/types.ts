@@ -1,4 +1,5 @@
 import type { buildRawEvent } from '@es-tracker/core'
+import type { bridgeDataLayer } from '../bridges/dataLayer/bridgeDataLayer'
 import type { followPageConsent } from '../consent/pageConsent'
 import type { EsJsHandler, EsJsHandlerOptions } from '../esjs/createEsJsHandler'
 import type { BrowserTracker } from '../types'
@@ -23,7 +24,7 @@ export interface AddonExports {
   }
   /** The GA4 dataLayer bridge, with the signature of `@es-tracker/browser/datalayer`. */
   dataLayer: {
-    bridgeDataLayer(tracker: BrowserTracker, options?: unknown): unknown
+    bridgeDataLayer: typeof bridgeDataLayer
   }
 }
 
