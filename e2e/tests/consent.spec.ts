@@ -3,7 +3,7 @@
 // no cookie and no storage and sends nothing; every write the page makes is recorded from the start.
 import type { Page } from '@playwright/test'
 import { type CollectorFixture, expect, type SiteFixture, test } from '../fixtures'
-import { scriptTagUrl, settle, type TrackerWindow } from '../pages/browser/helpers'
+import { esmUrl, scriptTagUrl, settle, type TrackerWindow } from '../pages/browser/helpers'
 
 /** Records every cookie and storage write of the page, installed before any of its scripts run. */
 async function recordWrites(page: Page): Promise<void> {
@@ -151,6 +151,35 @@ test.describe('consent from Google Consent Mode', () => {
       page.dataLayer.push(['consent', 'update', { analytics_storage: 'granted' }])
     })
     expect((await collector.waitForEvents(2)).map((event) => event.eventName)).toEqual(['ProductPage', 'StatusCart'])
+  })
+})
+
+test.describe('consent from Google Consent Mode in the ES module', () => {
+  test('should hold the events and writes until the update grants, without an add-on', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    await recordWrites(page)
+    await page.addInitScript(gcmDeniedByDefault)
+    const addons: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('es-tracker.consentSignals')) addons.push(request.url())
+    })
+    await page.goto(esmUrl(site, collector, { consent: 'gcm' }))
+    await page.waitForFunction(() => (window as unknown as TrackerWindow).tracker !== undefined)
+    await page.evaluate(() => {
+      const { tracker } = window as unknown as TrackerWindow
+      void tracker.identify?.({ email: 'esm@example.com' })
+      void tracker.categoryPage?.({ categoryKey: 'Tea' })
+    })
+    await settle(1000)
+    expect(await writes(page)).toEqual([])
+    expect(await collector.events()).toEqual([])
+    await gtagUpdate(page, 'granted')
+    const [event] = await collector.waitForEvents(1)
+    expect(event?.payload).toMatchObject({ GeneralInfo: { user_email: 'esm@example.com' } })
+    expect(addons).toEqual([])
   })
 })
 
