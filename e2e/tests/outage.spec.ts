@@ -45,16 +45,24 @@ function storedEntries(page: Page): Promise<number> {
 }
 
 /** Waits for every sent id, then long enough for a late duplicate; asserts delivered = sent and no duplicate. */
-async function expectEachOnce(collector: CollectorFixture, sent: string[], timeoutMs: number): Promise<void> {
+async function expectEachOnce(
+  collector: CollectorFixture,
+  sent: string[],
+  timeoutMs: number,
+  duplicatesAtMost = 0,
+): Promise<void> {
   await collector.waitForEvents(sent.length, {}, timeoutMs).catch(async (error) => {
     const got = new Set((await collector.events()).map(idOf))
     throw new Error(`${String(error)}\nmissing: ${sent.filter((id) => !got.has(id)).join(' ')}`)
   })
   await sleep(2_500)
   const got = (await collector.events()).map(idOf)
-  expect(got.filter((id, index) => got.indexOf(id) !== index)).toEqual([])
-  expect(got.length).toBe(sent.length)
+  const duplicates = got.filter((id, index) => got.indexOf(id) !== index)
+  if (duplicatesAtMost === 0) expect(duplicates).toEqual([])
+  else expect(duplicates.length).toBeLessThanOrEqual(duplicatesAtMost)
+  expect(got.length).toBe(sent.length + duplicates.length)
   expect(new Set(got)).toEqual(new Set(sent))
+  test.info().annotations.push({ type: 'figures', description: `sent ${sent.length}, duplicates ${duplicates.length}` })
 }
 
 /** Fails every request with `status` until `ms` from now (Retry-After when given), then recovers. */
@@ -144,13 +152,22 @@ test.describe('browser tracker (outages, reloads, tabs, clock jumps)', () => {
           ;(window as unknown as { restored?: boolean }).restored = event.persisted
         }),
       )
+      // The static server says `no-store`, which keeps a page out of the back/forward cache.
+      site.setHeaders('/pages/hostile/', { 'Cache-Control': 'no-cache' })
       await open(page, pageUrl(site, collector, 'bfcache'))
       const recovered = outageFor(collector, 8_000, 503)
       const sent = await fire(page, 'bfcache', 10)
       await sleep(1_000)
       await page.goto(`${collector.url}/events`)
       await page.goBack({ waitUntil: 'commit' })
-      await expect.poll(() => page.evaluate(() => (window as unknown as { restored?: boolean }).restored)).toBe(true)
+      await page.waitForFunction(() => (window as unknown as { restored?: boolean }).restored !== undefined)
+      const reasons = await page.evaluate(() =>
+        JSON.stringify(
+          (performance.getEntriesByType('navigation')[0] as unknown as { notRestoredReasons?: unknown })
+            ?.notRestoredReasons ?? null,
+        ),
+      )
+      expect(await page.evaluate(() => (window as unknown as { restored?: boolean }).restored), reasons).toBe(true)
       await recovered
       await expectEachOnce(collector, sent, 60_000)
       await expect.poll(() => storedEntries(page)).toBe(0)
@@ -187,7 +204,9 @@ test.describe('browser tracker (outages, reloads, tabs, clock jumps)', () => {
     await sleep(3_000)
     await collector.clearFaults()
     expect(sent.length).toBeGreaterThanOrEqual(40)
-    await expectEachOnce(collector, sent, 90_000)
+    // Rule 1's residual risk: a request in flight as a tab closes during a failure streak stays for the
+    // fifth tab, and arrives twice if the endpoint accepted it; at most `concurrency` (2) per closed tab.
+    await expectEachOnce(collector, sent, 90_000, 4 * 2)
     await expect.poll(() => storedEntries(page)).toBe(0)
   })
 
@@ -200,11 +219,10 @@ test.describe('browser tracker (outages, reloads, tabs, clock jumps)', () => {
     await collector.faults({ failNext: 1_000_000, status: 503 })
     const sent = await fire(page, 'clock', 10)
     await expect.poll(() => storedEntries(page)).toBe(10)
-    const now = Date.now()
     const before = await page.evaluate(() => [Date.now(), performance.now()])
-    await page.clock.setFixedTime(now - 24 * 3600_000)
+    await moveWallClock(page, -24 * 3600_000)
     await sleep(1_000)
-    await page.clock.setFixedTime(now + 7 * 24 * 3600_000 + 60_000)
+    await moveWallClock(page, 8 * 24 * 3600_000 + 60_000)
     // Date.now moved a week on, performance.now did not jump: the tracker's ages follow the latter.
     const after = await page.evaluate(() => [Date.now(), performance.now()])
     expect(after[0]! - before[0]!).toBeGreaterThan(7 * 24 * 3600_000)
@@ -231,7 +249,7 @@ test.describe('browser tracker (outages, reloads, tabs, clock jumps)', () => {
     await collector.faults({ failNext: 1_000_000, status: 503 })
     const sent = [...(await fire(page, 'first', 10)), ...(await fire(other, 'second', 10))]
     await expect.poll(() => storedEntries(page)).toBe(20)
-    await page.clock.setFixedTime(Date.now() + 24 * 3600_000)
+    await Promise.all([page, other].map((tab) => moveWallClock(tab, 24 * 3600_000)))
     // Both tabs look at the queue with the clock a day on (a claim judged by wall time would have run out).
     await Promise.all([page, other].map((tab) => tab.evaluate(() => dispatchEvent(new Event('online')))))
     await sleep(3_000)
@@ -240,6 +258,20 @@ test.describe('browser tracker (outages, reloads, tabs, clock jumps)', () => {
     await expectEachOnce(collector, sent, 60_000)
   })
 })
+
+/**
+ * Moves the page's wall clock (`Date.now`, what users and OSes set) by `ms`; `performance.now` and
+ * timers run on. (Playwright's `page.clock` freezes timers with a fixed time: the tracker's back-off
+ * would never fire.)
+ */
+async function moveWallClock(page: Page, ms: number): Promise<void> {
+  await page.evaluate((ms) => {
+    const clock = window as unknown as { realNow?: () => number; wallOffset?: number }
+    clock.realNow ??= Date.now.bind(Date)
+    clock.wallOffset = (clock.wallOffset ?? 0) + ms
+    Date.now = () => clock.realNow!() + clock.wallOffset!
+  }, ms)
+}
 
 /** The Chromium the suite drives (playwright.config.ts): Debian's where it exists. */
 function chromiumPath(): string | undefined {

@@ -517,3 +517,18 @@ describe('createDeliveryEngine', () => {
     expect(typeof createTrackerEngine({ url, transport }).close).toBe('function')
   })
 })
+
+describe('defaultClock', () => {
+  it('should measure ages on a monotonic clock that a moved wall clock does not change', async () => {
+    const { defaultClock } = await import('./defaultClock')
+    const before = defaultClock.monotonicNow!()
+    const realNow = Date.now
+    Date.now = () => realNow() + 8 * 24 * 3600_000
+    try {
+      expect(defaultClock.monotonicNow!() - before).toBeLessThan(1_000)
+      expect(defaultClock.now() - realNow()).toBeGreaterThan(7 * 24 * 3600_000)
+    } finally {
+      Date.now = realNow
+    }
+  })
+})
