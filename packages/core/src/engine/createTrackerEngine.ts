@@ -191,15 +191,16 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const { entry } = job
     const error = outcomeError(outcome, url, timeoutMs, entry.eventName)
     const retryable = !!error && isRetryableOutcome(outcome)
-    if (outcome.type !== 'handed_off') health.record(!retryable)
+    // A hand-off and a failure while the device is offline say nothing of the endpoint.
+    if (outcome.type !== 'handed_off' && !(outcome as { offline?: boolean }).offline) health.record(!retryable)
     // A job given up on by close() is settled already: its entry stays in the store unless delivered.
     if (job.settled) {
       if (!error && outcome.type !== 'handed_off') removeEntry(job)
       return
     }
     if (outcome.type === 'handed_off') {
-      // Its answer is never seen: delivered unless the endpoint was failing, when a later page replays it.
-      if (!health.failing()) settle(job, true)
+      // Its answer is never seen: delivered unless the endpoint's last answer was a failure, when a later page replays it.
+      if (!health.lastAnswerFailed()) settle(job, true)
       return
     }
     if (!retryable) {
@@ -330,8 +331,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       job.wake?.abort()
       job.wake = undefined
       if (sending.has(job)) {
-        // Its answer may never come: delivered unless the endpoint is failing (then a later page replays it).
-        if (!health.failing()) {
+        // Its answer may never come: delivered unless the last answer was a failure (then a later page replays it).
+        if (!health.lastAnswerFailed()) {
           job.presumed = true
           removeEntry(job)
         }

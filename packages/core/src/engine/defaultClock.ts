@@ -1,13 +1,15 @@
 import type { Clock } from './types'
 
 /**
- * The real clock: `Date.now` and `setTimeout`, with a sleep that an `AbortSignal` cuts short.
+ * The real clock: `Date.now` (wall time), `performance.now` (monotonic: browsers and Node 16+ have
+ * it) and `setTimeout`, with a sleep that an `AbortSignal` cuts short.
  *
  * @example
  * await defaultClock.sleep(500)
  */
 export const defaultClock: Clock = {
   now: () => Date.now(),
+  monotonicNow: () => performance.now(),
   sleep: (ms, signal) =>
     new Promise((resolve) => {
       const timer = setTimeout(resolve, ms)

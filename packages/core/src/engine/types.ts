@@ -23,11 +23,12 @@ export interface TransportRequest {
 /** How one attempt ended. A transport never throws and its promise never rejects. */
 export type TransportOutcome =
   | { type: 'response'; status: number; retryAfter?: string | null }
-  | { type: 'network_error'; cause?: unknown }
+  /** `offline`: the device had no network (the browser said so), which says nothing of the endpoint. */
+  | { type: 'network_error'; cause?: unknown; offline?: boolean }
   | { type: 'timeout'; cause?: unknown }
   /**
-   * Handed to the browser (a beacon): the status is never known. The engine takes it as delivered
-   * only while the endpoint is not failing (see {@link EngineOptions.failureWindowMs}).
+   * Handed to the browser (a beacon, or a request in flight as the page is left): the status is never
+   * known. The engine takes it as delivered unless the endpoint's last answer was a failure.
    */
   | { type: 'handed_off' }
 
@@ -177,10 +178,10 @@ export interface EngineOptions {
    */
   store?: QueueStore
   /**
-   * How long after a retryable failure the endpoint counts as failing. While it does, an attempt
-   * whose answer the page never sees (a beacon, a request still in flight when the page is left)
-   * leaves its entry in the store for a later page, and `flushOnUnload` sends nothing; otherwise
-   * such an attempt counts as delivered. @default 30000
+   * How long after a retryable failure the endpoint counts as failing: meanwhile `flushOnUnload`
+   * sends nothing (the entries wait for a later page). An attempt whose answer the page never sees
+   * (a beacon, a request in flight when the page is left) counts as delivered unless the last answer
+   * was a failure; then its entry stays for a later page. @default 30000
    */
   failureWindowMs?: number
   /** An earlier page found the endpoint failing (the browser keeps the flag in storage). @default false */
@@ -210,9 +211,9 @@ export interface TrackerEngine {
   flushOnUnload(): void
   /**
    * The page is being left (`pagehide`, `freeze`): no attempt starts after this and no back-off
-   * resumes. An attempt still in flight counts as delivered unless the endpoint is failing (its
-   * entry then stays in the store for a later page); if the page comes back and learns that it
-   * failed after all, the entry is stored again and retried.
+   * resumes. An attempt still in flight counts as delivered unless the endpoint's last answer was a
+   * failure (its entry then stays in the store for a later page); if the page comes back and learns
+   * that it failed after all, the entry is stored again and retried.
    */
   leave(): void
   /**
