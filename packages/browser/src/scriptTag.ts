@@ -3,6 +3,7 @@ import { addonIntegrity } from './addons/addonIntegrity'
 import { createAddonLoader } from './addons/loadAddon'
 import { registerDataLayerBridge } from './bridges/dataLayer/registerDataLayerBridge'
 import { createCommandDispatcher, installCommandQueue } from './commandQueue'
+import { registerConsentSignals } from './consent/registerConsentSignals'
 import { registerEsJsCommands } from './esjs/registerEsJsCommands'
 
 try {
@@ -14,6 +15,8 @@ try {
   const dispatcher = createCommandDispatcher()
   // The vendor script's calls: esTracker('sendEvent', ...), and window.eS with `esCompat: true`.
   registerEsJsCommands(dispatcher, window as unknown as Record<string, unknown>, loadAddon)
+  // `consent: 'gcm' | 'tcf'`: the page's own consent signals.
+  registerConsentSignals(dispatcher, loadAddon)
   // The GA4 dataLayer bridge, with the `init` option `dataLayer`.
   registerDataLayerBridge(dispatcher, loadAddon)
   installCommandQueue(window as unknown as Record<string, unknown>, dispatcher)

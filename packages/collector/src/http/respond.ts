@@ -6,11 +6,13 @@ const PREFLIGHT_MAX_AGE = 600
 /**
  * Adds CORS headers that let a page on any origin post events to the collector (`POST /api/v2`
  * only), with or without credentials (the origin is echoed, since `*` is refused for credentialed
- * requests). Nothing else the collector serves is readable from another origin.
+ * requests), and read `Retry-After`. Nothing else the collector serves is readable from another origin.
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse): void {
   const origin = request.headers.origin
   response.setHeader('Access-Control-Allow-Origin', origin ?? '*')
+  // A page on another origin reads `Retry-After` (fault injection's 429s and 503s) only when it is exposed.
+  response.setHeader('Access-Control-Expose-Headers', 'Retry-After')
   if (origin) {
     response.setHeader('Access-Control-Allow-Credentials', 'true')
     response.setHeader('Vary', 'Origin')
