@@ -54,7 +54,7 @@ export function renderLayout(active) {
     h(
       'p',
       { class: 'footer-line' },
-      'An es-tracker demo storefront: every page and cart change sends an event to the local collector. ',
+      'An es-tracker demo storefront: category and product pages send an event when viewed, and so do cart changes, the wishlist, signing in and placing an order (the home, cart and checkout pages send none of their own), to the local collector. ',
     ),
     collectorUrl
       ? h(

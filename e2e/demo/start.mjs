@@ -15,31 +15,40 @@ if (!existsSync(`${browserDist}es-tracker.min.js`)) {
   process.exit(1)
 }
 
-/** Starts a server on `port`, or on the next free port up to TRIES later. */
-async function onFreePort(port, start) {
+/** Starts a server on `port`, or on the next free port up to TRIES later, saying which port it took instead. */
+async function onFreePort(port, start, what) {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await start(port + attempt)
+      const server = await start(port + attempt)
+      if (attempt > 0) console.log(`  port ${port} is taken: the ${what} uses port ${port + attempt} instead`)
+      return server
     } catch (error) {
       if (error?.code !== 'EADDRINUSE' || attempt >= TRIES - 1) throw error
     }
   }
 }
 
-const collector = await onFreePort(Number(process.env.COLLECTOR_PORT ?? 4700), (port) => startCollector({ port, host }))
+const collector = await onFreePort(
+  Number(process.env.COLLECTOR_PORT ?? 4700),
+  (port) => startCollector({ port, host }),
+  'collector',
+)
 const config = (mode) => () => demoConfigScript({ endpoint: collector.endpoint, collectorUrl: collector.url, mode })
-const shop = await onFreePort(Number(process.env.DEMO_PORT ?? 4800), (port) =>
-  startStaticServer({
-    port,
-    host,
-    // The same shop twice: calling the tracker itself at /, and only pushing GA4 events at /ga4/.
-    mounts: [
-      { prefix: '/', dir: demoDir },
-      { prefix: '/ga4/', dir: demoDir },
-      { prefix: '/dist/', dir: browserDist },
-    ],
-    routes: { '/config.js': config('direct'), '/ga4/config.js': config('ga4') },
-  }),
+const shop = await onFreePort(
+  Number(process.env.DEMO_PORT ?? 4800),
+  (port) =>
+    startStaticServer({
+      port,
+      host,
+      // The same shop twice: calling the tracker itself at /, and only pushing GA4 events at /ga4/.
+      mounts: [
+        { prefix: '/', dir: demoDir },
+        { prefix: '/ga4/', dir: demoDir },
+        { prefix: '/dist/', dir: browserDist },
+      ],
+      routes: { '/config.js': config('direct'), '/ga4/config.js': config('ga4') },
+    }),
+  'storefront',
 )
 
 console.log(`

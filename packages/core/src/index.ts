@@ -82,3 +82,5 @@ export { validatePayload } from './events/validatePayload'
 export type { Identity } from './schemas/identity'
 export { isValidTagName, TAG_NAME } from './schemas/tags'
 export { isValidGuid } from './schemas/values'
+
+export { findUnknownFields } from './validation/findUnknownFields'

@@ -58,7 +58,9 @@ export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOpt
   const endpoint = resolveEndpoint(options.endpoint)
   if (!endpoint.ok) throw new TrackerError('invalid_config', `createNodeTracker: ${endpoint.error.message}`)
   if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) {
-    fail('apiKey must be a non-empty string when given')
+    // The type only, never the value: a key given as a number is still a secret.
+    const got = apiKey === '' ? 'an empty string' : apiKey === null ? 'null' : `a ${typeof apiKey}`
+    fail(`apiKey must be a non-empty string when given (the API key, e.g. process.env.ES_API_KEY); got ${got}`)
   }
   for (const [name, value] of Object.entries({ onError, onWarning, fetch })) {
     if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function; got ${show(value)}`)

@@ -56,6 +56,25 @@ describe('createNodeTracker delivery', () => {
     expect(errors[0]?.message).toContain('3 attempts; still queued')
   })
 
+  it('should say how many attempts were made when a final http_error ends the event', async () => {
+    server.reply = (_request, index) => ({ status: [503, 500][index] ?? 422 })
+    const result = await tracker().visitor({ sc }).searchRequest(search(1))
+    expect(!result.ok && result.error.message).toBe(
+      `Request failed with status code 422: POST ${server.url} (3 attempts)`,
+    )
+  })
+
+  it('should suggest the /api/v2 path when an endpoint without it answers 404', async () => {
+    server.reply = () => ({ status: 404 })
+    const origin = server.url.replace(/\/api\/v2$/, '')
+    const result = await tracker({ endpoint: `${origin}/` })
+      .visitor({ sc })
+      .searchRequest(search(1))
+    expect(!result.ok && result.error.message).toBe(
+      `Request failed with status code 404: POST ${origin}/; did you mean ${origin}/api/v2? (1 attempt)`,
+    )
+  })
+
   it('should not retry and resolve http_error when the server answers 400', async () => {
     server.reply = () => ({ status: 400, body: '{"error":"bad"}' })
     const result = await tracker().visitor({ sc }).searchRequest(search(1))
@@ -63,7 +82,7 @@ describe('createNodeTracker delivery', () => {
     if (result.ok) return
     expect(result.error.code).toBe('http_error')
     expect(result.error.status).toBe(400)
-    expect(result.error.message).toBe(`Request failed with status code 400: POST ${server.url}`)
+    expect(result.error.message).toBe(`Request failed with status code 400: POST ${server.url} (1 attempt)`)
     expect(server.requests).toHaveLength(1)
     expect(errors).toEqual([result.error])
   })

@@ -168,6 +168,14 @@ describe('createNodeTracker options', () => {
     throwsInvalidConfig(undefined, 'siteId')
   })
 
+  it('should say what type apiKey was, never its value, when it is not a non-empty string', () => {
+    throwsInvalidConfig({ siteId: 'S', apiKey: '' }, 'apiKey must be a non-empty string when given')
+    throwsInvalidConfig({ siteId: 'S', apiKey: '' }, '; got an empty string')
+    throwsInvalidConfig({ siteId: 'S', apiKey: 12345678 }, '; got a number')
+    throwsInvalidConfig({ siteId: 'S', apiKey: null }, '; got null')
+    expect(() => createNodeTracker({ siteId: 'S', apiKey: 12345678 as never })).toThrow(/^(?!.*12345678)/)
+  })
+
   it('should throw invalid_config at creation when the endpoint is plain http off loopback or not a URL', () => {
     throwsInvalidConfig({ siteId: 'S', endpoint: 'http://tracker.esputnik.com/api/v2' }, 'https')
     throwsInvalidConfig({ siteId: 'S', endpoint: 'esputnik.com' }, 'endpoint')

@@ -25,6 +25,23 @@ describe('createDebugLog', () => {
     expect(text).not.toContain('501113010')
   })
 
+  it('should note a payload key the wire model does not know when enabled, and nothing when disabled', () => {
+    const { lines, output } = recordingConsole()
+    const payload = {
+      GeneralInfo: { eventName: 'CategoryPage', siteId: 'S', datetime: 1, cookies: { sc: 'SC' } },
+      CategoryPage: { Category: { categoryKey: '1', categorykey: '1' } },
+    }
+    createDebugLog({}, output).payload('CategoryPage', payload)
+    expect(lines).toEqual([])
+    createDebugLog({ debug: true }, output).payload('CategoryPage', payload)
+    expect(lines.filter(([level]) => level === 'warn').map(([, line]) => line)).toEqual([
+      JSON.stringify([
+        '[es-tracker]',
+        'CategoryPage: CategoryPage.Category.categorykey: a field the wire model does not know: sent as given (a typo?)',
+      ]),
+    ])
+  })
+
   it('should log a failed result with its issues and the e-mail masked', () => {
     const { lines, output } = recordingConsole()
     const error = new TrackerError('invalid_event', 'Invalid CustomerData event', {

@@ -1,4 +1,4 @@
-import type { SendResult, TrackerError, ValidationIssue } from '@es-tracker/core'
+import { findUnknownFields, type SendResult, type TrackerError, type ValidationIssue } from '@es-tracker/core'
 import { maskPersonalData, maskText } from './maskPersonalData'
 
 /** Where debug output goes: the console by default. */
@@ -8,7 +8,7 @@ export type DebugConsole = Pick<Console, 'log' | 'warn' | 'error'> & Partial<Pic
 export interface DebugLog {
   /** A tracker method was called. */
   call(method: string, args: readonly unknown[]): void
-  /** A valid payload was handed to delivery. */
+  /** A valid payload was handed to delivery; fields the wire model does not know are noted (a typo?). */
   payload(eventName: string, payload: object): void
   /** A call settled. */
   result(method: string, result: SendResult): void
@@ -43,7 +43,12 @@ export const createDebugLog = (options: unknown, output: DebugConsole = console)
     )
   return {
     call: (method, args) => enabled && write('log', `${method}(...)`, maskPersonalData(args)),
-    payload: (eventName, payload) => enabled && write('log', `${eventName} queued`, maskPersonalData(payload)),
+    payload(eventName, payload) {
+      if (!enabled) return
+      write('log', `${eventName} queued`, maskPersonalData(payload))
+      for (const note of findUnknownFields(payload))
+        write('warn', maskText(`${eventName}: ${note.path}: ${note.message}`))
+    },
     result: (method, result) =>
       enabled &&
       (result.ok ? write('log', `${method} delivered`) : write('warn', `${method} failed: ${describe(result.error)}`)),

@@ -204,7 +204,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       return
     }
     if (!retryable) {
-      settle(job, true, error)
+      settle(job, true, error && withAttempts(error, entry.attempts))
       return
     }
     if (job.presumed) {
@@ -229,6 +229,14 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       pump()
     })
   }
+
+  /** A final error, saying how many attempts were made (this page's and earlier pages'). */
+  const withAttempts = (error: TrackerError, attempts: number) =>
+    new TrackerError(error.code, `${error.message} (${attempts} attempt${attempts === 1 ? '' : 's'})`, {
+      cause: error.cause,
+      status: error.status,
+      eventName: error.eventName,
+    })
 
   /** The report of an event whose attempts reached `retry.attempts`: the same error, saying it is still queued. */
   const stillQueued = (error: TrackerError, attempts: number) =>

@@ -83,7 +83,23 @@ export function outcomeError(
         ? ['timeout', `timed out after ${timeoutMs} ms`]
         : ['network_error', 'failed (network error)']
   const { cause } = outcome as { cause?: unknown }
-  return new TrackerError(code, `Request ${what}: POST ${url}`, { cause, status, eventName })
+  return new TrackerError(code, `Request ${what}: POST ${url}${status === 404 ? apiPathHint(url) : ''}`, {
+    cause,
+    status,
+    eventName,
+  })
+}
+
+/**
+ * For a 404 from an endpoint whose path does not end in `/api/v2` (the tracker API's path): the URL
+ * the caller probably meant, as `; did you mean https://.../api/v2?`. Empty otherwise.
+ */
+export function apiPathHint(url: string): string {
+  const [base = '', query] = url.split('?')
+  const path = base.replace(/\/+$/, '')
+  if (path.endsWith('/api/v2')) return ''
+  const meant = path.endsWith('/api') ? `${path}/v2` : `${path}/api/v2`
+  return `; did you mean ${meant}${query === undefined ? '' : `?${query}`}?`
 }
 
 /** Whether a failed outcome is worth another try: network errors, timeouts, 408, 429 and 5xx. */
