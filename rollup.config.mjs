@@ -81,7 +81,7 @@ function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index
 }
 
 /** The script tag's add-ons: each `src/addons/<name>.ts` becomes `dist/es-tracker.<name>.min.js`. */
-const addonNames = ['esCompat']
+const addonNames = ['esCompat', 'consentSignals', 'dataLayer']
 const browserDist = (file) => root(`packages/browser/dist/${file}`)
 
 /** The `sha384-...` Subresource Integrity value of a file's bytes. */

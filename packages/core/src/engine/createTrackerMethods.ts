@@ -1,10 +1,10 @@
 import { TrackerError } from '../errors/TrackerError'
-import { EVENT_NAMES } from '../events/bodyKeys'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
-import { isRecord } from '../schemas/values'
-import type { EventContext, EventName, SendResult } from '../types'
+import { EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
+import type { EventContext } from '../events/types'
+import { isRecord } from '../schemas/predicates'
 import { callSafely, failure, notify, timeFrom } from './safety'
-import type { SendOptions, TrackerMethods, TrackerMethodsOptions } from './types'
+import type { SendOptions, SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
 
 /** One method call: `raw` for `send`'s wire body; `options` as given (its last argument). */
 interface Call {
@@ -16,6 +16,9 @@ interface Call {
 
 /** Settles a method's promise: with the delivery's result, or a failure. */
 type Settle = (result: SendResult | Promise<SendResult>) => void
+
+/** The names of every tracker method: one per registered event (`productPage`, ...) and `send`. */
+export const trackerMethodNames: readonly (keyof TrackerMethods)[] = [...EVENT_NAMES.map(methodNameOf), 'send']
 
 /**
  * Creates every tracker method of API.md on top of a platform's context, delivery and cart memory.
@@ -121,7 +124,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
   const methods: Record<string, (...args: unknown[]) => Promise<SendResult>> = {}
   // Each event's method: productPage for ProductPage, ... Its options come last: customerData has no input.
   for (const eventName of EVENT_NAMES)
-    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] =
+    methods[methodNameOf(eventName)] =
       eventName === 'CustomerData'
         ? (options) => run({ eventName, input: undefined, options })
         : (input, options) => run({ eventName, input, options })

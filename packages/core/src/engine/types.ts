@@ -1,16 +1,11 @@
 // The contract between core's platform-free engine and the platform adapters (browser, node).
 // The adapters bring I/O only: a Transport, a QueueStore, a CartStore, a Clock and an id generator.
 import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
-import type { AddToWishlistInput } from '../events/addToWishlist/buildAddToWishlist'
-import type { CategoryPageInput } from '../events/categoryPage/buildCategoryPage'
-import type { CustomEventInput } from '../events/customEvent/buildCustomEvent'
-import type { ProductImpressionsInput } from '../events/productImpressions/buildProductImpressions'
-import type { ProductPageInput } from '../events/productPage/buildProductPage'
-import type { ProductUpdateInput } from '../events/productUpdate/buildProductUpdate'
-import type { PurchasedItemsInput } from '../events/purchasedItems/buildPurchasedItems'
-import type { SearchRequestInput } from '../events/searchRequest/buildSearchRequest'
-import type { StatusCartInput } from '../events/statusCart/buildStatusCart'
-import type { EventContext, EventName, SendResult } from '../types'
+import type { EventName, MethodInputOf, MethodNameOf, RegisteredEvent } from '../events/registry'
+import type { EventContext } from '../events/types'
+
+/** What every tracker method resolves to; it never rejects. */
+export type SendResult = { ok: true } | { ok: false; error: TrackerError }
 
 /** One HTTP attempt to deliver one serialized event. */
 export interface TransportRequest {
@@ -265,24 +260,29 @@ export interface TrackerMethodsOptions {
 }
 
 /**
- * Every tracker method of API.md. Each resolves to a {@link SendResult} once its event is delivered or
- * has finally failed (with `{ transaction }`: once written); none throws and none rejects, whatever it
- * is given. The last argument of each is its {@link SendOptions}.
+ * A tracker method that takes `Input`, then its {@link SendOptions}; an event without input
+ * (`customerData`) takes its options alone, and one whose input may be left out has it optional.
  */
-export interface TrackerMethods {
-  productPage(input: ProductPageInput, options?: SendOptions): Promise<SendResult>
-  addToWishlist(input: AddToWishlistInput, options?: SendOptions): Promise<SendResult>
-  /** Every call gets a new cart GUID unless `input.guid` is given; a non-empty cart's GUID is kept for the purchase. */
-  statusCart(input: Omit<StatusCartInput, 'guid'> & { guid?: string }, options?: SendOptions): Promise<SendResult>
-  /** Joins `input.guid`, else the last non-empty cart's GUID (unless `oneClick: true`). */
-  purchasedItems(input: PurchasedItemsInput, options?: SendOptions): Promise<SendResult>
-  productImpressions(input: ProductImpressionsInput, options?: SendOptions): Promise<SendResult>
-  categoryPage(input: CategoryPageInput, options?: SendOptions): Promise<SendResult>
-  /** Sends the visitor's identity (GeneralInfo only). */
-  customerData(options?: SendOptions): Promise<SendResult>
-  customEvent(input: CustomEventInput, options?: SendOptions): Promise<SendResult>
-  searchRequest(input: SearchRequestInput, options?: SendOptions): Promise<SendResult>
-  productUpdate(products: ProductUpdateInput, options?: SendOptions): Promise<SendResult>
+export type EventMethod<Input> = [Input] extends [Record<string, never> | undefined]
+  ? (options?: SendOptions) => Promise<SendResult>
+  : undefined extends Input
+    ? (input?: Input, options?: SendOptions) => Promise<SendResult>
+    : (input: Input, options?: SendOptions) => Promise<SendResult>
+
+/** One method per registered event, named after it (`productPage` for ProductPage), taking its input. */
+export type EventMethods = {
+  [Event in RegisteredEvent as MethodNameOf<Event['name']>]: EventMethod<MethodInputOf<Event>>
+}
+
+/**
+ * Every tracker method of API.md: one per event (derived from the event registry) and `send`. Each
+ * resolves to a {@link SendResult} once its event is delivered or has finally failed; none throws and
+ * none rejects, whatever it is given. `statusCart` gets a new cart GUID unless `input.guid` is given,
+ * and a non-empty cart's GUID is kept for the purchase; `purchasedItems` joins `input.guid`, else the
+ * last non-empty cart's GUID (unless `oneClick: true`); `customerData()` sends the visitor's identity.
+ * With `{ transaction }` (the last argument, {@link SendOptions}) a method resolves once its event is written.
+ */
+export interface TrackerMethods extends EventMethods {
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
   send(eventName: string, body: unknown, options?: SendOptions): Promise<SendResult>
 }

@@ -1,32 +1,13 @@
 import { TrackerError } from '../errors/TrackerError'
-import { addToWishlistFromEsJs } from '../events/addToWishlist/fromEsJs'
-import { EVENT_NAMES } from '../events/bodyKeys'
-import { categoryPageFromEsJs } from '../events/categoryPage/fromEsJs'
-import { customerDataFromEsJs } from '../events/customerData/fromEsJs'
-import { productImpressionsFromEsJs } from '../events/productImpressions/fromEsJs'
-import { productPageFromEsJs } from '../events/productPage/fromEsJs'
-import { purchasedItemsFromEsJs } from '../events/purchasedItems/fromEsJs'
-import { searchRequestFromEsJs } from '../events/searchRequest/fromEsJs'
-import { statusCartFromEsJs } from '../events/statusCart/fromEsJs'
-import type { EventName } from '../types'
+import { EVENT_NAMES, FROM_ES_JS } from '../events/registry'
+import type { EsJsCartState } from '../events/shared/esJsConverter'
+import type { LooseRecord } from '../events/shared/lenientValues'
+import { withoutTemplateBlanks } from '../events/shared/lenientValues'
+import { isRecord } from '../schemas/predicates'
 import { findOversizedContent } from '../validation/findOversizedContent'
 import { describeValue } from '../validation/issues'
 import { readCustomerData, readGeneralInfo } from './readGeneralInfo'
-import type { EsJsCartState, EsJsCommand, EsJsConversion, EsJsConverter } from './types'
-import type { LooseRecord } from './values'
-import { isRecord, withoutTemplateBlanks } from './values'
-
-/** The events whose eS.JS body differs from the REST one (ESJS.md's table); the others come in the REST form. */
-const FROM_ES_JS: Partial<Record<EventName, EsJsConverter>> = {
-  ProductPage: productPageFromEsJs,
-  AddToWishlist: addToWishlistFromEsJs,
-  StatusCart: statusCartFromEsJs,
-  PurchasedItems: purchasedItemsFromEsJs,
-  ProductImpressions: productImpressionsFromEsJs,
-  CategoryPage: categoryPageFromEsJs,
-  CustomerData: customerDataFromEsJs,
-  SearchRequest: searchRequestFromEsJs,
-}
+import type { EsJsCommand, EsJsConversion } from './types'
 
 /** The vendor script's own events (lowercase names), which the REST API does not know. */
 const SCRIPT_ONLY = /^(?:mainpage|notfound|statuscartpage|pageview)$/

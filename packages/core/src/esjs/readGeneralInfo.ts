@@ -1,6 +1,6 @@
-import { IDENTITY_FIELDS } from '../schemas/identity'
-import type { Identity, PageContext } from '../types'
-import { isRecord } from './values'
+import type { PageContext } from '../events/types'
+import { IDENTITY_FIELDS, type Identity } from '../schemas/identity'
+import { isRecord } from '../schemas/predicates'
 
 /** Identity and page context read from eS.JS `GeneralInfo` fragments or a `CustomerData` body. */
 export interface GeneralInfoFields {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { customEventContext } from '../../test/examples'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
+import { validatePayload } from '../events/validatePayload'
 import { findOversizedContent, MAX_PAYLOAD_DEPTH, MAX_PAYLOAD_VALUES } from './findOversizedContent'
-import { validatePayload } from './validatePayload'
 
 /** An object nested `depth` levels under `a` keys, built without recursion. */
 const nested = (depth: number): Record<string, unknown> => {
