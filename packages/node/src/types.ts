@@ -95,8 +95,11 @@ export interface NodeTracker {
   /** Resolves when every event sent so far has been delivered or has finally failed. */
   flush(): Promise<void>
   /**
-   * Delivers what is pending within `timeoutMs` (reporting what it could not), then refuses new
-   * events with code `closed`. @default timeoutMs 10000
+   * Delivers what is pending within `timeoutMs` (any length, `Infinity` included), reports what it
+   * could not with code `closed`, then refuses new events with code `closed`. An attempt in flight at
+   * that moment settles with its own outcome, within `timeout`. With a durable store, what it gives
+   * up on stays in the store for the next process (and, Postgres, is free for other instances at once).
+   * @default timeoutMs 10000
    */
   close(timeoutMs?: number): Promise<void>
 }

@@ -12,11 +12,12 @@ import { startTestServer, type TestServer } from './testServer'
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
 let database: TestPostgres
 let worker: string
+let relay: string
 const servers: TestServer[] = []
 const closers: Array<() => Promise<void>> = []
 
 beforeAll(async () => {
-  ;[database, worker] = await Promise.all([startPostgres(), buildWorker()])
+  ;[database, worker, relay] = await Promise.all([startPostgres(), buildWorker(), buildWorker('relayWorker')])
 }, 180_000)
 afterAll(async () => {
   for (const close of closers.splice(0)) await close()
@@ -143,5 +144,38 @@ describe('createNodeTracker with createPostgresStore', () => {
     expect(await second.exited).toBe(0)
     expectDeliveredOnce(server.requests, names, 2 * concurrency)
     await expect.poll(() => rowsIn(table)).toBe(0)
+  }, 120_000)
+
+  it('should run es-tracker-relay: deliver what handlers wrote, log one line per failure, stop cleanly on SIGTERM', async () => {
+    const server = await endpoint()
+    server.reply = (request) => (eventNameOf(request) === 'refused' ? { status: 400 } : { status: 204 })
+    const table = database.newTable()
+    // A handler that only writes: its tracker on the table, events written in committed transactions.
+    const writer = createNodeTracker({
+      siteId: '8A412DC',
+      endpoint: 'https://127.0.0.1:9/unused',
+      store: createPostgresStore({ pool: database.pool, table, pollIntervalMs: 60_000 }),
+    })
+    const client = await database.pool.connect()
+    await client.query('BEGIN')
+    const visitor = writer.visitor({ sc })
+    for (const name of ['a', 'refused', 'b']) await visitor.customEvent({ name }, { transaction: client })
+    await client.query('COMMIT')
+    client.release()
+    const running = spawnWorker(relay, {
+      ES_TRACKER_PG_URL: database.url,
+      ES_TRACKER_ENDPOINT: server.url,
+      ES_TRACKER_POLL_MS: 100,
+      ES_TRACKER_TABLE: table,
+    })
+    await until(() => server.requests.length === 3, 'the relay delivering the three rows')
+    running.child.kill('SIGTERM')
+    expect(await running.exited).toBe(0)
+    expect(server.requests.map(eventNameOf).sort()).toEqual(['a', 'b', 'refused'])
+    const failures = running.output.filter((line) => line.includes('http_error'))
+    expect(failures).toHaveLength(1)
+    expect(running.output.at(-1)).toBe('es-tracker-relay: stopped')
+    await expect.poll(() => rowsIn(table)).toBe(0)
+    await writer.close()
   }, 120_000)
 })

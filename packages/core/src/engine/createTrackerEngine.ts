@@ -207,6 +207,12 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       settle(job, true, error && withAttempts(error, entry.attempts))
       return
     }
+    if (closed) {
+      // In flight when close() gave up, and failed: no retry now; the entry stays in the store.
+      const what = `not delivered: close() gave up and its last attempt failed (${error.message})`
+      settle(job, false, eventError('closed', entry.eventName, what, error))
+      return
+    }
     if (job.presumed) {
       // The page was left with this attempt in flight, came back, and learns that it failed: store it again.
       job.presumed = false
@@ -410,6 +416,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     closed = true
     for (const job of jobs.values()) {
       const { eventName } = job.entry
+      // An attempt in flight settles with its own outcome (it may well arrive): bounded by timeoutMs.
+      if (sending.has(job)) continue
       // Ends a back-off, so that no timer is left behind.
       job.wake?.abort()
       // Kept in the store: a browser page that comes later may still deliver it.

@@ -224,9 +224,11 @@ export interface TrackerEngine {
   /** Delivers entries the store holds from earlier pages or tabs. */
   replay(): void
   /**
-   * Waits up to `timeoutMs` for pending events (and for those sent meanwhile), settles what is left
-   * with code `closed` (reported), then refuses new events with code `closed`. Later calls answer the
-   * same promise.
+   * Waits up to `timeoutMs` (any length, `Infinity` included) for pending events (and for those sent
+   * meanwhile), settles what is left with code `closed` (reported; it stays in the store), then
+   * refuses new events with code `closed`. An attempt still in flight then is not reported `closed`
+   * before its answer: it settles with its own outcome (delivered, or `closed` if it failed), within
+   * its `timeoutMs`. Later calls answer the same promise.
    */
   close(timeoutMs?: number): Promise<void>
 }

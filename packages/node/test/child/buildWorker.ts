@@ -1,4 +1,4 @@
-// Bundles deliveryWorker.mjs with the packages' TypeScript sources into one ES module, once per test
+// Bundles a worker script of test/child with the packages' TypeScript sources into one ES module, once per test
 // file, so that each child process starts in a fraction of a second (Node 20 runs no TypeScript).
 import { mkdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
@@ -14,12 +14,12 @@ const workspace: Record<string, string> = {
   '@es-tracker/node/postgres': here('../../src/postgres/index.ts'),
 }
 
-/** Builds the worker into packages/node/node_modules/.es-tracker-test/ (where `pg` resolves); answers its path. */
-export async function buildWorker(): Promise<string> {
+/** Builds a worker of test/child into packages/node/node_modules/.es-tracker-test/ (where `pg` resolves); answers its path. */
+export async function buildWorker(name = 'deliveryWorker'): Promise<string> {
   const outDir = here('../../node_modules/.es-tracker-test')
   mkdirSync(outDir, { recursive: true })
   const bundle = await rollup({
-    input: here('./deliveryWorker.mjs'),
+    input: here(`./${name}.mjs`),
     external: (id) => id === 'pg' || id.startsWith('node:') || builtinModules.includes(id),
     plugins: [
       { name: 'workspace', resolveId: (source) => workspace[source] ?? null },
@@ -39,7 +39,7 @@ export async function buildWorker(): Promise<string> {
     ],
     onwarn: () => {},
   })
-  const file = `${outDir}/deliveryWorker-${process.pid}-${Date.now()}.mjs`
+  const file = `${outDir}/${name}-${process.pid}-${Date.now()}.mjs`
   await bundle.write({ file, format: 'esm', inlineDynamicImports: true })
   await bundle.close()
   return file
