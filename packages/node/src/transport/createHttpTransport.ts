@@ -19,7 +19,7 @@ class AttemptTimeout extends Error {
   }
 }
 
-/** One POST: answers the outcome once the status line and headers are in. */
+/** One POST: answers the outcome once the response is read (or its status, when the body stalls past the limit). */
 type Post = (request: TransportRequest) => Promise<TransportOutcome>
 
 /**
@@ -49,40 +49,49 @@ async function loadHttpPost(options: HttpTransportOptions): Promise<Post> {
     'http:': { request: http.request, agent: options.httpAgent ?? new http.Agent({ keepAlive: true }) },
     'https:': { request: https.request, agent: options.httpsAgent ?? new https.Agent({ keepAlive: true }) },
   }
+  // The URL of every request is the tracker's one endpoint: parsed once.
+  let parsed: { url: string; target: URL } | undefined
   return (request) =>
     new Promise<TransportOutcome>((resolve) => {
-      let settled = false
-      const settle = (outcome: TransportOutcome) => {
-        if (settled) return
-        settled = true
-        resolve(outcome)
-      }
+      let answer: TransportOutcome | undefined
       try {
-        const url = new URL(request.url)
-        const client = clients[url.protocol as keyof typeof clients]
-        if (!client) throw new TypeError(`${url.protocol} is not an HTTP protocol`)
+        if (parsed?.url !== request.url) parsed = { url: request.url, target: new URL(request.url) }
+        const { target } = parsed
+        const client = clients[target.protocol as keyof typeof clients]
+        if (!client) throw new TypeError(`${target.protocol} is not an HTTP protocol`)
         const body = Buffer.from(request.body)
-        const outgoing = client.request(url, {
+        const outgoing = client.request(target, {
           method: 'POST',
           agent: client.agent,
           headers: { 'content-type': 'application/json', ...request.headers, 'content-length': body.length },
         })
-        // One limit for the whole exchange: a body that stalls after the status holds the socket, never the caller.
-        const timer = setTimeout(() => outgoing.destroy(new AttemptTimeout(request.timeoutMs)), request.timeoutMs)
+        // One limit for the whole exchange. Past it, an answer whose body stalls is still an answer
+        // (as the fetch transports give it); without an answer the attempt timed out.
+        const timer = setTimeout(() => {
+          outgoing.destroy(new AttemptTimeout(request.timeoutMs))
+          if (answer) resolve(answer)
+        }, request.timeoutMs)
         outgoing.on('response', (response: IncomingMessage) => {
-          const retryAfter = response.headers['retry-after'] ?? null
-          settle({ type: 'response', status: response.statusCode ?? 0, retryAfter })
-          // Reading the rest (and dropping it) gives the socket back to the agent for the next request.
-          response.on('close', () => clearTimeout(timer))
+          answer = {
+            type: 'response',
+            status: response.statusCode ?? 0,
+            retryAfter: response.headers['retry-after'] ?? null,
+          }
+          // Read to the end (and drop) so that the socket goes back to the agent for the next request.
+          response.on('end', () => {
+            clearTimeout(timer)
+            resolve(answer!)
+          })
           response.resume()
         })
         outgoing.on('error', (cause) => {
           clearTimeout(timer)
-          settle(cause instanceof AttemptTimeout ? { type: 'timeout', cause } : { type: 'network_error', cause })
+          if (answer) resolve(answer)
+          else resolve(cause instanceof AttemptTimeout ? { type: 'timeout', cause } : { type: 'network_error', cause })
         })
         outgoing.end(body)
       } catch (cause) {
-        settle({ type: 'network_error', cause })
+        resolve({ type: 'network_error', cause })
       }
     })
 }
