@@ -126,7 +126,10 @@ console.log(`\nwritten to ${latestPath.slice(root.length)}`)
 function commit() {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' })
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     return dirty.trim() ? `${head}+` : head
   } catch {
     return 'unknown'
@@ -156,7 +159,9 @@ function headlineFigures() {
   return figures
 }
 
-const previous = existsSync(historyPath) ? readFileSync(historyPath, 'utf8').trim().split('\n').filter(Boolean).at(-1) : undefined
+const previous = existsSync(historyPath)
+  ? readFileSync(historyPath, 'utf8').trim().split('\n').filter(Boolean).at(-1)
+  : undefined
 const entry = { date: startedAt.toISOString(), commit: commit(), machine, figures: headlineFigures() }
 appendFileSync(historyPath, `${JSON.stringify(entry)}\n`)
 if (previous) {

@@ -5,7 +5,6 @@ const int = (value) => Math.round(value).toLocaleString('en-US')
 const ms = (value) => `${value.toFixed(3)} ms`
 const us = (value) => `${value.toFixed(1)} µs`
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** One table row: what was measured, the figure, its budget or target, and whether it is met. */
 function row(name, figure, target = '', status = '') {
