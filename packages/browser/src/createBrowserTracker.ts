@@ -68,16 +68,16 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     key: `${prefix}:queue:${siteId}`,
     owner,
     maxEntries: options.maxStoredEvents,
-    maxAgeMs: options.maxAgeMs,
   })
+  // Whether the endpoint was failing when a page of the site last heard from it (see EngineOptions.failingAtStart).
+  const failingKey = `${prefix}:failing:${siteId}`
   const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createDeliveryEngine({
     url: checked.url,
     transport,
     store,
-    // The queue outlives the page: what could not be delivered (offline, server down) waits there
-    // for the next replay (back online, the next page) instead of being dropped.
-    keepUndelivered: true,
+    failingAtStart: storage.get(failingKey) !== null,
+    onFailingChange: (failing) => (failing ? storage.set(failingKey, '1') : storage.remove(failingKey)),
     concurrency: options.concurrency ?? 2,
     onError: report,
     retry: options.retry || undefined,
@@ -88,7 +88,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const coordinator = createReplayCoordinator({
     store,
     replay: engine.replay,
-    locks: navigator.locks,
+    locks: webLocks(),
   })
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
@@ -160,36 +160,51 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     }
   }
 
-  // Sends what is left when the page is hidden or left, and replays when the browser can deliver again.
-  // Once the page is left (`pagehide`), the store is released: what a later event does here claims
-  // nothing back, and the transport hands every request to the browser at once.
-  let storageTimer: ReturnType<typeof setTimeout> | undefined
-  // A hidden page may be discarded without another event: store what waits to be written and, online,
-  // make a last attempt (offline it can only fail: the entries wait for a page that can deliver them).
-  const hide = () => {
+  // The page's lifecycle, one small step per moment (see the README, "Delivery guarantees").
+  let left = false
+  /** Hidden (it may be discarded without another event): store what waits and, online and unless the endpoint fails, send the rest now. */
+  const hidePage = () => {
     store.persist()
     if (navigator.onLine !== false) engine.flushOnUnload()
   }
-  // Never `unload`: it keeps the page out of the back/forward cache. `visibilitychange` is fired at the
-  // document and bubbles to the window, where every listener sits.
-  const on = (type: string, listener: (event: never) => void) => addEventListener(type, listener as EventListener)
-  on('visibilitychange', () => (document.visibilityState === 'hidden' ? hide() : coordinator.trigger()))
-  on('pagehide', () => {
-    hide()
-    // What the browser now carries is as good as delivered; the rest is left for the next page.
-    store.release(transport.leave())
-  })
-  on('pageshow', (event: PageTransitionEvent) => {
-    if (!event.persisted) return
+  /**
+   * Left (`pagehide`, for good or into the back/forward cache, or `freeze`): last attempts, then what
+   * is in flight counts as delivered unless the endpoint fails, and every other entry is left to the
+   * next page or another tab (a frozen page may never run again).
+   */
+  const leavePage = () => {
+    if (left) return
+    left = true
+    hidePage()
+    transport.leave()
+    engine.leave()
+    store.release()
+  }
+  /** Back (`pageshow` persisted, `resume`): claim the entries no other page took meanwhile and go on delivering. */
+  const returnToPage = () => {
+    if (!left) return
+    left = false
     transport.stay()
     store.resume()
+    engine.resume()
     coordinator.trigger()
-  })
-  on('online', () => {
-    // Back online: this page's events whose attempts ran out offline go now (they are its own).
-    engine.replay({ parked: true })
+  }
+  /** The browser can deliver again (`online`, shown again): back-offs end now. */
+  const deliverAgain = () => {
+    if (left) return
+    engine.resume()
     coordinator.trigger()
-  })
+  }
+  let storageTimer: ReturnType<typeof setTimeout> | undefined
+  // Never `unload`: it keeps the page out of the back/forward cache. `visibilitychange` is fired at the
+  // document and bubbles to the window, where every listener sits; `freeze` and `resume` too.
+  const on = (type: string, listener: (event: never) => void) => addEventListener(type, listener as EventListener)
+  on('visibilitychange', () => (document.visibilityState === 'hidden' ? hidePage() : deliverAgain()))
+  on('pagehide', leavePage)
+  on('freeze', leavePage)
+  on('pageshow', (event: PageTransitionEvent) => event.persisted && returnToPage())
+  on('resume', returnToPage)
+  on('online', deliverAgain)
   on('storage', (event: StorageEvent) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
     if (store.owns(event.key) && !storageTimer)
@@ -200,6 +215,15 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   })
   coordinator.trigger()
   return tracker
+}
+
+/** `navigator.locks`, or `undefined` where reading it throws (a hostile or broken page): leases alone then. */
+function webLocks(): LockManager | undefined {
+  try {
+    return navigator.locks
+  } catch {
+    return undefined
+  }
 }
 
 /** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */

@@ -15,7 +15,6 @@ export type {
   EventContextSource,
   QueueEntry,
   QueueStore,
-  ReplayOptions,
   RetryOptions,
   TrackerEngine,
   TrackerMethods,

@@ -5,11 +5,13 @@ const PREFLIGHT_MAX_AGE = 600
 
 /**
  * Adds CORS headers that let a page on any origin call the collector, with or without credentials
- * (the origin is echoed, since `*` is refused for credentialed requests).
+ * (the origin is echoed, since `*` is refused for credentialed requests), and read `Retry-After`.
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse): void {
   const origin = request.headers.origin
   response.setHeader('Access-Control-Allow-Origin', origin ?? '*')
+  // A page on another origin reads `Retry-After` (fault injection's 429s and 503s) only when it is exposed.
+  response.setHeader('Access-Control-Expose-Headers', 'Retry-After')
   if (origin) {
     response.setHeader('Access-Control-Allow-Credentials', 'true')
     response.setHeader('Vary', 'Origin')

@@ -30,7 +30,10 @@ export type TransportOutcome =
   | { type: 'response'; status: number; retryAfter?: string | null }
   | { type: 'network_error'; cause?: unknown }
   | { type: 'timeout'; cause?: unknown }
-  /** Handed to the browser (beacon): the status is unknown but the browser owns delivery now. */
+  /**
+   * Handed to the browser (a beacon): the status is never known. The engine takes it as delivered
+   * only while the endpoint is not failing (see {@link EngineOptions.failureWindowMs}).
+   */
   | { type: 'handed_off' }
 
 /** Sends one request. Browser: ky + keepalive, sendBeacon fallback. Node: ky on Node's fetch. */
@@ -38,19 +41,38 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportOutcome>
 }
 
-/** Retry settings; the defaults suit a storefront. */
+/**
+ * Retry settings; the defaults suit a storefront. A failure worth retrying (network error, timeout,
+ * 408, 429, 5xx) never ends an event: it is retried with this back-off until it is delivered or
+ * `maxAgeMs` has passed.
+ */
 export interface RetryOptions {
-  /** Attempts in all, the first included. @default 5 */
+  /**
+   * Failed attempts in a row after which the failure is reported through `onError` (once per event,
+   * its message saying that the event is still queued). Attempts no longer end an event; its call
+   * resolves when it is delivered, refused (a 4xx other than 408/429), expired (`maxAgeMs`) or closed.
+   * @default 5
+   */
   attempts?: number
   /** First back-off delay in ms; doubles each retry, with full jitter. @default 500 */
   baseDelayMs?: number
-  /** Ceiling of one back-off delay (and of an honoured `Retry-After`). @default 30000 */
+  /**
+   * Ceiling of one back-off delay, of an honoured `Retry-After` and of the 5 s floor kept after a 429
+   * whose `Retry-After` cannot be read (a cross-origin response that does not expose it).
+   * @default 30000
+   */
   maxDelayMs?: number
 }
 
 /** Time, injectable for tests. */
 export interface Clock {
+  /** Wall time, ms since epoch: a hint (users and systems move it), used for `createdAt` and HTTP dates. */
   now(): number
+  /**
+   * Elapsed time in ms from a fixed point, that never jumps (`performance.now()`): ages and the
+   * endpoint's failure window are measured with it. Without it `now()` is used.
+   */
+  monotonicNow?(): number
   /**
    * Resolves after `ms`. When `signal` aborts first it resolves at once and clears its timer, so that
    * a closed tracker leaves no timer behind (a pending Node timer would keep the process alive).
@@ -64,10 +86,16 @@ export interface QueueEntry {
   eventName: EventName
   /** Serialized wire payload. */
   body: string
-  /** ms since epoch, when it was enqueued. */
+  /** ms since epoch when it was enqueued, by the wall clock: a hint only (the wall clock jumps). */
   createdAt: number
-  /** Delivery attempts made so far (across page loads). */
+  /** Delivery attempts made so far (across page loads); it no longer ends an event. */
   attempts: number
+  /**
+   * The entry's age in ms when it was last written or handed over, measured on monotonic clocks (a
+   * store that outlives the page adds the time it spent stored). Without it, the age is taken from
+   * `createdAt`.
+   */
+  ageMs?: number
 }
 
 /**
@@ -80,6 +108,12 @@ export interface QueueStore {
   remove(id: string): void
   /** Entries left by earlier pages or other tabs that this instance may replay now (browser: under a lease). */
   takeOver(): QueueEntry[]
+  /**
+   * Whether this instance may still send the entry: `false` once another page or tab has taken it
+   * over (this one was frozen past its lease) or delivered it. Asked before every attempt; without
+   * it, always.
+   */
+  holds?(id: string): boolean
 }
 
 /** Keeps the GUID of the last cart that had products (PAYLOADS.md "GUID"). */
@@ -87,12 +121,6 @@ export interface CartStore {
   get(): string | undefined
   set(guid: string): void
   clear(): void
-}
-
-/** Options of {@link TrackerEngine.replay}. */
-export interface ReplayOptions {
-  /** Also retry this engine's own events whose attempts ran out (kept by `keepUndelivered`). @default false */
-  parked?: boolean
 }
 
 /** Options of {@link createTrackerEngine}. */
@@ -107,7 +135,11 @@ export interface EngineOptions {
   concurrency?: number
   /** Events waiting at once; past it a new event resolves `queue_full` and is reported. @default 1000 */
   maxQueue?: number
-  /** Older queued events are dropped (reported) rather than sent. @default 7 days */
+  /**
+   * Queued events older than this are dropped (reported, code `expired`) rather than sent: the only
+   * thing besides delivery and a refusal that ends an event. Measured on the monotonic clock.
+   * @default 7 days
+   */
   maxAgeMs?: number
   /**
    * Where entries wait until delivered. Without one nothing outlives a settled event, so `replay()`
@@ -116,14 +148,16 @@ export interface EngineOptions {
    */
   store?: QueueStore
   /**
-   * Keeps an event whose attempts ran out on a failure worth retrying (network error, timeout, 408,
-   * 429, 5xx) in the store instead of dropping it; its call still resolves with the error. For
-   * stores that outlive the page (the browser's): the next engine (the next page) replays it, and
-   * this one only on `replay({ parked: true })` (back online), so that replays triggered by other
-   * tabs' writes do not spin on it. A refusal (other 4xx) or an expired event is dropped either way.
-   * @default false
+   * How long after a retryable failure the endpoint counts as failing. While it does, an attempt
+   * whose answer the page never sees (a beacon, a request still in flight when the page is left)
+   * leaves its entry in the store for a later page, and `flushOnUnload` sends nothing; otherwise
+   * such an attempt counts as delivered. @default 30000
    */
-  keepUndelivered?: boolean
+  failureWindowMs?: number
+  /** An earlier page found the endpoint failing (the browser keeps the flag in storage). @default false */
+  failingAtStart?: boolean
+  /** Told when the engine's view of the endpoint changes, to keep the flag for later pages. */
+  onFailingChange?: (failing: boolean) => void
   clock?: Clock
   random?: () => number
   newId?: () => string
@@ -136,10 +170,26 @@ export interface TrackerEngine {
   enqueue(eventName: EventName, payload: object): Promise<SendResult>
   /** Resolves when everything queued now has been delivered or has finally failed. */
   flush(): Promise<void>
-  /** The page is going away: send all that is left now, through `unloading` requests, without waiting. */
+  /**
+   * The page is being hidden or left: unless the endpoint is failing, send all that is left now
+   * through `unloading` requests, without waiting. While it is failing nothing is sent: the entries
+   * wait in the store for a later page, so that no answer the page never sees can make a duplicate.
+   */
   flushOnUnload(): void
+  /**
+   * The page is being left (`pagehide`, `freeze`): no attempt starts after this and no back-off
+   * resumes. An attempt still in flight counts as delivered unless the endpoint is failing (its
+   * entry then stays in the store for a later page); if the page comes back and learns that it
+   * failed after all, the entry is stored again and retried.
+   */
+  leave(): void
+  /**
+   * The page can deliver again (back online, shown again, restored from the back/forward cache):
+   * ends every back-off, drops what another page has taken over meanwhile, and sends the rest now.
+   */
+  resume(): void
   /** Delivers entries the store holds from earlier pages or tabs. */
-  replay(options?: ReplayOptions): void
+  replay(): void
   /**
    * Waits up to `timeoutMs` for pending events (and for those sent meanwhile), settles what is left
    * with code `closed` (reported), then refuses new events with code `closed`. Later calls answer the
