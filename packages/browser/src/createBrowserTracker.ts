@@ -5,7 +5,9 @@ import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createDebugLog } from './debug/debugLog'
+import { createDeferredCalls } from './deferredCalls'
 import { nextTask } from './nextTask'
+import { snapshotInput } from './snapshotInput'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage } from './storage/safeStorage'
@@ -128,11 +130,20 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     onWarning: debug.warnings,
   })
 
+  // The page's calls return at once: their work runs in a later task, in order (or at `drain()`).
+  const later = createDeferredCalls()
   const tracker = {
     // A call whose wait (consent, the sc cookie) is over reaches the engine in this task, through
     // promise callbacks only: a task later it is queued. Calls still waiting cannot settle now.
-    flush: () => new Promise<void>(nextTask).then(engine.flush),
-    cartGuid: cart.get,
+    flush() {
+      later.drain()
+      return new Promise<void>(nextTask).then(engine.flush)
+    },
+    cartGuid() {
+      // The cart GUID is what the calls made so far leave behind.
+      later.drain()
+      return cart.get()
+    },
   } as BrowserTracker
   const logged = {
     ...methods,
@@ -150,13 +161,31 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       else report(mustBe('setConsent state', consentStates, state))
     },
   }
-  // Each call is logged in debug mode, and the results of core's methods too.
+  // Each call is logged in debug mode, and the results of core's methods too. A call keeps a snapshot
+  // of its input and returns; the cookie, build, validation and persistence run later, in call order.
   for (const [name, method] of Object.entries(logged) as Array<[string, (...args: unknown[]) => unknown]>) {
+    const sends = name in methods
     ;(tracker as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       debug.call(name, args)
-      const result = method(...args) as Promise<SendResult> | undefined
-      void result?.then((settled) => debug.result(name, settled))
-      return result
+      const run = (input: unknown[]) => {
+        const result = method(...input) as Promise<SendResult> | undefined
+        void result?.then((settled) => debug.result(name, settled))
+        return result
+      }
+      let input: unknown[] | undefined
+      try {
+        if (sends) input = snapshotInput(args)
+      } catch {
+        // An input that throws when read (a hostile getter) is reported by the call itself, below.
+      }
+      if (input) {
+        const snapshot = input
+        return new Promise((resolve) => later.defer(() => resolve(run(snapshot))))
+      }
+      // identify, reset and setConsent are cheap and change what later calls carry: they run now,
+      // after the calls before them.
+      later.drain()
+      return run(args)
     }
   }
 
@@ -164,6 +193,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   let left = false
   /** Hidden (it may be discarded without another event): store what waits and, online and unless the endpoint fails, send the rest now. */
   const hidePage = () => {
+    // The calls made so far build and persist first: what the page did before it went is not lost.
+    later.drain()
     store.persist()
     if (navigator.onLine !== false) engine.flushOnUnload()
   }
