@@ -48,8 +48,8 @@ const isExternalFor = (name) => {
   return (id) => id.startsWith('node:') || names.some((dep) => id === dep || id.startsWith(`${dep}/`))
 }
 
-/** ESM build and bundled declarations for one package's entry points. */
-function packageBuild(name, entries = { index: 'src/index.ts' }) {
+/** ESM build for one package's entry points, and bundled declarations for those in `typed`. */
+function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index']) {
   const input = Object.fromEntries(
     Object.entries(entries).map(([key, file]) => [key, root(`packages/${name}/${file}`)]),
   )
@@ -67,10 +67,15 @@ function packageBuild(name, entries = { index: 'src/index.ts' }) {
       },
     },
     {
-      input: { index: input.index },
+      input: Object.fromEntries(typed.map((key) => [key, input[key]])),
       external,
       plugins: [dts({ tsconfig: root('tsconfig.base.json') })],
-      output: { dir: root(`packages/${name}/dist`), format: 'esm', entryFileNames: '[name].d.ts' },
+      output: {
+        dir: root(`packages/${name}/dist`),
+        format: 'esm',
+        entryFileNames: '[name].d.ts',
+        chunkFileNames: 'chunks/[name]-[hash].d.ts',
+      },
     },
   ]
 }
@@ -166,7 +171,8 @@ const scriptTagBuilds = [
 
 export default [
   ...packageBuild('core'),
-  ...packageBuild('browser'),
+  // `@es-tracker/browser/datalayer`: the GA4 bridge, an entry of its own so that the main one never carries it.
+  ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts' }, ['index', 'datalayer']),
   ...scriptTagBuilds,
   ...packageBuild('node'),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),

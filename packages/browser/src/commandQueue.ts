@@ -1,7 +1,8 @@
-import { TrackerError } from '@es-tracker/core'
+import { type SendResult, TrackerError } from '@es-tracker/core'
 import { createBrowserTracker } from './createBrowserTracker'
 import { createDebugLog } from './debug/debugLog'
 import { describeValue } from './describe'
+import { readArguments } from './readArguments'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */
@@ -19,7 +20,11 @@ export type Command = (context: CommandContext, args: unknown[]) => unknown
 
 /** Runs `esTracker(...)` calls: `init` first, every tracker method, and commands added later. */
 export interface CommandDispatcher {
-  /** Runs one call; calls made before `init` are kept (at most 500) and run right after it. */
+  /**
+   * Runs one call; calls made before `init` are kept (at most 500) and run right after it. Past that
+   * bound a call is dropped: it resolves `queue_full`, the console says so once, and `init` reports
+   * how many were dropped to `onError`.
+   */
   call(args: ArrayLike<unknown>): unknown
   /** Adds a command (the eS.JS compatibility adds `sendEvent`, `sendEventWithTags`, ...). */
   register(name: string, command: Command): void
@@ -43,6 +48,7 @@ export type Starter = (context: CommandContext) => Promise<unknown>
 /** A call kept for later: its name, its arguments and how to answer it. */
 type KeptCall = [name: unknown, args: unknown[], resolve: (value: unknown) => void]
 
+/** Calls kept at most (for `init`, or for an add-on's load): a page that never calls `init` must not grow memory without end. */
 const maxKeptCalls = 500
 
 /** A command that answers every call with `error`, reported. */
@@ -71,12 +77,10 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
   // Calls made before `init`, or while a deferred command's load runs: run in order once both are over.
   const kept: KeptCall[] = []
   let context: CommandContext | undefined
+  // Calls dropped before `init` because `kept` was full, counted by name: `init` reports them.
+  const dropped = new Map<unknown, number>()
   let loadsRunning = 0
 
-  const keep = (call: KeptCall) => {
-    if (kept.length >= maxKeptCalls) kept.shift()![2](undefined)
-    kept.push(call)
-  }
   // Runs the kept calls in order, until a call starts a load (which holds the rest).
   const runKept = () => {
     while (context && loadsRunning === 0 && kept.length > 0) {
@@ -124,16 +128,52 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
         debug.report(new TrackerError('invalid_config', `an init hook failed: ${String(cause)}`, { cause }))
       }
     }
+    if (dropped.size) {
+      const counts = [...dropped].map(([name, count]) => `${describeValue(name)} x${count}`).join(', ')
+      const total = [...dropped.values()].reduce((sum, count) => sum + count, 0)
+      debug.report(
+        new TrackerError(
+          'queue_full',
+          `${total} calls made before esTracker('init') were dropped (at most ${maxKeptCalls} wait for it): ${counts}`,
+        ),
+      )
+      dropped.clear()
+    }
     runKept()
+  }
+
+  // A call past the bound: refused at once. Before `init` it is said on the console the first time (the
+  // host's `onError` and `debug` come with `init`, which reports them all); after it (an add-on still
+  // loading) it is reported at once.
+  const drop = (name: unknown): Promise<SendResult> => {
+    const waitingFor = context ? 'an add-on to load' : "esTracker('init')"
+    const error = new TrackerError(
+      'queue_full',
+      `esTracker(${describeValue(name)}) dropped: ${maxKeptCalls} calls already wait for ${waitingFor}`,
+    )
+    if (context) {
+      context.report(error)
+      return Promise.resolve({ ok: false, error })
+    }
+    if (!dropped.size) {
+      try {
+        console.warn('[es-tracker]', `${error.message}; later calls are dropped too until it comes`)
+      } catch {
+        // A replaced or broken console must not break the page.
+      }
+    }
+    dropped.set(name, (dropped.get(name) ?? 0) + 1)
+    return Promise.resolve({ ok: false, error })
   }
 
   return {
     call(argumentList) {
       try {
-        const [name, ...args] = Array.from(argumentList)
+        const [name, ...args] = readArguments(argumentList)
         if (context && loadsRunning === 0 && kept.length === 0) return run(name, args)
         if (name === 'init' && !context) return init(args[0])
-        return new Promise((resolve) => keep([name, args, resolve]))
+        if (kept.length >= maxKeptCalls) return drop(name)
+        return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
         // A hostile `arguments` object (a throwing getter, say) must not reach the page.
         return undefined

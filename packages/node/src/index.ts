@@ -8,6 +8,8 @@ export type {
 } from '@es-tracker/core'
 export { TrackerError } from '@es-tracker/core'
 export { createNodeTracker } from './createNodeTracker'
+export { createFirstPartyEndpoint } from './firstParty/createFirstPartyEndpoint'
+export type { FirstPartyEndpoint, FirstPartyEndpointOptions, NodeRequest } from './firstParty/types'
 export { newCartGuid } from './newCartGuid'
 export { scFromCookieHeader } from './scFromCookieHeader'
 export { createFetchTransport } from './transport/createFetchTransport'

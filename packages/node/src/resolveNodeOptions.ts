@@ -1,10 +1,8 @@
 import type { RetryOptions } from '@es-tracker/core'
 import { resolveEndpoint, TrackerError } from '@es-tracker/core'
 import { basicAuthHeader } from './basicAuthHeader'
+import { integerOption } from './integerOption'
 import type { NodeTrackerOptions } from './types'
-
-/** The largest delay `setTimeout` honours; ky refuses longer timeouts. */
-const maxTimerMs = 2_147_483_647
 
 /** Node defaults, see {@link NodeTrackerOptions}. */
 export const nodeDefaults = { timeoutMs: 10_000, concurrency: 8, maxQueue: 10_000 } as const
@@ -26,13 +24,8 @@ const fail = (message: string): never => {
 
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value))
 
-function count(name: string, value: unknown, min: number, fallback: number): number {
-  if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > maxTimerMs) {
-    fail(`${name} must be an integer of at least ${min}; got ${show(value)}`)
-  }
-  return value as number
-}
+const count = (name: string, value: unknown, min: number, fallback: number): number =>
+  integerOption('createNodeTracker', name, value, min, fallback)
 
 function checkRetry(retry: unknown): RetryOptions {
   if (retry === undefined) return {}

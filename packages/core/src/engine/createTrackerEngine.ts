@@ -1,10 +1,10 @@
 import { TrackerError } from '../errors/TrackerError'
-import type { EventName, SendResult } from '../types'
+import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
 import { createEndpointHealth } from './endpointHealth'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
 import { callSafely, failure, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
-import type { EngineOptions, QueueEntry, TrackerEngine, TransportOutcome } from './types'
+import type { EngineOptions, QueueEntry, SendResult, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
 export type DeliveryEngine = Omit<TrackerEngine, 'close'>

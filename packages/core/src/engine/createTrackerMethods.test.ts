@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { TrackerError } from '../errors/TrackerError'
-import type { EventContext, EventName, SendResult, WirePayload } from '../types'
+import type { EventName } from '../events/registry'
+import type { EventContext, WirePayload } from '../events/types'
 import { createTrackerMethods } from './createTrackerMethods'
-import type { CartStore, TrackerMethods, TrackerMethodsOptions } from './types'
+import type { CartStore, SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
 
 const context: EventContext = { siteId: '8A412DC', sc: 'CDA68358-94FB-4D83-9655-3FEB3C4114A3' }
 const line = { productKey: '430738', price: 201.95, quantity: 1 }

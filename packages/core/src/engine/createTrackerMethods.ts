@@ -1,13 +1,16 @@
 import { TrackerError } from '../errors/TrackerError'
-import { EVENT_NAMES } from '../events/bodyKeys'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
-import { isRecord } from '../schemas/values'
-import type { EventContext, EventName, SendResult } from '../types'
+import { EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
+import type { EventContext } from '../events/types'
+import { isRecord } from '../schemas/predicates'
 import { callSafely, failure, notify, timeFrom } from './safety'
-import type { TrackerMethods, TrackerMethodsOptions } from './types'
+import type { SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
 
 /** Settles a method's promise: with the delivery's result, or a failure. */
 type Settle = (result: SendResult | Promise<SendResult>) => void
+
+/** The names of every tracker method: one per registered event (`productPage`, ...) and `send`. */
+export const trackerMethodNames: readonly (keyof TrackerMethods)[] = [...EVENT_NAMES.map(methodNameOf), 'send']
 
 /**
  * Creates every tracker method of API.md on top of a platform's context, delivery and cart memory.
@@ -108,8 +111,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
 
   const methods: Record<string, (input: unknown, body?: unknown) => Promise<SendResult>> = {}
   // Each event's method: productPage for ProductPage, ...
-  for (const eventName of EVENT_NAMES)
-    methods[eventName[0]!.toLowerCase() + eventName.slice(1)] = (input) => run(eventName, input)
+  for (const eventName of EVENT_NAMES) methods[methodNameOf(eventName)] = (input) => run(eventName, input)
   methods.send = (eventName, body) => run(eventName, body, true)
   return methods as unknown as TrackerMethods
 }

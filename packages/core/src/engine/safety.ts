@@ -1,8 +1,7 @@
 // Small guards the engine wraps around everything it does not control: stores, clocks, callbacks.
 import type { TrackerError } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
-import type { SendResult } from '../types'
-import type { QueueEntry } from './types'
+import type { QueueEntry, SendResult } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
 export const callSafely = <T>(fn: () => T): T | undefined => {

@@ -1,16 +1,11 @@
 // The contract between core's platform-free engine and the platform adapters (browser, node).
 // The adapters bring I/O only: a Transport, a QueueStore, a CartStore, a Clock and an id generator.
 import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
-import type { AddToWishlistInput } from '../events/addToWishlist/buildAddToWishlist'
-import type { CategoryPageInput } from '../events/categoryPage/buildCategoryPage'
-import type { CustomEventInput } from '../events/customEvent/buildCustomEvent'
-import type { ProductImpressionsInput } from '../events/productImpressions/buildProductImpressions'
-import type { ProductPageInput } from '../events/productPage/buildProductPage'
-import type { ProductUpdateInput } from '../events/productUpdate/buildProductUpdate'
-import type { PurchasedItemsInput } from '../events/purchasedItems/buildPurchasedItems'
-import type { SearchRequestInput } from '../events/searchRequest/buildSearchRequest'
-import type { StatusCartInput } from '../events/statusCart/buildStatusCart'
-import type { EventContext, EventName, SendResult } from '../types'
+import type { EventName, MethodInputOf, MethodNameOf, RegisteredEvent } from '../events/registry'
+import type { EventContext } from '../events/types'
+
+/** What every tracker method resolves to; it never rejects. */
+export type SendResult = { ok: true } | { ok: false; error: TrackerError }
 
 /** One HTTP attempt to deliver one serialized event. */
 export interface TransportRequest {
@@ -225,24 +220,24 @@ export interface TrackerMethodsOptions {
   onWarning?: (issues: ValidationIssue[], eventName: EventName) => void
 }
 
+/** A tracker method that takes `Input`; one whose input may be left out (`customerData()`) has it optional. */
+export type EventMethod<Input> = undefined extends Input
+  ? (input?: Input) => Promise<SendResult>
+  : (input: Input) => Promise<SendResult>
+
+/** One method per registered event, named after it (`productPage` for ProductPage), taking its input. */
+export type EventMethods = {
+  [Event in RegisteredEvent as MethodNameOf<Event['name']>]: EventMethod<MethodInputOf<Event>>
+}
+
 /**
- * Every tracker method of API.md. Each resolves to a {@link SendResult} once its event is delivered or
- * has finally failed; none throws and none rejects, whatever it is given.
+ * Every tracker method of API.md: one per event (derived from the event registry) and `send`. Each
+ * resolves to a {@link SendResult} once its event is delivered or has finally failed; none throws and
+ * none rejects, whatever it is given. `statusCart` gets a new cart GUID unless `input.guid` is given,
+ * and a non-empty cart's GUID is kept for the purchase; `purchasedItems` joins `input.guid`, else the
+ * last non-empty cart's GUID (unless `oneClick: true`); `customerData()` sends the visitor's identity.
  */
-export interface TrackerMethods {
-  productPage(input: ProductPageInput): Promise<SendResult>
-  addToWishlist(input: AddToWishlistInput): Promise<SendResult>
-  /** Every call gets a new cart GUID unless `input.guid` is given; a non-empty cart's GUID is kept for the purchase. */
-  statusCart(input: Omit<StatusCartInput, 'guid'> & { guid?: string }): Promise<SendResult>
-  /** Joins `input.guid`, else the last non-empty cart's GUID (unless `oneClick: true`). */
-  purchasedItems(input: PurchasedItemsInput): Promise<SendResult>
-  productImpressions(input: ProductImpressionsInput): Promise<SendResult>
-  categoryPage(input: CategoryPageInput): Promise<SendResult>
-  /** Sends the visitor's identity (GeneralInfo only). */
-  customerData(): Promise<SendResult>
-  customEvent(input: CustomEventInput): Promise<SendResult>
-  searchRequest(input: SearchRequestInput): Promise<SendResult>
-  productUpdate(products: ProductUpdateInput): Promise<SendResult>
+export interface TrackerMethods extends EventMethods {
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
   send(eventName: string, body: unknown): Promise<SendResult>
 }

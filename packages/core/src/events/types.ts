@@ -1,29 +1,7 @@
-import type { TrackerError, ValidationIssue } from './errors/TrackerError'
-
-/** What every tracker method resolves to; it never rejects. */
-export type SendResult = { ok: true } | { ok: false; error: TrackerError }
-
-/** The REST events, by `GeneralInfo.eventName`. */
-export type EventName =
-  | 'ProductPage'
-  | 'AddToWishlist'
-  | 'StatusCart'
-  | 'PurchasedItems'
-  | 'ProductImpressions'
-  | 'CategoryPage'
-  | 'CustomerData'
-  | 'CustomEvent'
-  | 'SearchRequest'
-  | 'ProductUpdate'
-
-/** Who the visitor is, in friendly names; builders emit `externalCustomerId`, `user_email`, ... */
-export interface Identity {
-  externalCustomerId?: string | number
-  email?: string
-  phone?: string
-  name?: string
-  contactId?: string | number
-}
+// The types every event's builder shares: its context in, its result out.
+import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
+import type { Identity } from '../schemas/identity'
+import type { EventName } from './registry'
 
 /** Page-context fields of GeneralInfo, in their wire names, copied into the payload as given. */
 export interface PageContext {

@@ -1,6 +1,8 @@
-// Friendly input values -> wire values (PAYLOADS.md, "Value forms"). A value that cannot be
-// converted is returned unchanged, so that the event's schema reports it by its wire path.
-import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString } from '../../schemas/predicates'
+// The strict conversions of friendly input values to wire values (PAYLOADS.md, "Value forms"), which
+// the wire model's leaves carry as their `to`. A value that cannot be converted is returned unchanged,
+// so that the event's schema reports it by its wire path. eS.JS bodies, which come from templates and
+// are read more leniently, have their own helpers (events/shared/lenientValues.ts).
+import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString } from './predicates'
 
 /** An id or key given as a number becomes its string (`productKey`, `containerType`, ...). */
 export const toIdString = (value: unknown): unknown => (isFiniteNumber(value) ? String(value) : value)

@@ -1,74 +1,74 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { toIdString } from '../../schemas/convert'
+import { isBlank } from '../../schemas/predicates'
 import {
   copyOpen,
-  isBlank,
-  toDecimalString,
-  toEventTags,
-  toFoundFlag,
-  toIdString,
-  toInteger,
-  toNumber,
-  toStockFlag,
+  lenientDecimalString,
+  lenientEventTags,
+  lenientFoundFlag,
+  lenientInteger,
+  lenientNumber,
+  lenientStockFlag,
   wireObject,
-} from './values'
+} from './lenientValues'
 
-describe('toNumber', () => {
+describe('lenientNumber', () => {
   it('should read the decimal strings templates print when a price comes as text', () => {
-    expect(toNumber('450.00')).toBe(450)
-    expect(toNumber(' 201.95 ')).toBe(201.95)
-    expect(toNumber('1 234,50')).toBe(1234.5)
-    expect(toNumber('1\u00a0234')).toBe(1234)
-    expect(toNumber('.5')).toBe(0.5)
-    expect(toNumber(596)).toBe(596)
+    expect(lenientNumber('450.00')).toBe(450)
+    expect(lenientNumber(' 201.95 ')).toBe(201.95)
+    expect(lenientNumber('1 234,50')).toBe(1234.5)
+    expect(lenientNumber('1\u00a0234')).toBe(1234)
+    expect(lenientNumber('.5')).toBe(0.5)
+    expect(lenientNumber(596)).toBe(596)
   })
 
   it('should return the value unchanged when it is not a plain decimal', () => {
     for (const value of ['', 'abc', '1,234.50', '12 USD', '1e3', 'Infinity', null, true, [1]]) {
-      expect(toNumber(value)).toBe(value)
+      expect(lenientNumber(value)).toBe(value)
     }
   })
 })
 
-describe('toInteger', () => {
+describe('lenientInteger', () => {
   it('should read integer-valued strings and numbers when a quantity comes as text', () => {
-    expect(toInteger('2')).toBe(2)
-    expect(toInteger('2.0')).toBe(2)
-    expect(toInteger(3)).toBe(3)
+    expect(lenientInteger('2')).toBe(2)
+    expect(lenientInteger('2.0')).toBe(2)
+    expect(lenientInteger(3)).toBe(3)
   })
 
   it('should return the value unchanged when it is not an integer', () => {
-    expect(toInteger('2.5')).toBe('2.5')
-    expect(toInteger(1.5)).toBe(1.5)
-    expect(toInteger('x')).toBe('x')
+    expect(lenientInteger('2.5')).toBe('2.5')
+    expect(lenientInteger(1.5)).toBe(1.5)
+    expect(lenientInteger('x')).toBe('x')
   })
 })
 
-describe('toStockFlag', () => {
+describe('lenientStockFlag', () => {
   it('should answer "1" when the flag is any truthy spelling', () => {
-    for (const value of [true, 1, '1', 'true', ' TRUE ']) expect(toStockFlag(value)).toBe('1')
+    for (const value of [true, 1, '1', 'true', ' TRUE ']) expect(lenientStockFlag(value)).toBe('1')
   })
 
   it('should answer "0" when the flag is any falsy spelling, PHP\'s empty string included', () => {
-    for (const value of [false, 0, '0', 'false', '']) expect(toStockFlag(value)).toBe('0')
+    for (const value of [false, 0, '0', 'false', '']) expect(lenientStockFlag(value)).toBe('0')
   })
 
   it('should return the value unchanged when it is no flag', () => {
-    for (const value of [2, 'yes please', null, {}]) expect(toStockFlag(value)).toBe(value)
+    for (const value of [2, 'yes please', null, {}]) expect(lenientStockFlag(value)).toBe(value)
   })
 })
 
-describe('toFoundFlag', () => {
+describe('lenientFoundFlag', () => {
   it('should answer the number 1 or 0 when the flag is a boolean or a 0/1 spelling', () => {
-    expect(toFoundFlag(true)).toBe(1)
-    expect(toFoundFlag('1')).toBe(1)
-    expect(toFoundFlag(false)).toBe(0)
-    expect(toFoundFlag('0')).toBe(0)
+    expect(lenientFoundFlag(true)).toBe(1)
+    expect(lenientFoundFlag('1')).toBe(1)
+    expect(lenientFoundFlag(false)).toBe(0)
+    expect(lenientFoundFlag('0')).toBe(0)
   })
 
   it('should drop null and return anything else unchanged when it is no flag', () => {
-    expect(toFoundFlag(null)).toBeUndefined()
-    expect(toFoundFlag('perhaps')).toBe('perhaps')
+    expect(lenientFoundFlag(null)).toBeUndefined()
+    expect(lenientFoundFlag('perhaps')).toBe('perhaps')
   })
 })
 
@@ -92,7 +92,7 @@ describe('isBlank', () => {
 describe('wireObject', () => {
   const rules = [
     ['product_id', toIdString, 'productKey'],
-    ['discount', (discount: unknown) => (isBlank(discount) ? undefined : toNumber(discount))],
+    ['discount', (discount: unknown) => (isBlank(discount) ? undefined : lenientNumber(discount))],
     ['price_currency_code', undefined, 'currency'],
   ] as const
 
@@ -117,14 +117,14 @@ describe('wireObject', () => {
   })
 })
 
-describe('toEventTags', () => {
+describe('lenientEventTags', () => {
   it('should normalise every tag when Tags is an object', () => {
-    expect(toEventTags({ size: 'XL', ids: [1, 2] })).toEqual({ size: ['XL'], ids: ['1', '2'] })
+    expect(lenientEventTags({ size: 'XL', ids: [1, 2] })).toEqual({ size: ['XL'], ids: ['1', '2'] })
   })
 
   it('should return Tags unchanged when they are no object, for validation to name', () => {
-    expect(toEventTags(undefined)).toBeUndefined()
-    expect(toEventTags('x')).toBe('x')
+    expect(lenientEventTags(undefined)).toBeUndefined()
+    expect(lenientEventTags('x')).toBe('x')
   })
 })
 
@@ -158,14 +158,14 @@ describe('copyOpen', () => {
   })
 })
 
-describe('toDecimalString', () => {
+describe('lenientDecimalString', () => {
   it('should keep the digits of a price string and write numbers as strings when a unit price comes loose', () => {
-    expect(toDecimalString('341.80')).toBe('341.80')
-    expect(toDecimalString(' 1 234,50 ')).toBe('1234.50')
-    expect(toDecimalString(201.95)).toBe('201.95')
+    expect(lenientDecimalString('341.80')).toBe('341.80')
+    expect(lenientDecimalString(' 1 234,50 ')).toBe('1234.50')
+    expect(lenientDecimalString(201.95)).toBe('201.95')
   })
 
   it('should return the value unchanged when it is no plain non-negative decimal', () => {
-    for (const value of ['-5', 'free', '1,234.50', Number.NaN, null]) expect(toDecimalString(value)).toBe(value)
+    for (const value of ['-5', 'free', '1,234.50', Number.NaN, null]) expect(lenientDecimalString(value)).toBe(value)
   })
 })

@@ -1,17 +1,44 @@
-// Loose-to-strict value conversions for eS.JS bodies. Integrations print values from server
-// templates, so everything may arrive as a string ("450.00", "2", "1", ""). Each helper turns the
-// forms it recognises into the wire form of PAYLOADS.md and returns anything else unchanged, so that
-// validation names the field and shows what came, instead of the tracker guessing.
-import { toIdString, toStringList } from '../events/shared/convert'
-import { isBlank, isRecord } from '../schemas/values'
-
-export { isBlank, isRecord, toIdString }
+// The lenient value conversions of eS.JS bodies, named `lenient*` apart from the strict ones that
+// friendly inputs go through (schemas/convert.ts). Integrations print values from server templates, so
+// everything may arrive as a string ("450.00", "2", "1", "", "1 234,50"). Each helper turns the forms it
+// recognises into the wire form of PAYLOADS.md and returns anything else unchanged, so that validation
+// names the field and shows what came, instead of the tracker guessing.
+import { toIdString, toStringList } from '../../schemas/convert'
+import { isBlank, isRecord } from '../../schemas/predicates'
 
 /** A plain object: an eS.JS body or a part of one. */
 export type LooseRecord = Record<string, unknown>
 
 /** A plain decimal, once spaces are gone and a decimal comma reads as a point. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/
+
+/** What templates print for a missing value: in an eS.JS body each means the field is absent (ESJS.md). */
+const TEMPLATE_BLANKS = ['', 'undefined', 'null']
+
+/** Tells whether a value is what a template prints for a missing one: `""`, `"undefined"` or `"null"`. */
+export const isTemplateBlank = (value: unknown): boolean =>
+  typeof value === 'string' && TEMPLATE_BLANKS.includes(value.trim())
+
+/**
+ * A copy of an eS.JS body (or GeneralInfo fragment) without the fields a template left blank, at any
+ * depth, so that a guest never becomes `externalCustomerId: "undefined"`. `isInStock: ""` stays: it
+ * is how templates print out of stock (`"0"`). Only plain objects and arrays are copied (a Date or a
+ * class instance goes as it is); the caller has bounded the body's depth and size.
+ *
+ * @example
+ * withoutTemplateBlanks({ CustomerData: { externalCustomerId: 'undefined', user_email: 'a@example.com' } })
+ * // { CustomerData: { user_email: 'a@example.com' } }
+ */
+export const withoutTemplateBlanks = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutTemplateBlanks)
+  const prototype = isRecord(value) ? Object.getPrototypeOf(value) : undefined
+  if (prototype !== Object.prototype && prototype !== null) return value
+  return Object.fromEntries(
+    Object.entries(value as LooseRecord)
+      .filter(([key, item]) => !isTemplateBlank(item) || (key === 'isInStock' && item === ''))
+      .map(([key, item]) => [key, withoutTemplateBlanks(item)]),
+  )
+}
 
 /** The digits of a numeric string without spaces and with a decimal point (`"1 234,50"` → `"1234.50"`), or `undefined`. */
 const decimalText = (value: unknown): string | undefined => {
@@ -20,15 +47,15 @@ const decimalText = (value: unknown): string | undefined => {
 }
 
 /** Turns a numeric string into its number (`"450.00"` → 450, `"1 234,5"` → 1234.5); anything else is returned as is. */
-export const toNumber = (value: unknown): unknown => {
+export const lenientNumber = (value: unknown): unknown => {
   const text = decimalText(value)
   // A numeric text is never empty: it holds a digit.
   return text ? Number(text) : value
 }
 
 /** Turns an integer-valued number or string into an integer (`"2"`, `"2.0"` → 2); anything else is returned as is. */
-export const toInteger = (value: unknown): unknown => {
-  const number = toNumber(value)
+export const lenientInteger = (value: unknown): unknown => {
+  const number = lenientNumber(value)
   return Number.isInteger(number) ? number : value
 }
 
@@ -36,7 +63,7 @@ export const toInteger = (value: unknown): unknown => {
  * Turns a price into the decimal string of order lines (`unit_price`): a number becomes `String(n)`;
  * a string keeps its digits (`"341.80"`), losing only spaces and a decimal comma (`"1 234,50"` → `"1234.50"`).
  */
-export const toDecimalString = (value: unknown): unknown => {
+export const lenientDecimalString = (value: unknown): unknown => {
   const text = decimalText(value)
   return text && text[0] !== '-' ? text.replace('+', '') : toIdString(value)
 }
@@ -51,10 +78,10 @@ const toFlag = (value: unknown, yes: unknown, no: unknown): unknown => {
 }
 
 /** Turns a stock flag (`true`, `1`, `"1"`, `""`, ...) into the wire's `"1"` / `"0"`; anything else is returned as is. */
-export const toStockFlag = (value: unknown): unknown => toFlag(value, '1', '0')
+export const lenientStockFlag = (value: unknown): unknown => toFlag(value, '1', '0')
 
 /** Turns a found flag (`true`, `"0"`, ...) into the wire's number 1 / 0; `null` is dropped, anything else returned as is. */
-export const toFoundFlag = (value: unknown): unknown => toFlag(value ?? undefined, 1, 0)
+export const lenientFoundFlag = (value: unknown): unknown => toFlag(value ?? undefined, 1, 0)
 
 /**
  * Copies an object's own keys into a fresh one (every wire object is open), turning the values of
@@ -68,7 +95,7 @@ export const copyOpen = (source: LooseRecord, prefix = 'tag_'): LooseRecord => {
 }
 
 /** Event `Tags` in the wire form: each value a string list (`{ name: "a" }` → `{ name: ["a"] }`). */
-export const toEventTags = (tags: unknown): unknown => (isRecord(tags) ? copyOpen(tags, '') : tags)
+export const lenientEventTags = (tags: unknown): unknown => (isRecord(tags) ? copyOpen(tags, '') : tags)
 
 /** One field of a wire object: its wire name, how its value is converted, and the other name integrations use. */
 export type FieldRule = readonly [wire: string, convert?: (value: unknown) => unknown, alias?: string]

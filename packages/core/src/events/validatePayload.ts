@@ -1,12 +1,12 @@
-import { EVENT_NAMES, isEventName } from '../events/bodyKeys'
-import { EVENT_MODEL } from '../events/model'
-import { neverThrow } from '../events/shared/assembleEvent'
-import { isRecord } from '../schemas/values'
-import type { BuildResult, WirePayload } from '../types'
-import { checkPayload } from './checkPayload'
-import { findUnsafeContent } from './findUnsafeContent'
-import { identityWarnings } from './identityWarnings'
-import { invalidEvent, makeIssue } from './issues'
+import { isRecord } from '../schemas/predicates'
+import { checkPayload } from '../validation/checkPayload'
+import { findOversizedContent } from '../validation/findOversizedContent'
+import { findUnsafeContent } from '../validation/findUnsafeContent'
+import { identityWarnings } from '../validation/identityWarnings'
+import { invalidEvent, makeIssue } from '../validation/issues'
+import { BODY_KEYS, EVENT_MODEL, EVENT_NAMES, isEventName } from './registry'
+import { neverThrow } from './shared/assembleEvent'
+import type { BuildResult, WirePayload } from './types'
 
 /**
  * Checks that a JSON value is one valid wire payload (PAYLOADS.md), as leniently as the real world
@@ -24,6 +24,9 @@ export function validatePayload(json: unknown): BuildResult {
         error: invalidEvent(undefined, [makeIssue('', 'a payload object { GeneralInfo, ... }', json)]),
       }
     }
+    // Before anything walks the payload: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(json)
+    if (oversized) return { ok: false, error: invalidEvent(undefined, [oversized]) }
     const info = json.GeneralInfo
     const eventName = isRecord(info) ? info.eventName : undefined
     if (!isEventName(eventName)) {
@@ -32,7 +35,7 @@ export function validatePayload(json: unknown): BuildResult {
         : makeIssue('GeneralInfo', 'an object', info)
       return { ok: false, error: invalidEvent(undefined, [first, ...findUnsafeContent(json)]) }
     }
-    const issues = checkPayload(eventName, EVENT_MODEL[eventName], json)
+    const issues = checkPayload(EVENT_MODEL[eventName], json, Object.values(BODY_KEYS))
     if (issues.length > 0) return { ok: false, error: invalidEvent(eventName, issues) }
     const warnings = identityWarnings(info)
     const payload = json as unknown as WirePayload

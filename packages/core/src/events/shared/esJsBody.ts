@@ -1,5 +1,13 @@
-import type { FieldRule, LooseRecord } from './values'
-import { isRecord, toEventTags, wireObject } from './values'
+import { toIdString } from '../../schemas/convert'
+import { isRecord } from '../../schemas/predicates'
+import {
+  type FieldRule,
+  type LooseRecord,
+  lenientEventTags,
+  lenientStockFlag,
+  PRODUCT_KEY,
+  wireObject,
+} from './lenientValues'
 
 /**
  * Converts the part of a body under `key` to its REST shape, whose payload sits under `inner`:
@@ -10,10 +18,10 @@ import { isRecord, toEventTags, wireObject } from './values'
  * into it. Anything else is passed on unchanged, for validation to name by its path.
  *
  * @example
- * wireBody({ CategoryPage: { categoryKey: 7 } }, 'CategoryPage', 'Category', [['categoryKey', toIdString]])
+ * esJsBody({ CategoryPage: { categoryKey: 7 } }, 'CategoryPage', 'Category', [['categoryKey', toIdString]])
  * // { CategoryPage: { Category: { categoryKey: '7' } } }
  */
-export const wireBody = (
+export const esJsBody = (
   body: LooseRecord,
   key: string,
   inner: 'Product' | 'Products' | 'Category',
@@ -32,6 +40,20 @@ export const wireBody = (
   const convert = (payload: unknown) =>
     Array.isArray(payload) ? payload.map((item) => wireObject(item, rules)) : wireObject(payload, rules)
   return {
-    [key]: wireObject(source, [[inner, convert], ['Tags', (tags) => toEventTags(tags ?? body.Tags)], ...partRules]),
+    [key]: wireObject(source, [
+      [inner, convert],
+      ['Tags', (tags) => lenientEventTags(tags ?? body.Tags)],
+      ...partRules,
+    ]),
   }
 }
+
+const PRODUCT: readonly FieldRule[] = [PRODUCT_KEY, ['price', toIdString], ['isInStock', lenientStockFlag]]
+
+/**
+ * Converts a ProductPage or AddToWishlist body, in the eS.JS form (`{ ProductPage: { productKey, price, ... } }`)
+ * or the REST form (`{ ProductPage: { Product, Tags } }`, with or without the outer key), to the wire
+ * body keyed by the event's name. AddToWishlist also takes its product under `ProductPage`.
+ */
+export const productBodyFromEsJs = (eventName: 'ProductPage' | 'AddToWishlist', body: LooseRecord): LooseRecord =>
+  esJsBody(body, eventName, 'Product', PRODUCT, [], body[eventName] ?? body.ProductPage ?? body)
