@@ -81,7 +81,7 @@ function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index
 }
 
 /** The script tag's add-ons: each `src/addons/<name>.ts` becomes `dist/es-tracker.<name>.min.js`. */
-const addonNames = ['esCompat']
+const addonNames = ['esCompat', 'consentSignals', 'dataLayer']
 const browserDist = (file) => root(`packages/browser/dist/${file}`)
 
 /** The `sha384-...` Subresource Integrity value of a file's bytes. */
@@ -174,6 +174,11 @@ export default [
   // `@es-tracker/browser/datalayer`: the GA4 bridge, an entry of its own so that the main one never carries it.
   ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts' }, ['index', 'datalayer']),
   ...scriptTagBuilds,
-  ...packageBuild('node'),
+  // The Postgres store is a subpath of its own (`pg` is an optional peer dependency), and the relay a bin.
+  ...packageBuild(
+    'node',
+    { index: 'src/index.ts', postgres: 'src/postgres/index.ts', relay: 'src/relay/relayCli.ts' },
+    ['index', 'postgres'],
+  ),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),
 ]

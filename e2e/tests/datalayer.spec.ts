@@ -1,5 +1,8 @@
 // The GA4 dataLayer bridge in Chromium against the collector on its own origin, through both ways a
 // site turns it on: the script tag's `dataLayer` init option (the add-on) and the ES module subpath.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { googleItems, gtm4wpEvent, gtm4wpItem } from '../../packages/browser/test/ga4Fixtures'
 import { type CollectedEvent, type CollectorFixture, expect, type SiteFixture, test } from '../fixtures'
@@ -50,7 +53,7 @@ const flush = (page: Page) => page.evaluate(() => (window as unknown as BridgeWi
 const products = (event: CollectedEvent | undefined) =>
   field(event, 'StatusCart', 'Products') as Array<Record<string, unknown>>
 
-for (const setup of ['ES module'] as const) {
+for (const setup of ['script tag', 'ES module'] as const) {
   test.describe(`GA4 dataLayer bridge (${setup})`, () => {
     let pageErrors: Error[]
     test.beforeEach(({ page }) => {
@@ -225,3 +228,36 @@ for (const setup of ['ES module'] as const) {
     })
   })
 }
+
+test.describe('GA4 dataLayer bridge add-on (script tag)', () => {
+  const addonPath = fileURLToPath(new URL('../../packages/browser/dist/es-tracker.dataLayer.min.js', import.meta.url))
+
+  test('should load the add-on from beside the script tag, pinned by its hash, only when init asks for it', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    const pageErrors = watchPageErrors(page)
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+    await openBridge(page, bridgeUrl(site, collector, 'script tag', { layer: 'gtm4wpLayer' }), 'gtm4wpLayer')
+    const inserted = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('script[src*="dataLayer"]'), (script) => ({
+        src: (script as HTMLScriptElement).src,
+        integrity: script.getAttribute('integrity'),
+        crossorigin: script.getAttribute('crossorigin'),
+      })),
+    )
+    const integrity = `sha384-${createHash('sha384').update(readFileSync(addonPath)).digest('base64')}`
+    expect(inserted).toEqual([
+      { src: site.url('/dist/es-tracker.dataLayer.min.js'), integrity, crossorigin: 'anonymous' },
+    ])
+    // Without the option the page fetches the script tag only.
+    fetched.length = 0
+    await page.goto(site.url(`/pages/browser/script-tag.html?endpoint=${encodeURIComponent(collector.endpoint)}`))
+    await page.waitForFunction(() => (window as unknown as { esTracker: { loaded?: boolean } }).esTracker.loaded)
+    await settle(300)
+    expect(fetched.filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/es-tracker.min.js'])
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -5,7 +5,7 @@ import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createConsentStorage } from './consent/consentStorage'
-import { followPageConsent, initialConsentState } from './consent/pageConsent'
+import { followPageConsent } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
 import { createDeferredCalls } from './deferredCalls'
 import { nextTask } from './nextTask'
@@ -50,7 +50,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
-  const consent = createConsentGate(initialConsentState(options.consent))
+  // A consent source ('gcm', 'tcf') has decided nothing yet.
+  const consent = createConsentGate(
+    options.consent === 'gcm' || options.consent === 'tcf' ? 'pending' : options.consent,
+  )
   // Nothing is written to storage before consent is granted (held in memory until then).
   const storage = createConsentStorage(createSafeStorage(), consent)
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
@@ -236,8 +239,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       }, 100)
   })
   coordinator.trigger()
-  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page).
-  followPageConsent(options.consent, consent)
+  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page). The
+  // script tag loads these readers as an add-on, only for pages that ask (consent/registerConsentSignals.ts).
+  if (!isScriptTag) followPageConsent(options.consent, consent.set)
   return tracker
 }
 

@@ -26,6 +26,14 @@ async function bundleApp(code: string): Promise<string> {
 }
 
 describe('@es-tracker/browser/datalayer', () => {
+  it('should do nothing and throw nothing outside a page (Node, SSR)', async () => {
+    const { bridgeDataLayer } = await import('./datalayer')
+    const { createBrowserTracker } = await import('./index')
+    const bridge = bridgeDataLayer(createBrowserTracker({ siteId: 'S' }))
+    expect(() => bridge.stop()).not.toThrow()
+    expect('dataLayer' in globalThis).toBe(false)
+  })
+
   it('should be left out of a bundle that imports only the main entry, and be in one that imports it', async () => {
     const mainOnly = await bundleApp(
       `import { createBrowserTracker } from '${source('index.ts')}'\ncreateBrowserTracker({ siteId: 'S' })`,

@@ -1,4 +1,6 @@
 import type { buildRawEvent } from '@es-tracker/core'
+import type { bridgeDataLayer } from '../bridges/dataLayer/bridgeDataLayer'
+import type { followPageConsent } from '../consent/pageConsent'
 import type { EsJsHandler, EsJsHandlerOptions } from '../esjs/createEsJsHandler'
 import type { BrowserTracker } from '../types'
 
@@ -16,11 +18,15 @@ export interface AddonExports {
       build: typeof buildRawEvent,
     ): EsJsHandler
   }
+  /** Consent from Google Consent Mode or an IAB TCF CMP (`consent: 'gcm' | 'tcf'`; consent/pageConsent.ts). */
+  consentSignals: {
+    followPageConsent: typeof followPageConsent
+  }
   /** The GA4 dataLayer bridge, with the signature of `@es-tracker/browser/datalayer`. */
   dataLayer: {
-    bridgeDataLayer(tracker: BrowserTracker, options?: unknown): unknown
+    bridgeDataLayer: typeof bridgeDataLayer
   }
 }
 
-/** The name of an add-on: `esCompat`, `dataLayer`. */
+/** The name of an add-on: `esCompat`, `consentSignals`, `dataLayer`. */
 export type AddonName = keyof AddonExports

@@ -1,14 +1,16 @@
-import type { ConsentGate, ConsentSource, ConsentState } from './consentGate'
+import type { ConsentSource, ConsentState } from './consentGate'
 import { followGoogleConsentMode } from './googleConsentMode'
 import { followTcf } from './tcfConsent'
 
-/** The gate's first state for the `consent` option: a source has decided nothing yet. @default 'granted' */
-export const initialConsentState = (option: ConsentState | ConsentSource | undefined): ConsentState =>
-  option === 'gcm' || option === 'tcf' ? 'pending' : (option ?? 'granted')
-
-/** Starts following the page's own consent signals when the `consent` option names a source. */
-export function followPageConsent(option: ConsentState | ConsentSource | undefined, gate: ConsentGate): void {
+/**
+ * Starts following the page's own consent signals when the `consent` option names a source
+ * (`'gcm'`, `'tcf'`), reporting each state the page signals to `setConsent`.
+ */
+export function followPageConsent(
+  option: ConsentState | ConsentSource | undefined,
+  setConsent: (state: ConsentState) => void,
+): void {
   const page = window as unknown as Record<string, unknown>
-  if (option === 'gcm') followGoogleConsentMode(page, gate.set)
-  else if (option === 'tcf') followTcf(page, gate.set)
+  if (option === 'gcm') followGoogleConsentMode(page, setConsent)
+  else if (option === 'tcf') followTcf(page, setConsent)
 }

@@ -413,6 +413,20 @@ describe('createGa4Handler', () => {
       ])
     })
 
+    it("should read no more than GA4's 200 items, and report the rest at once, when a list claims millions", () => {
+      const { push, sent, errors } = setUp()
+      const huge = new Proxy([{ item_id: 'A', price: 1 }], {
+        get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : Reflect.get(target, key)),
+      })
+      // Without the bound this walks 2^32 - 1 indexes and the test times out.
+      push({ event: 'view_item_list', ecommerce: { items: huge } })
+      expect(sent.map((entry) => (entry.body.Products as unknown[]).length)).toEqual([1])
+      expect(errors.map((error) => error.message)).toEqual([
+        "GA4 view_item_list: the 4294967095 items past GA4's 200 skipped",
+        ...Array.from({ length: 199 }, (_, index) => expect.stringContaining(`items[${index + 1}] skipped: the item`)),
+      ])
+    })
+
     it('should send a productPage of the first item that can be sent', () => {
       const { push, sent, errors } = setUp()
       push({

@@ -24,6 +24,12 @@ const toNumber = (value: unknown): number | undefined =>
       ? Number(value)
       : undefined
 
+/**
+ * GA4 takes at most 200 items per event, and the bridge reads no more: a list that claims millions
+ * (a sparse array, a Proxy) costs no more than 200 items.
+ */
+export const maxGa4Items = 200
+
 /** Why an item cannot be sent: the field, what it must be, and what came. */
 type ItemProblem = [field: string, expected: string, value: unknown]
 
@@ -50,7 +56,8 @@ function readItem(given: unknown, productKeyOf: string | ((item: Ga4Item) => unk
  * Reads the items of one GA4 event. An item whose product key (`item_id` by default) is missing,
  * null or empty, whose price is missing or not numeric, or whose quantity is not a whole number
  * above 0 (1 when missing) is skipped and reported (code `invalid_event`, naming the event and the
- * item's index); the others are answered, in order. A numeric key becomes its string.
+ * item's index); the others are answered, in order. A numeric key becomes its string. Items past
+ * the first {@link maxGa4Items} are skipped and reported at once.
  */
 export function readGa4Items(
   eventName: string,
@@ -59,16 +66,20 @@ export function readGa4Items(
   report: (error: TrackerError) => void,
 ): ReadItem[] {
   const items: unknown[] = Array.isArray(ecommerce?.items) ? ecommerce.items : []
+  if (items.length > maxGa4Items) {
+    const message = `GA4 ${eventName}: the ${items.length - maxGa4Items} items past GA4's ${maxGa4Items} skipped`
+    report(new TrackerError('invalid_event', message))
+  }
   const read: ReadItem[] = []
-  items.forEach((given, index) => {
-    const result = readItem(given, productKeyOf)
+  for (let index = 0; index < Math.min(items.length, maxGa4Items); index++) {
+    const result = readItem(items[index], productKeyOf)
     if (!Array.isArray(result)) {
       read.push(result)
-      return
+      continue
     }
     const [field, expected, value] = result
     const message = `GA4 ${eventName}: items[${index}] skipped: ${field} must be ${expected}; got ${describeValue(value)}`
     report(new TrackerError('invalid_event', message))
-  })
+  }
   return read
 }
