@@ -2,7 +2,9 @@
 // `pnpm bench`: runs every benchmark of the repository, one after the other in its own process (so
 // that none shares the CPU with another), and prints one table of figures against their budgets,
 // with the machine they ran on. Writes the same table as Markdown to e2e/bench/latest.md.
-// Run from the repository root after `pnpm build` (the root `bench` script builds first).
+// Run from the repository root after `pnpm build` (the root `bench` script builds first). Appends the
+// headline figures of the run, with the commit, to e2e/bench/history.jsonl (one JSON line per run),
+// and prints them beside the previous run's.
 //
 // The benchmarks it runs (each prints its own details, and one JSON line with --json):
 //   packages/browser/scripts/checkSize.mjs   script-tag bundle sizes and SRI hash
@@ -11,7 +13,7 @@
 //   packages/core/bench/buildCost.mjs        build + validate vs JSON.stringify
 //   packages/node/bench/memory.mjs           peak RSS with a slow endpoint and maxQueue
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +22,7 @@ import { formatMarkdown, formatTable, rowsFrom } from './table.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const latestPath = fileURLToPath(new URL('./latest.md', import.meta.url))
+const historyPath = fileURLToPath(new URL('./history.jsonl', import.meta.url))
 
 /** The loader snippet of API.md ("Script tag"), as a storefront pastes it. */
 const loaderSnippet = `<script>
@@ -118,4 +121,56 @@ try {
   process.stderr.write('could not format latest.md with biome; run `pnpm biome format --write e2e/bench/latest.md`\n')
 }
 console.log(`\nwritten to ${latestPath.slice(root.length)}`)
+
+/** The commit the run measured (`+` when the work tree has changes on top of it). */
+function commit() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+    return dirty.trim() ? `${head}+` : head
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** The figures worth a trend, flat: `name -> number`. */
+function headlineFigures() {
+  const figures = {}
+  const { size, mainThread, throughput, memory } = results
+  if (size.ok) {
+    figures['gzip es-tracker.min.js'] = size.data.gzip
+    for (const addon of size.data.addons ?? []) figures[`gzip ${addon.file}`] = addon.gzip
+  }
+  if (mainThread.ok) {
+    for (const [event, figure] of Object.entries(mainThread.data.figures)) figures[`page ms ${event}`] = figure.medianMs
+  }
+  if (throughput.ok) {
+    for (const [protocol, { medians }] of Object.entries(throughput.data.protocols)) {
+      for (const [variant, figure] of Object.entries(medians)) {
+        figures[`node ${protocol} ev/s ${variant}`] = Math.round(figure.rate)
+        figures[`node ${protocol} ratio ${variant}`] = Number(figure.ratio.toFixed(3))
+      }
+    }
+  }
+  if (memory.ok) figures['node peak RSS MB'] = Number((memory.data.rss.peak / 1024 / 1024).toFixed(1))
+  return figures
+}
+
+const previous = existsSync(historyPath)
+  ? readFileSync(historyPath, 'utf8').trim().split('\n').filter(Boolean).at(-1)
+  : undefined
+const entry = { date: startedAt.toISOString(), commit: commit(), machine, figures: headlineFigures() }
+appendFileSync(historyPath, `${JSON.stringify(entry)}\n`)
+if (previous) {
+  const before = JSON.parse(previous)
+  console.log(`\nagainst the previous run (${before.commit}, ${before.date.slice(0, 16)}):`)
+  for (const [name, value] of Object.entries(entry.figures)) {
+    const was = before.figures?.[name]
+    console.log(`  ${name}: ${value}${was === undefined ? '' : ` (was ${was})`}`)
+  }
+}
+console.log(`appended to ${historyPath.slice(root.length)}`)
 if (Object.values(results).some((result) => !result.ok)) process.exitCode = 1

@@ -8,7 +8,9 @@ import { type ConsentGate, consentStates, createConsentGate, isConsentState } fr
 import { createConsentStorage } from './consent/consentStorage'
 import { followPageConsent } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
+import { createDeferredCalls, type DeferredCalls } from './deferredCalls'
 import { nextTask } from './nextTask'
+import { snapshotInput } from './snapshotInput'
 import { createPersistedQueueStore, type PersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator, type ReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
@@ -84,6 +86,8 @@ export interface PlatformParts {
   engine: DeliveryEngine
   transport: BrowserTransport
   coordinator: ReplayCoordinator
+  /** The calls made but not yet built: done at once when the platform is hidden or left. */
+  later: DeferredCalls
 }
 
 /**
@@ -177,11 +181,20 @@ export function createPlatformTracker(
     onWarning: debug.warnings,
   })
 
+  // The page's calls return at once: their work runs in a later task, in order (or at `drain()`).
+  const later = createDeferredCalls()
   const tracker = {
     // A call whose wait (consent, the sc cookie) is over reaches the engine in this task, through
     // promise callbacks only: a task later it is queued. Calls still waiting cannot settle now.
-    flush: () => new Promise<void>(nextTask).then(engine.flush),
-    cartGuid: cart.get,
+    flush() {
+      later.drain()
+      return new Promise<void>(nextTask).then(engine.flush)
+    },
+    cartGuid() {
+      // The cart GUID is what the calls made so far leave behind.
+      later.drain()
+      return cart.get()
+    },
   } as BrowserTracker
   const logged = {
     ...methods,
@@ -199,17 +212,35 @@ export function createPlatformTracker(
       else report(mustBe('setConsent state', consentStates, state))
     },
   }
-  // Each call is logged in debug mode, and the results of core's methods too.
+  // Each call is logged in debug mode, and the results of core's methods too. A call keeps a snapshot
+  // of its input and returns; the cookie, build, validation and persistence run later, in call order.
   for (const [name, method] of Object.entries(logged) as Array<[string, (...args: unknown[]) => unknown]>) {
+    const sends = name in methods
     ;(tracker as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       debug.call(name, args)
-      const result = method(...args) as Promise<SendResult> | undefined
-      void result?.then((settled) => debug.result(name, settled))
-      return result
+      const run = (input: unknown[]) => {
+        const result = method(...input) as Promise<SendResult> | undefined
+        void result?.then((settled) => debug.result(name, settled))
+        return result
+      }
+      let input: unknown[] | undefined
+      try {
+        if (sends) input = snapshotInput(args)
+      } catch {
+        // An input that throws when read (a hostile getter) is reported by the call itself, below.
+      }
+      if (input) {
+        const snapshot = input
+        return new Promise((resolve) => later.defer(() => resolve(run(snapshot))))
+      }
+      // identify, reset and setConsent are cheap and change what later calls carry: they run now,
+      // after the calls before them.
+      later.drain()
+      return run(args)
     }
   }
 
-  platform.listen?.({ consent, store, engine, transport, coordinator })
+  platform.listen?.({ consent, store, engine, transport, coordinator, later })
   coordinator.trigger()
   return tracker
 }
@@ -219,12 +250,14 @@ export function createPlatformTracker(
  * and the page's consent signals (Google Consent Mode, TCF) when the `consent` option names one.
  */
 function listenToPage(
-  { consent, store, engine, transport, coordinator }: PlatformParts,
+  { consent, store, engine, transport, coordinator, later }: PlatformParts,
   options: BrowserTrackerOptions,
 ): void {
   let left = false
   /** Hidden (it may be discarded without another event): store what waits and, online and unless the endpoint fails, send the rest now. */
   const hidePage = () => {
+    // The calls made so far build and persist first: what the page did before it went is not lost.
+    later.drain()
     store.persist()
     if (navigator.onLine !== false) engine.flushOnUnload()
   }

@@ -4,6 +4,7 @@ import { newCartGuid } from './newCartGuid'
 import { resolveNodeOptions } from './resolveNodeOptions'
 import { pollStore } from './stores/pollStore'
 import { createFetchTransport } from './transport/createFetchTransport'
+import { createHttpTransport } from './transport/createHttpTransport'
 import type { DurableQueueStore, NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
 
 const warnOnError = (error: TrackerError): void => {
@@ -37,7 +38,9 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
   const engine = createTrackerEngine({
     url: resolved.url,
     headers: resolved.headers,
-    transport: options.transport ?? createFetchTransport(options.fetch ? { fetch: options.fetch } : {}),
+    // Node's HTTP stack by default; the user's fetch when they give one.
+    transport:
+      options.transport ?? (options.fetch ? createFetchTransport({ fetch: options.fetch }) : createHttpTransport()),
     retry: resolved.retry,
     timeoutMs: resolved.timeoutMs,
     concurrency: resolved.concurrency,

@@ -60,12 +60,13 @@ export interface NodeTrackerOptions {
   onError?: (error: TrackerError) => void
   /** Called when an event went out without something it was given (a malformed e-mail, say). @default a console.warn line */
   onWarning?: (issues: ValidationIssue[], eventName: string) => void
-  /** A fetch to use instead of the global one (tests, edge runtimes). */
+  /** A fetch to send through instead of Node's HTTP stack (tests, edge runtimes, a fetch with its own agent). */
   fetch?: typeof fetch
   /**
-   * How one attempt is sent. @default createFetchTransport({ fetch }): straight on fetch, the lowest
-   * CPU per event; `createKyTransport()` sends through ky (its hooks and options) at about 1.7 times
-   * the CPU per event; any object with `send(request)` resolving a TransportOutcome works.
+   * How one attempt is sent. @default createHttpTransport() (node:http / node:https with keep-alive
+   * agents, the lowest CPU per event; the global fetch where node:http does not exist), or
+   * createFetchTransport({ fetch }) when `fetch` is given. `createKyTransport()` sends through ky (its
+   * hooks and options); any object with `send(request)` resolving a TransportOutcome works.
    */
   transport?: Transport
   /** Time source for back-off waits; for tests. @default Date.now and setTimeout */

@@ -1,5 +1,6 @@
 // A real HTTP endpoint on 127.0.0.1 for the node tracker's tests: records what arrives, answers as scripted.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
 /** One request as the server received it. */
@@ -40,11 +41,11 @@ function answer(res: ServerResponse, reply: Extract<Reply, { status: number }>):
   res.end(reply.body)
 }
 
-/** Starts a recording endpoint on an ephemeral port of 127.0.0.1. */
-export async function startTestServer(): Promise<TestServer> {
+/** Starts a recording endpoint on an ephemeral port of 127.0.0.1; over HTTPS with the given key and certificate. */
+export async function startTestServer(tls?: { key: string; cert: string }): Promise<TestServer> {
   const sockets = new Set<Socket>()
   const timers = new Set<ReturnType<typeof setTimeout>>()
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -83,7 +84,8 @@ export async function startTestServer(): Promise<TestServer> {
       }
       answer(res, reply)
     })
-  })
+  }
+  const server = tls ? createTlsServer(tls, listener) : createServer(listener)
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -91,7 +93,7 @@ export async function startTestServer(): Promise<TestServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const handle: TestServer = {
-    url: `http://127.0.0.1:${port}/api/v2`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/api/v2`,
     requests: [],
     reply: () => ({ status: 204 }),
     close: () =>

@@ -1,22 +1,52 @@
-// One contract, both node transports, a real local server: what every Transport must do.
+// One contract, every node transport, a real local server (HTTP, and HTTPS with a certificate made
+// here): what every Transport must do.
+import { Agent } from 'node:https'
 import { createServer } from 'node:net'
 import type { Transport, TransportRequest } from '@es-tracker/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { selfSignedCertificate } from '../../test/selfSignedCertificate'
 import { startTestServer, type TestServer } from '../../test/testServer'
 import { createFetchTransport } from './createFetchTransport'
-import { createKyTransport, type NodeTransportOptions } from './createKyTransport'
+import { createHttpTransport } from './createHttpTransport'
+import { createKyTransport } from './createKyTransport'
 
-let server: TestServer
+const servers: { http?: TestServer; https?: TestServer } = {}
+let certificate: { key: string; cert: string }
 beforeAll(async () => {
-  server = await startTestServer()
+  certificate = await selfSignedCertificate()
+  servers.http = await startTestServer()
+  servers.https = await startTestServer(certificate)
 })
 afterAll(async () => {
-  await server.close()
+  await servers.http?.close()
+  await servers.https?.close()
 })
 
-const transports: Array<[string, (options?: NodeTransportOptions) => Transport]> = [
-  ['createKyTransport', createKyTransport],
-  ['createFetchTransport', createFetchTransport],
+/** Each transport, how to make it, and the fetch it sends through (none: it does not use fetch). */
+interface Case {
+  create: () => Transport
+  withFetch?: (fetch: typeof globalThis.fetch) => Transport
+  protocol: 'http' | 'https'
+}
+
+const transports: Array<[string, Case]> = [
+  [
+    'createKyTransport',
+    { create: createKyTransport, withFetch: (fetch) => createKyTransport({ fetch }), protocol: 'http' },
+  ],
+  [
+    'createFetchTransport',
+    { create: createFetchTransport, withFetch: (fetch) => createFetchTransport({ fetch }), protocol: 'http' },
+  ],
+  ['createHttpTransport (http)', { create: createHttpTransport, protocol: 'http' }],
+  [
+    'createHttpTransport (https)',
+    {
+      // The agent trusts the certificate made above, and keeps connections alive as the default one does.
+      create: () => createHttpTransport({ httpsAgent: new Agent({ keepAlive: true, ca: certificate.cert }) }),
+      protocol: 'https',
+    },
+  ],
 ]
 
 /** A port on 127.0.0.1 that nothing listens on. */
@@ -28,7 +58,11 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-describe.each(transports)('%s', (_name, create) => {
+describe.each(transports)('%s', (_name, { create, protocol }) => {
+  let server: TestServer
+  beforeAll(() => {
+    server = servers[protocol]!
+  })
   const request = (overrides: Partial<TransportRequest> = {}): TransportRequest => ({
     url: server.url,
     body: '{"GeneralInfo":{"eventName":"CustomerData"}}',
@@ -71,13 +105,15 @@ describe.each(transports)('%s', (_name, create) => {
     expect((await create().send(request({ url: `http://127.0.0.1:${port}/api/v2` }))).type).toBe('network_error')
   })
 
-  it('should resolve network_error, not reject, when fetch itself throws', async () => {
-    const throwing: typeof fetch = () => {
-      throw new TypeError('no fetch here')
-    }
-    const transport =
-      create === transports[0]![1] ? createKyTransport({ fetch: throwing }) : createFetchTransport({ fetch: throwing })
-    expect((await transport.send(request())).type).toBe('network_error')
+  it('should resolve network_error, not reject, when the URL cannot be requested', async () => {
+    expect((await create().send(request({ url: 'not a url' }))).type).toBe('network_error')
+  })
+
+  it('should answer the status, within timeoutMs, when the body stalls after it', async () => {
+    server.reply = () => ({ stallBody: 200 })
+    const started = performance.now()
+    expect(await create().send(request({ timeoutMs: 300 }))).toMatchObject({ type: 'response', status: 200 })
+    expect(performance.now() - started).toBeLessThan(5000)
   })
 
   it('should reuse kept-alive connections when sending one after another', async () => {
@@ -87,5 +123,20 @@ describe.each(transports)('%s', (_name, create) => {
     for (let i = 0; i < 20; i++) await transport.send(request())
     const ports = new Set(server.requests.slice(before).map((received) => received.remotePort))
     expect(ports.size).toBeLessThanOrEqual(2)
+  })
+})
+
+describe.each(transports.filter(([, { withFetch }]) => withFetch))('%s over a given fetch', (_name, { withFetch }) => {
+  it('should resolve network_error, not reject, when fetch itself throws', async () => {
+    const throwing: typeof fetch = () => {
+      throw new TypeError('no fetch here')
+    }
+    const outcome = await withFetch!(throwing).send({
+      url: servers.http!.url,
+      body: '{}',
+      headers: {},
+      timeoutMs: 2000,
+    })
+    expect(outcome.type).toBe('network_error')
   })
 })
