@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { validatePayload } from '@es-tracker/core'
+import { trackerMethodNames, validatePayload } from '@es-tracker/core'
 import Cookies from 'js-cookie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
+import { createBrowserTracker } from './createBrowserTracker'
 
 const endpoint = 'http://127.0.0.1:4700/api/v2'
 

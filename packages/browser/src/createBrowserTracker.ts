@@ -1,9 +1,11 @@
-import type { EventContext, SendResult, TrackerMethods } from '@es-tracker/core'
+import type { EventContext, SendResult } from '@es-tracker/core'
 import { createDeliveryEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { createConsentStorage } from './consent/consentStorage'
+import { followPageConsent } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
 import { nextTask } from './nextTask'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
@@ -15,21 +17,6 @@ import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
 import { createScSource } from './visitor/scCookie'
-
-/** The names of the tracker methods of API.md, which every browser tracker answers (core makes them). */
-export const trackerMethodNames = [
-  'productPage',
-  'addToWishlist',
-  'statusCart',
-  'purchasedItems',
-  'productImpressions',
-  'categoryPage',
-  'customerData',
-  'customEvent',
-  'searchRequest',
-  'productUpdate',
-  'send',
-] as const satisfies ReadonlyArray<keyof TrackerMethods>
 
 /**
  * Creates a browser tracker for one site: every tracker method of the API, the visitor's identity,
@@ -61,7 +48,12 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
-  const storage = createSafeStorage()
+  // A consent source ('gcm', 'tcf') has decided nothing yet.
+  const consent = createConsentGate(
+    options.consent === 'gcm' || options.consent === 'tcf' ? 'pending' : options.consent,
+  )
+  // Nothing is written to storage before consent is granted (held in memory until then).
+  const storage = createConsentStorage(createSafeStorage(), consent)
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
@@ -85,14 +77,16 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     maxQueue: options.maxQueue,
     maxAgeMs: options.maxAgeMs,
   })
-  const coordinator = createReplayCoordinator({
+  const replays = createReplayCoordinator({
     store,
     replay: engine.replay,
     locks: webLocks(),
   })
+  // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
+  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent)
   const sc = createScSource(options)
 
   const methods = createTrackerMethods({
@@ -214,6 +208,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       }, 100)
   })
   coordinator.trigger()
+  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page). The
+  // script tag loads these readers as an add-on, only for pages that ask (consent/registerConsentSignals.ts).
+  if (!isScriptTag) followPageConsent(options.consent, consent.set)
   return tracker
 }
 

@@ -1,5 +1,6 @@
-export type { ConsentState } from './consent/consentGate'
-export { createBrowserTracker, trackerMethodNames } from './createBrowserTracker'
+export { trackerMethodNames } from '@es-tracker/core'
+export type { ConsentSource, ConsentState } from './consent/consentGate'
+export { createBrowserTracker } from './createBrowserTracker'
 export { maskEmail, maskPersonalData, maskPhone } from './debug/maskPersonalData'
 export type { EsJsHandler, EsJsHandlerOptions } from './esjs/createEsJsHandler'
 export { createEsJsHandler } from './esjs/createEsJsHandler'

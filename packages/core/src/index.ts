@@ -2,12 +2,13 @@ export type { EndpointPreset, EndpointResult } from './endpoint/resolveEndpoint'
 export { endpointPresets, resolveEndpoint } from './endpoint/resolveEndpoint'
 export type { DeliveryEngine } from './engine/createTrackerEngine'
 export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
-export { createTrackerMethods } from './engine/createTrackerMethods'
+export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
+export { isQueueEntry } from './engine/safety'
 export type {
   CartStore,
   Clock,
@@ -15,7 +16,11 @@ export type {
   EventContextSource,
   QueueEntry,
   QueueStore,
+  QueueStoreAddOptions,
   RetryOptions,
+  SendOptions,
+  SendResult,
+  SyncQueueStore,
   TrackerEngine,
   TrackerMethods,
   TrackerMethodsOptions,
@@ -31,7 +36,6 @@ export type { AddToWishlistPayload } from './events/addToWishlist/addToWishlistS
 export { addToWishlistSchema } from './events/addToWishlist/addToWishlistSchema'
 export type { AddToWishlistInput } from './events/addToWishlist/buildAddToWishlist'
 export { buildAddToWishlist } from './events/addToWishlist/buildAddToWishlist'
-export { BODY_KEYS, EVENT_NAMES, isEventName } from './events/bodyKeys'
 export { buildEvent, buildRawEvent } from './events/buildEvent'
 export type { CategoryPageInput } from './events/categoryPage/buildCategoryPage'
 export { buildCategoryPage } from './events/categoryPage/buildCategoryPage'
@@ -61,8 +65,8 @@ export type { OrderProductInput, PurchasedItemsInput } from './events/purchasedI
 export { buildPurchasedItems } from './events/purchasedItems/buildPurchasedItems'
 export type { PurchasedItemsPayload } from './events/purchasedItems/purchasedItemsSchema'
 export { purchasedItemsSchema } from './events/purchasedItems/purchasedItemsSchema'
-export type { EventDefinition } from './events/registry'
-export { eventRegistry } from './events/registry'
+export type { EventName, EventRegistryEntry } from './events/registry'
+export { BODY_KEYS, EVENT_NAMES, eventRegistry, isEventName } from './events/registry'
 export type { SearchRequestInput } from './events/searchRequest/buildSearchRequest'
 export { buildSearchRequest } from './events/searchRequest/buildSearchRequest'
 export type { SearchRequestPayload } from './events/searchRequest/searchRequestSchema'
@@ -73,7 +77,8 @@ export type { CartProductInput, StatusCartInput } from './events/statusCart/buil
 export { buildStatusCart } from './events/statusCart/buildStatusCart'
 export type { StatusCartPayload } from './events/statusCart/statusCartSchema'
 export { statusCartSchema } from './events/statusCart/statusCartSchema'
+export type { BuildResult, EventContext, PageContext, WirePayload } from './events/types'
+export { validatePayload } from './events/validatePayload'
+export type { Identity } from './schemas/identity'
 export { isValidTagName, TAG_NAME } from './schemas/tags'
 export { isValidGuid } from './schemas/values'
-export type { BuildResult, EventContext, EventName, Identity, PageContext, SendResult, WirePayload } from './types'
-export { validatePayload } from './validation/validatePayload'

@@ -2,7 +2,7 @@
 // in CI) and the event contexts that reproduce their GeneralInfo.
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { EventContext } from '../src/types'
+import type { EventContext } from '../src/events/types'
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../../../shared/spec/examples/', import.meta.url))
 

@@ -1,7 +1,7 @@
 // Test helpers: assertions on BuildResults that print the issues when they fail.
 import { expect } from 'vitest'
 import type { ValidationIssue } from '../src/errors/TrackerError'
-import type { BuildResult, WirePayload } from '../src/types'
+import type { BuildResult, WirePayload } from '../src/events/types'
 
 /** Asserts an ok result and returns its payload. */
 export function expectPayload(result: BuildResult): WirePayload {

@@ -244,6 +244,21 @@ describe('createPersistedQueueStore', () => {
     ])
   })
 
+  it("should leave another site's entries alone when that site id is its own plus a colon", () => {
+    // Sites `SHOP` and `SHOP:EU`: the first's key prefix `queue:SHOP:` starts every key of the second.
+    const storage = createSafeStorage(() => undefined)
+    const shop = createPersistedQueueStore({ storage, key: 'queue:SHOP', owner: 'shop' })
+    const europe = createPersistedQueueStore({ storage, key: 'queue:SHOP:EU', owner: 'europe' })
+    europe.add(entry('a'))
+    europe.release()
+    expect(claim(shop)).toEqual([])
+    expect(shop.orphans()).toEqual({ count: 0, owned: 0, nextExpiry: undefined })
+    // The next page of SHOP:EU finds its entry.
+    const nextEurope = createPersistedQueueStore({ storage, key: 'queue:SHOP:EU', owner: 'next' })
+    expect(claim(nextEurope)).toMatchObject([entry('a')])
+    expect(shop.owns('queue:SHOP:EU:a')).toBe(false)
+  })
+
   it('should count orphans when their owner released them', () => {
     const { first, second } = twoPages()
     first.add(entry('a'))

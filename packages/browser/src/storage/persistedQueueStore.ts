@@ -1,4 +1,4 @@
-import type { QueueEntry, QueueStore } from '@es-tracker/core'
+import type { QueueEntry, SyncQueueStore } from '@es-tracker/core'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 
@@ -32,7 +32,7 @@ export interface PersistedQueueStoreOptions {
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
-export interface PersistedQueueStore extends QueueStore {
+export interface PersistedQueueStore extends SyncQueueStore {
   /**
    * Claims every stored entry whose claim ran out or was released (not once released itself). Two
    * tabs may claim one entry at once, and the last write wins: the caller replays (`takeOver()`
@@ -78,6 +78,10 @@ export function createPersistedQueueStore({
   monotonicNow = () => performance.now(),
 }: PersistedQueueStoreOptions): PersistedQueueStore {
   const prefix = `${key}:`
+  // Entry ids have no colon: a key with one after the prefix is another queue's, whose site id is this
+  // one's plus a colon (`SHOP` and `SHOP:EU`), and must be neither read nor removed here.
+  const isEntryKey = (storageKey: string): boolean =>
+    storageKey.startsWith(prefix) && !storageKey.includes(':', prefix.length)
   // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
   // write costs a tracking call more than building its event) and always before the entry's request starts.
   const pending = new Map<string, StoredEntry | null>()
@@ -155,7 +159,7 @@ export function createPersistedQueueStore({
   const list = (): StoredEntry[] => {
     persist()
     const entries: StoredEntry[] = []
-    for (const storageKey of storage.keys(prefix)) {
+    for (const storageKey of storage.keys(prefix).filter(isEntryKey)) {
       const entry = parse(storageKey)
       if (entry) entries.push(entry)
       else storage.remove(storageKey)
@@ -232,7 +236,7 @@ export function createPersistedQueueStore({
       }).length
       return { count, owned, nextExpiryInMs }
     },
-    owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),
+    owns: (storageKey) => storageKey === null || isEntryKey(storageKey),
     persist,
   }
 }

@@ -93,7 +93,7 @@ describe.each(['ky', 'kyLite'])('createBrowserTransport with %s', (name) => {
         body: '{"GeneralInfo":{"eventName":"CustomerData"}}',
         contentType: 'text/plain;charset=UTF-8',
         keepalive: true,
-        credentials: 'omit',
+        credentials: 'same-origin',
       },
     ])
   })

@@ -64,7 +64,9 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
         headers,
         keepalive,
         timeout: timeoutMs,
-        credentials: 'omit',
+        // Cookies go to the site's own first-party endpoint only (it re-issues `sc` with Set-Cookie,
+        // which an `omit` request would ignore); a tracker on another origin gets none.
+        credentials: 'same-origin',
         // kyLite (the script tag's ky) never retries nor throws on an HTTP error.
         ...(!isScriptTag && { retry: 0, throwHttpErrors: false }),
       })

@@ -69,7 +69,7 @@ describe('createTrackerEngine', () => {
     const transport = createFakeTransport((_request, index) => (index < 2 ? { type: 'response', status: 503 } : ok))
     const updates: number[] = []
     const store = createMemoryQueueStore()
-    const spyStore: QueueStore = { ...store, update: (entry) => updates.push(entry.attempts) }
+    const spyStore: QueueStore = { ...store, update: (entry) => void updates.push(entry.attempts) }
     const { engine, clock, errors } = setup({ transport, store: spyStore, retry: { baseDelayMs: 100 } })
     const result = engine.enqueue('CustomEvent', payload(1))
     await clock.advance(50)

@@ -1,8 +1,7 @@
 // Small guards the engine wraps around everything it does not control: stores, clocks, callbacks.
 import type { TrackerError } from '../errors/TrackerError'
 import { isRecord } from '../schemas/values'
-import type { SendResult } from '../types'
-import type { QueueEntry } from './types'
+import type { QueueEntry, SendResult } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
 export const callSafely = <T>(fn: () => T): T | undefined => {
@@ -18,6 +17,10 @@ export const notify = (call: () => unknown): void => {
   const returned = callSafely(call)
   if (returned instanceof Promise) returned.catch(() => {})
 }
+
+/** Whether a store answered a promise (a durable store) rather than a value (the browser's, synchronous). */
+export const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as Partial<PromiseLike<unknown>> | null | undefined)?.then === 'function'
 
 /** The result of a failed event, once its error is passed to the host's `onError`. */
 export const failure = (host: { onError?: (error: TrackerError) => void }, error: TrackerError): SendResult => {

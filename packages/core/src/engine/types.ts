@@ -1,16 +1,11 @@
 // The contract between core's platform-free engine and the platform adapters (browser, node).
 // The adapters bring I/O only: a Transport, a QueueStore, a CartStore, a Clock and an id generator.
 import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
-import type { AddToWishlistInput } from '../events/addToWishlist/buildAddToWishlist'
-import type { CategoryPageInput } from '../events/categoryPage/buildCategoryPage'
-import type { CustomEventInput } from '../events/customEvent/buildCustomEvent'
-import type { ProductImpressionsInput } from '../events/productImpressions/buildProductImpressions'
-import type { ProductPageInput } from '../events/productPage/buildProductPage'
-import type { ProductUpdateInput } from '../events/productUpdate/buildProductUpdate'
-import type { PurchasedItemsInput } from '../events/purchasedItems/buildPurchasedItems'
-import type { SearchRequestInput } from '../events/searchRequest/buildSearchRequest'
-import type { StatusCartInput } from '../events/statusCart/buildStatusCart'
-import type { EventContext, EventName, SendResult } from '../types'
+import type { EventName, MethodInputOf, MethodNameOf, RegisteredEvent } from '../events/registry'
+import type { EventContext } from '../events/types'
+
+/** What every tracker method resolves to; it never rejects. */
+export type SendResult = { ok: true } | { ok: false; error: TrackerError }
 
 /** One HTTP attempt to deliver one serialized event. */
 export interface TransportRequest {
@@ -99,22 +94,56 @@ export interface QueueEntry {
   ageMs?: number
 }
 
+/** What {@link QueueStore.add} is given besides the entry. */
+export interface QueueStoreAddOptions {
+  /**
+   * The application's own open transaction (node: a `pg` client inside `BEGIN`): the store writes the
+   * entry inside it, and hands it out from `takeOver()` only once it is committed.
+   */
+  transaction?: unknown
+}
+
 /**
- * Where queued events live until delivered. Node: none (its queue lives in the engine). Browser: localStorage with a memory
- * fallback, shared by tabs. Every method is synchronous and must never throw.
+ * Where queued events live until delivered. Browser: localStorage with a memory fallback, shared by
+ * tabs, every method synchronous. Node: none by default (its queue lives in the engine), or a durable
+ * store (a file journal, a Postgres table) whose methods answer promises. A method must never throw;
+ * a promise it answers may reject (`add`: the event is refused with `store_error`, unsent).
  */
 export interface QueueStore {
-  add(entry: QueueEntry): void
-  update(entry: QueueEntry): void
-  remove(id: string): void
-  /** Entries left by earlier pages or other tabs that this instance may replay now (browser: under a lease). */
-  takeOver(): QueueEntry[]
+  /** Writes one new entry; the engine sends nothing before it is written. */
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void | PromiseLike<void>
+  update(entry: QueueEntry): void | PromiseLike<void>
+  remove(id: string): void | PromiseLike<void>
+  /**
+   * Entries left by earlier pages, other tabs, earlier processes or dead instances that this instance
+   * may deliver now (browser: under a lease; Postgres: claimed under a lease). `limit` is how many the
+   * engine can take now; a store may answer fewer, and what it answers past `limit` waits in the store.
+   */
+  takeOver(limit?: number): QueueEntry[] | PromiseLike<QueueEntry[]>
   /**
    * Whether this instance may still send the entry: `false` once another page or tab has taken it
    * over (this one was frozen past its lease) or delivered it. Asked before every attempt; without
    * it, always.
    */
   holds?(id: string): boolean
+}
+
+/** A {@link QueueStore} whose every method answers at once: the browser's stores and the memory store. */
+export interface SyncQueueStore extends QueueStore {
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void
+  update(entry: QueueEntry): void
+  remove(id: string): void
+  takeOver(limit?: number): QueueEntry[]
+}
+
+/** The last, optional argument of every tracker method and of {@link TrackerEngine.enqueue}. */
+export interface SendOptions {
+  /**
+   * Writes the event inside this open transaction of the application (node: a `pg` client inside
+   * `BEGIN ... COMMIT`, with `createPostgresStore`) and resolves `{ ok: true }` once written, without
+   * sending it now: it is delivered after COMMIT, never after ROLLBACK (the outbox pattern).
+   */
+  transaction?: unknown
 }
 
 /** Keeps the GUID of the last cart that had products (PAYLOADS.md "GUID"). */
@@ -167,8 +196,11 @@ export interface EngineOptions {
 
 /** Delivers validated payloads: queues, sends, retries, reports. */
 export interface TrackerEngine {
-  /** Queues one valid payload; resolves when delivered or finally failed; never rejects. */
-  enqueue(eventName: EventName, payload: object): Promise<SendResult>
+  /**
+   * Queues one valid payload; resolves when delivered or finally failed (with `transaction`: once
+   * written to the store); never rejects.
+   */
+  enqueue(eventName: EventName, payload: object, options?: SendOptions): Promise<SendResult>
   /** Resolves when everything queued now has been delivered or has finally failed. */
   flush(): Promise<void>
   /**
@@ -209,8 +241,8 @@ export interface TrackerMethodsOptions {
    * `sc` cookie or for consent) or refuse with an error (`consent`, `closed`, `invalid_config`).
    */
   context: (eventName: EventName) => EventContext | TrackerError | Promise<EventContext | TrackerError>
-  /** Hands a valid payload to delivery (normally `engine.enqueue`). */
-  enqueue: (eventName: EventName, payload: object) => Promise<SendResult>
+  /** Hands a valid payload to delivery (normally `engine.enqueue`), with the method's options. */
+  enqueue: (eventName: EventName, payload: object, options?: SendOptions) => Promise<SendResult>
   /** Where the last non-empty cart's GUID is kept; without one only a GUID in the input counts. */
   cart?: CartStore
   /** A new cart GUID: 32 uppercase hex digits, 8-4-4-4-12. */
@@ -227,23 +259,29 @@ export interface TrackerMethodsOptions {
 }
 
 /**
- * Every tracker method of API.md. Each resolves to a {@link SendResult} once its event is delivered or
- * has finally failed; none throws and none rejects, whatever it is given.
+ * A tracker method that takes `Input`, then its {@link SendOptions}; an event without input
+ * (`customerData`) takes its options alone, and one whose input may be left out has it optional.
  */
-export interface TrackerMethods {
-  productPage(input: ProductPageInput): Promise<SendResult>
-  addToWishlist(input: AddToWishlistInput): Promise<SendResult>
-  /** Every call gets a new cart GUID unless `input.guid` is given; a non-empty cart's GUID is kept for the purchase. */
-  statusCart(input: Omit<StatusCartInput, 'guid'> & { guid?: string }): Promise<SendResult>
-  /** Joins `input.guid`, else the last non-empty cart's GUID (unless `oneClick: true`). */
-  purchasedItems(input: PurchasedItemsInput): Promise<SendResult>
-  productImpressions(input: ProductImpressionsInput): Promise<SendResult>
-  categoryPage(input: CategoryPageInput): Promise<SendResult>
-  /** Sends the visitor's identity (GeneralInfo only). */
-  customerData(): Promise<SendResult>
-  customEvent(input: CustomEventInput): Promise<SendResult>
-  searchRequest(input: SearchRequestInput): Promise<SendResult>
-  productUpdate(products: ProductUpdateInput): Promise<SendResult>
+export type EventMethod<Input> = [Input] extends [Record<string, never> | undefined]
+  ? (options?: SendOptions) => Promise<SendResult>
+  : undefined extends Input
+    ? (input?: Input, options?: SendOptions) => Promise<SendResult>
+    : (input: Input, options?: SendOptions) => Promise<SendResult>
+
+/** One method per registered event, named after it (`productPage` for ProductPage), taking its input. */
+export type EventMethods = {
+  [Event in RegisteredEvent as MethodNameOf<Event['name']>]: EventMethod<MethodInputOf<Event>>
+}
+
+/**
+ * Every tracker method of API.md: one per event (derived from the event registry) and `send`. Each
+ * resolves to a {@link SendResult} once its event is delivered or has finally failed; none throws and
+ * none rejects, whatever it is given. `statusCart` gets a new cart GUID unless `input.guid` is given,
+ * and a non-empty cart's GUID is kept for the purchase; `purchasedItems` joins `input.guid`, else the
+ * last non-empty cart's GUID (unless `oneClick: true`); `customerData()` sends the visitor's identity.
+ * With `{ transaction }` (the last argument, {@link SendOptions}) a method resolves once its event is written.
+ */
+export interface TrackerMethods extends EventMethods {
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
-  send(eventName: string, body: unknown): Promise<SendResult>
+  send(eventName: string, body: unknown, options?: SendOptions): Promise<SendResult>
 }

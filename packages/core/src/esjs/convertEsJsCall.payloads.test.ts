@@ -2,7 +2,7 @@
 // payload that core's validator accepts, carrying the right values in the strict wire form.
 import { describe, expect, it } from 'vitest'
 import { exampleNames, loadExample } from '../../test/examples'
-import { validatePayload } from '../validation/validatePayload'
+import { validatePayload } from '../events/validatePayload'
 import { convertEsJsCall } from './convertEsJsCall'
 import type { EsJsCommand } from './types'
 

@@ -1,31 +1,13 @@
 import { TrackerError } from '../errors/TrackerError'
-import { addToWishlistFromEsJs } from '../events/addToWishlist/fromEsJs'
-import { EVENT_NAMES } from '../events/bodyKeys'
-import { categoryPageFromEsJs } from '../events/categoryPage/fromEsJs'
-import { customerDataFromEsJs } from '../events/customerData/fromEsJs'
-import { productImpressionsFromEsJs } from '../events/productImpressions/fromEsJs'
-import { productPageFromEsJs } from '../events/productPage/fromEsJs'
-import { purchasedItemsFromEsJs } from '../events/purchasedItems/fromEsJs'
-import { searchRequestFromEsJs } from '../events/searchRequest/fromEsJs'
-import { statusCartFromEsJs } from '../events/statusCart/fromEsJs'
-import type { EventName } from '../types'
+import { EVENT_NAMES, FROM_ES_JS } from '../events/registry'
+import type { EsJsCartState } from '../events/shared/esJsConverter'
+import type { LooseRecord } from '../events/shared/lenientValues'
+import { withoutTemplateBlanks } from '../events/shared/lenientValues'
+import { isRecord } from '../schemas/predicates'
+import { findOversizedContent } from '../validation/findOversizedContent'
 import { describeValue } from '../validation/issues'
-import { readGeneralInfo } from './readGeneralInfo'
-import type { EsJsCartState, EsJsCommand, EsJsConversion, EsJsConverter } from './types'
-import type { LooseRecord } from './values'
-import { isRecord } from './values'
-
-/** The events whose eS.JS body differs from the REST one (ESJS.md's table); the others come in the REST form. */
-const FROM_ES_JS: Partial<Record<EventName, EsJsConverter>> = {
-  ProductPage: productPageFromEsJs,
-  AddToWishlist: addToWishlistFromEsJs,
-  StatusCart: statusCartFromEsJs,
-  PurchasedItems: purchasedItemsFromEsJs,
-  ProductImpressions: productImpressionsFromEsJs,
-  CategoryPage: categoryPageFromEsJs,
-  CustomerData: customerDataFromEsJs,
-  SearchRequest: searchRequestFromEsJs,
-}
+import { readCustomerData, readGeneralInfo } from './readGeneralInfo'
+import type { EsJsCommand, EsJsConversion } from './types'
 
 /** The vendor script's own events (lowercase names), which the REST API does not know. */
 const SCRIPT_ONLY = /^(?:mainpage|notfound|statuscartpage|pageview)$/
@@ -61,6 +43,13 @@ export function convertEsJsCall(
         ? 'ProductImpressions'
         : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
     if (!eventName && !SCRIPT_ONLY.test(lower)) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+    // Before anything walks the body: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(body) ?? findOversizedContent(generalInfo)
+    if (oversized)
+      return invalidCall(`${command} ${name}: ${oversized.path ? `${oversized.path}: ` : ''}${oversized.message}`)
+    // Templates print a missing value as "", "undefined" or "null": such a field is absent.
+    body = withoutTemplateBlanks(body)
+    generalInfo = withoutTemplateBlanks(generalInfo)
     if (body != null && !isRecord(body)) {
       return invalidCall(`${command} ${name} body: expected an object, got ${describeValue(body)}`)
     }
@@ -81,8 +70,8 @@ export function convertEsJsCall(
             (eventName === 'StatusCart' && Array.isArray(part!.Products) && part!.Products.length > 0))
             ? guid
             : undefined,
-        // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
-        ...readGeneralInfo(customer, GeneralInfo, generalInfo),
+        // A CustomerData body's fields (every one of them) first, then the call's GeneralInfo fragments: the later wins field by field.
+        ...readCustomerData(customer, GeneralInfo, generalInfo),
       }
     }
     // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { catalogContext, customEventContext, loadExample, referenceContext } from '../../test/examples'
 import { expectIssueAt, expectPayload } from '../../test/expectations'
-import type { EventName } from '../types'
 import { buildEvent, buildRawEvent } from './buildEvent'
+import type { EventName } from './registry'
 
 const bodyOf = (file: string) => {
   const { GeneralInfo: _, ...body } = loadExample(file)

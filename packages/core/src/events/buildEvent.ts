@@ -1,7 +1,7 @@
-import type { BuildResult, EventContext, EventName } from '../types'
 import { invalidEvent, makeIssue } from '../validation/issues'
-import { EVENT_NAMES, isEventName } from './bodyKeys'
+import { BODY_KEYS, EVENT_MODEL, EVENT_NAMES, type EventName, isEventName } from './registry'
 import { assembleEvent } from './shared/assembleEvent'
+import type { BuildResult, EventContext } from './types'
 
 /** The `invalid_event` answer for a name that is not a REST event. */
 const unknownEvent = (eventName: unknown): BuildResult => ({
@@ -18,7 +18,7 @@ const unknownEvent = (eventName: unknown): BuildResult => ({
  * // { ok: true, payload: { GeneralInfo: {...}, CategoryPage: { Category: { categoryKey: 'Babies' } } } }
  */
 export function buildEvent(eventName: EventName, input: unknown, context: EventContext): BuildResult {
-  return isEventName(eventName) ? assembleEvent(eventName, input, context) : unknownEvent(eventName)
+  return isEventName(eventName) ? assembleEvent(EVENT_MODEL[eventName], input, context) : unknownEvent(eventName)
 }
 
 /**
@@ -30,5 +30,7 @@ export function buildEvent(eventName: EventName, input: unknown, context: EventC
  * buildRawEvent('ProductPage', { ProductPage: { Product: { productKey: '72354', price: '754' } } }, context)
  */
 export function buildRawEvent(eventName: string, body: unknown, context: EventContext): BuildResult {
-  return isEventName(eventName) ? assembleEvent(eventName, body, context, true) : unknownEvent(eventName)
+  return isEventName(eventName)
+    ? assembleEvent(EVENT_MODEL[eventName], body, context, Object.values(BODY_KEYS))
+    : unknownEvent(eventName)
 }

@@ -2,11 +2,10 @@
 // payload validatePayload accepts, also after a JSON round trip, or an `invalid_event` with issues.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { BuildResult, EventContext, EventName } from '../types'
-import { validatePayload } from '../validation/validatePayload'
-import { EVENT_NAMES } from './bodyKeys'
 import { buildEvent, buildRawEvent } from './buildEvent'
-import { eventRegistry } from './registry'
+import { EVENT_NAMES, type EventName, eventRegistry } from './registry'
+import type { BuildResult, EventContext } from './types'
+import { validatePayload } from './validatePayload'
 
 const RUNS = 300
 // A fixed seed keeps the suite deterministic; FC_SEED=<n> explores other samples locally.

@@ -1,4 +1,3 @@
-import type { EventName } from '../types'
 import { IDENTITY_FIELDS } from './identity'
 import { booleanSchema, identityIdSchema, nonEmptyTextSchema, nonNegativeSchema, optionalTextSchema } from './values'
 import { leaf, type Optional, openObject, optional } from './wireSchema'
@@ -27,12 +26,12 @@ const pageContextFields = {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-const eventNameSchema = <const Name extends EventName>(eventName: Name) =>
+const eventNameSchema = <const Name extends string>(eventName: Name) =>
   leaf<Name>((value) => value === eventName, `"${eventName}"`)
 
 /** GeneralInfo of a visitor event: name, site, time, the `sc` cookie, identity and page context. */
 /* @__NO_SIDE_EFFECTS__ */
-export const generalInfoSchema = <const Name extends EventName>(eventName: Name) =>
+export const generalInfoSchema = <const Name extends string>(eventName: Name) =>
   openObject({
     eventName: eventNameSchema(eventName),
     siteId: nonEmptyTextSchema,
@@ -44,5 +43,5 @@ export const generalInfoSchema = <const Name extends EventName>(eventName: Name)
 
 /** GeneralInfo of `ProductUpdate`, a server-side catalog event: `{ eventName, siteId }` only. */
 /* @__NO_SIDE_EFFECTS__ */
-export const catalogGeneralInfoSchema = <const Name extends EventName>(eventName: Name) =>
+export const catalogGeneralInfoSchema = <const Name extends string>(eventName: Name) =>
   openObject({ eventName: eventNameSchema(eventName), siteId: nonEmptyTextSchema })

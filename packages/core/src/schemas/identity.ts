@@ -1,7 +1,15 @@
 // Identity fields: how a friendly `Identity` maps to GeneralInfo, and what "malformed" means.
 // A malformed identity field is dropped with a warning, never a reason to lose the event.
-import type { Identity } from '../types'
 import { isFiniteNumber } from './predicates'
+
+/** Who the visitor is, in friendly names; builders emit `externalCustomerId`, `user_email`, ... */
+export interface Identity {
+  externalCustomerId?: string | number
+  email?: string
+  phone?: string
+  name?: string
+  contactId?: string | number
+}
 
 /**
  * One identity field: its friendly name, its wire name, what a usable value is in words, whether the

@@ -10,14 +10,16 @@ type AnySchema = v.GenericSchema
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function toValibot<const Schema extends WireSchema>(schema: Schema): v.GenericSchema<Infer<Schema>> {
-  return convert(schema) as unknown as v.GenericSchema<Infer<Schema>>
+  return wireToValibot(schema) as unknown as v.GenericSchema<Infer<Schema>>
 }
 
-function convert(schema: WireSchema | Optional): AnySchema {
-  if ('optional' in schema) return v.optional(convert(schema.optional))
+/** The valibot schema of any wire-model node, untyped: {@link toValibot} for a schema whose type is known. */
+/* @__NO_SIDE_EFFECTS__ */
+export function wireToValibot(schema: WireSchema | Optional): AnySchema {
+  if ('optional' in schema) return v.optional(wireToValibot(schema.optional))
   if ('fields' in schema) {
     const { fields, refine } = schema
-    const entries = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, convert(field)]))
+    const entries = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, wireToValibot(field)]))
     // A missing key is reported with that key's own expectation, as checkSchema does.
     const object = v.looseObject(entries, (issue) => {
       const key = issue.path?.[0]?.key
@@ -35,7 +37,7 @@ function convert(schema: WireSchema | Optional): AnySchema {
     return v.pipe(object, check) as unknown as AnySchema
   }
   if ('item' in schema) {
-    const array = v.array(convert(schema.item), schema.expects)
+    const array = v.array(wireToValibot(schema.item), schema.expects)
     if (!schema.nonEmpty) return array
     return v.pipe(
       array,
@@ -45,7 +47,7 @@ function convert(schema: WireSchema | Optional): AnySchema {
   if ('keys' in schema) {
     return v.pipe(
       v.custom<Record<string, unknown>>(isRecord, schema.expects),
-      v.record(v.custom<string>(schema.keys.is, schema.keys.expects), convert(schema.values)),
+      v.record(v.custom<string>(schema.keys.is, schema.keys.expects), wireToValibot(schema.values)),
     ) as unknown as AnySchema
   }
   return v.custom(schema.is, schema.expects)

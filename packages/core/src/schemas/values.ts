@@ -11,7 +11,7 @@ import {
   toStockFlag,
   toStringList,
   toUnitPrice,
-} from '../events/shared/convert'
+} from './convert'
 import { isFiniteNumber, isIntegerString, isNonNegativeNumber, isNumericString, isValidGuid } from './predicates'
 import { type Leaf, type ListSchema, leaf, list, optional } from './wireSchema'
 

@@ -51,6 +51,22 @@ export interface ObjectSchema<
   readonly tagged?: boolean
 }
 
+/**
+ * A whole event payload: an open object (`GeneralInfo` and the body) that also names its event and
+ * the key its body goes under, so that builders and validation need nothing else to handle it.
+ */
+export interface EventWire<
+  Name extends string = string,
+  BodyKey extends string | undefined = string | undefined,
+  Fields extends Record<string, WireSchema | Optional> = Record<string, WireSchema | Optional>,
+> extends ObjectSchema<Fields> {
+  readonly eventName: Name
+  /** The body's key in the payload; `undefined` for an event that is GeneralInfo only (CustomerData). */
+  readonly bodyKey: BodyKey
+  /** A catalog event, sent by a server without a visitor: its GeneralInfo is `{ eventName, siteId }` only. */
+  readonly catalog?: boolean
+}
+
 /** A list of items, at least one when `nonEmpty`. */
 export interface ListSchema<Item extends WireSchema = WireSchema> extends Convertible {
   readonly item: Item

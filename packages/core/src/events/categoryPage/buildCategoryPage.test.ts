@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadExample, referenceContext } from '../../../test/examples'
 import { expectIssueAt, expectPayload } from '../../../test/expectations'
-import { validatePayload } from '../../validation/validatePayload'
+import { validatePayload } from '../validatePayload'
 import { buildCategoryPage, type CategoryPageInput } from './buildCategoryPage'
 
 const build = (input: unknown) => buildCategoryPage(input as CategoryPageInput, referenceContext)

@@ -1,6 +1,7 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
+import type { BuildResult, EventContext } from '../types'
+import { categoryPageWire } from './categoryPageSchema'
 
 /** Input of {@link buildCategoryPage}: the category's key and event tags. */
 export interface CategoryPageInput {
@@ -15,5 +16,5 @@ export interface CategoryPageInput {
  * buildCategoryPage({ categoryKey: 'Babies' }, context)
  */
 export function buildCategoryPage(input: CategoryPageInput, context: EventContext): BuildResult {
-  return assembleEvent('CategoryPage', input, context)
+  return assembleEvent(categoryPageWire, input, context)
 }

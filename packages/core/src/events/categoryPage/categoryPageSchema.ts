@@ -1,7 +1,7 @@
+import { toIdString } from '../../schemas/convert'
 import { toValibot } from '../../schemas/toValibot'
 import { nonEmptyTextSchema } from '../../schemas/values'
 import { type Infer, openObject } from '../../schemas/wireSchema'
-import { toIdString } from '../shared/convert'
 import { eventWire } from '../shared/eventWire'
 import { eventTagsSchema } from '../shared/tags'
 

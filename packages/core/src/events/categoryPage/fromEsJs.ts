@@ -1,6 +1,6 @@
-import type { LooseRecord } from '../../esjs/values'
-import { toIdString } from '../../esjs/values'
-import { wireBody } from '../../esjs/wireBody'
+import { toIdString } from '../../schemas/convert'
+import { esJsBody } from '../shared/esJsBody'
+import type { LooseRecord } from '../shared/lenientValues'
 
 /**
  * Converts a CategoryPage body, in the eS.JS form (`{ CategoryPage: { categoryKey }, Tags? }`) or the
@@ -12,4 +12,4 @@ import { wireBody } from '../../esjs/wireBody'
  * // { CategoryPage: { Category: { categoryKey: 'Babies' } } }
  */
 export const categoryPageFromEsJs = (body: LooseRecord): LooseRecord =>
-  wireBody(body, 'CategoryPage', 'Category', [['categoryKey', toIdString]])
+  esJsBody(body, 'CategoryPage', 'Category', [['categoryKey', toIdString]])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { customEventContext, loadExample, referenceContext } from '../../../test/examples'
 import { expectIssueAt, expectPayload } from '../../../test/expectations'
-import { validatePayload } from '../../validation/validatePayload'
+import { validatePayload } from '../validatePayload'
 import { buildCustomEvent, type CustomEventInput } from './buildCustomEvent'
 
 const build = (input: unknown) => buildCustomEvent(input as CustomEventInput, referenceContext)

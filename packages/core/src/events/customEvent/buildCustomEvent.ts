@@ -1,6 +1,7 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
+import type { BuildResult, EventContext } from '../types'
+import { customEventWire } from './customEventSchema'
 
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
 export interface CustomEventInput {
@@ -15,5 +16,5 @@ export interface CustomEventInput {
  * buildCustomEvent({ name: 'my_event', tags: { plan: 'pro' } }, context)
  */
 export function buildCustomEvent(input: CustomEventInput, context: EventContext): BuildResult {
-  return assembleEvent('CustomEvent', input, context)
+  return assembleEvent(customEventWire, input, context)
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadExample } from '../../../test/examples'
 import { expectIssueAt, expectPayload } from '../../../test/expectations'
 import { withField, withoutField } from '../../../test/wirePath'
-import { validatePayload } from '../../validation/validatePayload'
+import { validatePayload } from '../validatePayload'
 
 const example = loadExample('custom-event.json')
 

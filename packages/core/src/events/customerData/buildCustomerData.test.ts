@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { customerDataContext, loadExample } from '../../../test/examples'
 import { expectIssueAt, expectPayload } from '../../../test/expectations'
-import { validatePayload } from '../../validation/validatePayload'
+import { validatePayload } from '../validatePayload'
 import { buildCustomerData } from './buildCustomerData'
 
 describe('buildCustomerData', () => {

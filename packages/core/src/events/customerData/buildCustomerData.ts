@@ -1,5 +1,6 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
+import type { BuildResult, EventContext } from '../types'
+import { customerDataWire } from './customerDataSchema'
 
 /** Input of {@link buildCustomerData}: nothing; the identity comes from the context. */
 export type CustomerDataInput = Record<string, never>
@@ -11,5 +12,5 @@ export type CustomerDataInput = Record<string, never>
  * buildCustomerData(undefined, { siteId: '8D3869C', sc, identity: { email: 'user@example.com' } })
  */
 export function buildCustomerData(input: CustomerDataInput | undefined, context: EventContext): BuildResult {
-  return assembleEvent('CustomerData', input, context)
+  return assembleEvent(customerDataWire, input, context)
 }

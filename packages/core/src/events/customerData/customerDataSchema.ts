@@ -1,9 +1,9 @@
-import { generalInfoSchema } from '../../schemas/generalInfo'
 import { toValibot } from '../../schemas/toValibot'
-import { type Infer, openObject } from '../../schemas/wireSchema'
+import type { Infer } from '../../schemas/wireSchema'
+import { bodilessEventWire } from '../shared/eventWire'
 
 /** The `CustomerData` wire payload: who the visitor is, in GeneralInfo alone. */
-export const customerDataWire = openObject({ GeneralInfo: generalInfoSchema('CustomerData') })
+export const customerDataWire = bodilessEventWire('CustomerData')
 
 /** The `CustomerData` schema in valibot, for callers who validate with valibot themselves. */
 export const customerDataSchema = toValibot(customerDataWire)

@@ -1,5 +1,5 @@
-import type { LooseRecord } from '../../esjs/values'
-import { isRecord } from '../../esjs/values'
+import { isRecord } from '../../schemas/predicates'
+import type { LooseRecord } from '../shared/lenientValues'
 
 /**
  * Converts a CustomerData body (`{ CustomerData: { externalCustomerId, user_email, ... } }`) to the

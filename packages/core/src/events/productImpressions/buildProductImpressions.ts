@@ -1,6 +1,7 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
+import type { BuildResult, EventContext } from '../types'
+import { productImpressionsWire } from './productImpressionsSchema'
 
 /** One product shown in a recommendation block. */
 export interface ImpressionInput {
@@ -22,5 +23,5 @@ export interface ProductImpressionsInput {
  * buildProductImpressions({ products: [{ productKey: '430968', containerType: '1253' }] }, context)
  */
 export function buildProductImpressions(input: ProductImpressionsInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductImpressions', input, context)
+  return assembleEvent(productImpressionsWire, input, context)
 }

@@ -1,6 +1,7 @@
-import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { PRODUCT_ID, toIdString } from '../../esjs/values'
-import { wireBody } from '../../esjs/wireBody'
+import { toIdString } from '../../schemas/convert'
+import { esJsBody } from '../shared/esJsBody'
+import type { FieldRule, LooseRecord } from '../shared/lenientValues'
+import { PRODUCT_ID } from '../shared/lenientValues'
 
 /** An impression on the wire: `product_id` and `container_type` as strings. */
 const IMPRESSION: readonly FieldRule[] = [PRODUCT_ID, ['container_type', toIdString, 'containerType']]
@@ -15,7 +16,7 @@ const IMPRESSION: readonly FieldRule[] = [PRODUCT_ID, ['container_type', toIdStr
  * // { ProductImpression: { Products: [{ product_id: '430968', container_type: '1253' }] } }
  */
 export const productImpressionsFromEsJs = (body: LooseRecord): LooseRecord =>
-  wireBody(
+  esJsBody(
     body,
     'ProductImpression',
     'Products',

@@ -14,6 +14,7 @@ export const productImpressionsWire = eventWire(
     Products: list(impressionSchema, 'a non-empty array of impressions', true),
     Tags: eventTagsSchema,
   }),
+  'ProductImpression',
 )
 
 /** The `ProductImpressions` schema in valibot, for callers who validate with valibot themselves. */

@@ -1,7 +1,8 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
 import type { ProductInput } from '../shared/toProduct'
+import type { BuildResult, EventContext } from '../types'
+import { productPageWire } from './productPageSchema'
 
 /** Input of {@link buildProductPage}: the viewed product and event tags. */
 export interface ProductPageInput {
@@ -16,5 +17,5 @@ export interface ProductPageInput {
  * buildProductPage({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } }, context)
  */
 export function buildProductPage(input: ProductPageInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductPage', input, context)
+  return assembleEvent(productPageWire, input, context)
 }

@@ -1,5 +1,5 @@
-import { productBodyFromEsJs } from '../../esjs/productBody'
-import type { LooseRecord } from '../../esjs/values'
+import { productBodyFromEsJs } from '../shared/esJsBody'
+import type { LooseRecord } from '../shared/lenientValues'
 
 /**
  * Converts a ProductPage body, in the eS.JS form (`{ ProductPage: { productKey, price, isInStock } }`)

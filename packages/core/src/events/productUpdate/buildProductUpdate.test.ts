@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalogContext, loadExample, referenceContext } from '../../../test/examples'
 import { expectIssueAt, expectPayload } from '../../../test/expectations'
-import { validatePayload } from '../../validation/validatePayload'
+import { validatePayload } from '../validatePayload'
 import { buildProductUpdate, type ProductUpdateInput } from './buildProductUpdate'
 
 const iphone = {

@@ -1,6 +1,7 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
+import type { BuildResult, EventContext } from '../types'
+import { productUpdateWire } from './productUpdateSchema'
 
 /** One catalog product, in friendly form (`tracker.productUpdate([...])`). */
 export interface CatalogProductInput {
@@ -36,5 +37,5 @@ export type ProductUpdateInput = CatalogProductInput[]
  * buildProductUpdate([{ productKey: '430738', isInStock: true, price: '201.95', currency: 'UAH' }], { siteId })
  */
 export function buildProductUpdate(input: ProductUpdateInput, context: EventContext): BuildResult {
-  return assembleEvent('ProductUpdate', input, context)
+  return assembleEvent(productUpdateWire, input, context)
 }

@@ -1,4 +1,3 @@
-import { catalogGeneralInfoSchema } from '../../schemas/generalInfo'
 import { productObject } from '../../schemas/productObject'
 import { toValibot } from '../../schemas/toValibot'
 import {
@@ -9,7 +8,8 @@ import {
   stringListSchema,
   unitPriceSchema,
 } from '../../schemas/values'
-import { type Infer, list, openObject, optional } from '../../schemas/wireSchema'
+import { type Infer, list, optional } from '../../schemas/wireSchema'
+import { catalogEventWire } from '../shared/eventWire'
 
 /**
  * One catalog product: `{ product_id, isInStock, unit_price?, price_currency_code?, name?, ..., tag_*? }`;
@@ -31,10 +31,10 @@ export const catalogProductSchema = productObject({
 })
 
 /** The `ProductUpdate` wire payload: catalog changes, sent from a server, no visitor (no `sc`). */
-export const productUpdateWire = openObject({
-  GeneralInfo: catalogGeneralInfoSchema('ProductUpdate'),
-  ProductUpdate: list(catalogProductSchema, 'a non-empty array of catalog products', true),
-})
+export const productUpdateWire = catalogEventWire(
+  'ProductUpdate',
+  list(catalogProductSchema, 'a non-empty array of catalog products', true),
+)
 
 /** The `ProductUpdate` schema in valibot, for callers who validate with valibot themselves. */
 export const productUpdateSchema = toValibot(productUpdateWire)

@@ -1,6 +1,7 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
+import type { BuildResult, EventContext } from '../types'
+import { purchasedItemsWire } from './purchasedItemsSchema'
 
 /** One order line, in friendly form. */
 export interface OrderProductInput {
@@ -32,5 +33,5 @@ export interface PurchasedItemsInput {
  * buildPurchasedItems({ orderNumber: '123/2017', guid: '6F9619FF-8B86-D011-B42D-00CF4FC964FF' }, context)
  */
 export function buildPurchasedItems(input: PurchasedItemsInput, context: EventContext): BuildResult {
-  return assembleEvent('PurchasedItems', input, context)
+  return assembleEvent(purchasedItemsWire, input, context)
 }

@@ -1,13 +1,15 @@
-import type { EsJsCartState } from '../../esjs/types'
-import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { CURRENCY, isBlank, PRODUCT_ID, toDecimalString, toIdString, toInteger } from '../../esjs/values'
-import { wireBody } from '../../esjs/wireBody'
+import { toIdString } from '../../schemas/convert'
+import { isBlank } from '../../schemas/predicates'
+import { esJsBody } from '../shared/esJsBody'
+import type { EsJsCartState } from '../shared/esJsConverter'
+import type { FieldRule, LooseRecord } from '../shared/lenientValues'
+import { CURRENCY, lenientDecimalString, lenientInteger, PRODUCT_ID } from '../shared/lenientValues'
 
 /** An order line on the wire: `product_id`, `unit_price` as a string, integer quantity. */
 const ORDER_PRODUCT: readonly FieldRule[] = [
   PRODUCT_ID,
-  ['unit_price', toDecimalString, 'price'],
-  ['quantity', toInteger],
+  ['unit_price', lenientDecimalString, 'price'],
+  ['quantity', lenientInteger],
   CURRENCY,
 ]
 
@@ -24,7 +26,7 @@ const ORDER_PRODUCT: readonly FieldRule[] = [
 export const purchasedItemsFromEsJs = (body: LooseRecord, state: EsJsCartState): LooseRecord => {
   const { PurchasedItems: lines, ...order } = body
   // eS.JS keeps the order's fields beside its list of lines; REST puts them all under the key.
-  return wireBody(
+  return esJsBody(
     body,
     'PurchasedItems',
     'Products',

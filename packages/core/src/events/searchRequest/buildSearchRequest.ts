@@ -1,5 +1,6 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
+import type { BuildResult, EventContext } from '../types'
+import { searchRequestWire } from './searchRequestSchema'
 
 /** Input of {@link buildSearchRequest}: what was searched and whether anything was found. */
 export interface SearchRequestInput {
@@ -15,5 +16,5 @@ export interface SearchRequestInput {
  * buildSearchRequest({ search: 'Coffe', isFound: false }, context)
  */
 export function buildSearchRequest(input: SearchRequestInput, context: EventContext): BuildResult {
-  return assembleEvent('SearchRequest', input, context)
+  return assembleEvent(searchRequestWire, input, context)
 }

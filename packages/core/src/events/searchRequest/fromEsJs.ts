@@ -1,5 +1,6 @@
-import type { LooseRecord } from '../../esjs/values'
-import { toFoundFlag, toIdString, wireObject } from '../../esjs/values'
+import { toIdString } from '../../schemas/convert'
+import type { LooseRecord } from '../shared/lenientValues'
+import { lenientFoundFlag, wireObject } from '../shared/lenientValues'
 
 /**
  * Converts a SearchRequest body (`{ SearchRequest: { search, isFound? } }`, the same in eS.JS and
@@ -12,6 +13,6 @@ import { toFoundFlag, toIdString, wireObject } from '../../esjs/values'
 export const searchRequestFromEsJs = (body: LooseRecord): LooseRecord => ({
   SearchRequest: wireObject(body.SearchRequest ?? body, [
     ['search', toIdString],
-    ['isFound', toFoundFlag],
+    ['isFound', lenientFoundFlag],
   ]),
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validatePayload } from '../../validation/validatePayload'
 import { buildEvent, buildRawEvent } from '../buildEvent'
+import { validatePayload } from '../validatePayload'
 
 const context = { siteId: '8A412DC', sc: 'CDA68358-94FB-4D83-9655-3FEB3C4114A3', datetime: 1_700_000_000_000 }
 

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ValidationIssue } from '../../errors/TrackerError'
-import type { EventContext } from '../../types'
+import { EVENT_MODEL } from '../registry'
+import type { EventContext } from '../types'
 import { buildGeneralInfo } from './generalInfo'
 
 function build(context: EventContext, eventName: 'CustomEvent' | 'ProductUpdate' = 'CustomEvent') {
   const issues: ValidationIssue[] = []
   const warnings: ValidationIssue[] = []
-  const info = buildGeneralInfo(eventName, context, issues, warnings)
+  const info = buildGeneralInfo(EVENT_MODEL[eventName], context, issues, warnings)
   return { info, issues, warnings }
 }
 

@@ -1,26 +1,27 @@
 import type { ValidationIssue } from '../../errors/TrackerError'
 import { IDENTITY_FIELDS, normalizeIdentity } from '../../schemas/identity'
 import { isBlank, isRecord } from '../../schemas/values'
-import type { EventContext, EventName } from '../../types'
+import type { EventWire } from '../../schemas/wireSchema'
 import { makeIssue } from '../../validation/issues'
+import type { EventContext } from '../types'
 import { copyFields, type Issues } from './toWire'
 
 const PATH = 'GeneralInfo'
 
 /**
  * Builds GeneralInfo from an event context: name, site, time (default now), identity, the `sc`
- * cookie and page context. `ProductUpdate` gets `{ eventName, siteId }` only. Empty identity fields
+ * cookie and page context. A catalog event (ProductUpdate) gets `{ eventName, siteId }` only. Empty identity fields
  * are left out, malformed ones too, with a warning; page context never goes over the builder's fields.
  */
 export function buildGeneralInfo(
-  eventName: EventName,
+  { eventName, catalog }: EventWire,
   context: EventContext,
   issues: Issues,
   warnings: ValidationIssue[],
 ): Record<string, unknown> {
   const given: Record<string, unknown> = isRecord(context) ? context : {}
   const info: Record<string, unknown> = { eventName, siteId: given.siteId }
-  if (eventName === 'ProductUpdate') return info
+  if (catalog) return info
   info.datetime = given.datetime ?? Date.now()
   const { identity, context: page } = given
   if (isRecord(identity)) {

@@ -1,9 +1,9 @@
+import { toStringList } from '../../schemas/convert'
 import { PRODUCT_TAG_PREFIX, tagsSchema } from '../../schemas/tags'
 import { isRecord } from '../../schemas/values'
 import { optional, type ToWire } from '../../schemas/wireSchema'
 import { rejectForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath, makeIssue } from '../../validation/issues'
-import { toStringList } from './convert'
 import type { Issues } from './toWire'
 
 /** Friendly tags: `{ name: value or list of values }`, values strings or numbers. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadExample, referenceContext } from '../../../test/examples'
 import { expectIssueAt, expectPayload } from '../../../test/expectations'
-import { validatePayload } from '../../validation/validatePayload'
+import { validatePayload } from '../validatePayload'
 import { buildStatusCart, type StatusCartInput } from './buildStatusCart'
 
 const GUID = '6F9619FF-8B86-D011-B42D-00CF4FC964FF'

@@ -1,6 +1,7 @@
-import type { BuildResult, EventContext } from '../../types'
 import { assembleEvent } from '../shared/assembleEvent'
 import type { TagsInput } from '../shared/tags'
+import type { BuildResult, EventContext } from '../types'
+import { statusCartWire } from './statusCartSchema'
 
 /** One cart line, in friendly form. */
 export interface CartProductInput {
@@ -22,6 +23,9 @@ export interface StatusCartInput {
   guid: string
 }
 
+/** What `tracker.statusCart` takes: the builder's input, the GUID optional (a new one per call when left out). */
+export type StatusCartMethodInput = Omit<StatusCartInput, 'guid'> & { guid?: string }
+
 /**
  * Builds a `StatusCart` payload: the cart changed; it carries the whole cart, not the change.
  *
@@ -29,5 +33,5 @@ export interface StatusCartInput {
  * buildStatusCart({ products: [{ productKey: '430738', price: '201.95', quantity: 1 }], guid }, context)
  */
 export function buildStatusCart(input: StatusCartInput, context: EventContext): BuildResult {
-  return assembleEvent('StatusCart', input, context)
+  return assembleEvent(statusCartWire, input, context)
 }

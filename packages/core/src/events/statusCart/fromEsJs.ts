@@ -1,14 +1,16 @@
-import type { EsJsCartState } from '../../esjs/types'
-import type { FieldRule, LooseRecord } from '../../esjs/values'
-import { CURRENCY, isBlank, PRODUCT_KEY, toIdString, toInteger, toNumber } from '../../esjs/values'
-import { wireBody } from '../../esjs/wireBody'
+import { toIdString } from '../../schemas/convert'
+import { isBlank } from '../../schemas/predicates'
+import { esJsBody } from '../shared/esJsBody'
+import type { EsJsCartState } from '../shared/esJsConverter'
+import type { FieldRule, LooseRecord } from '../shared/lenientValues'
+import { CURRENCY, lenientInteger, lenientNumber, PRODUCT_KEY } from '../shared/lenientValues'
 
 /** A cart line on the wire: numeric price and discount (a blank one left out), integer quantity, `price_currency_code`. */
 const CART_PRODUCT: readonly FieldRule[] = [
   PRODUCT_KEY,
-  ['price', toNumber],
-  ['quantity', toInteger],
-  ['discount', (discount) => (isBlank(discount) ? undefined : toNumber(discount))],
+  ['price', lenientNumber],
+  ['quantity', lenientInteger],
+  ['discount', (discount) => (isBlank(discount) ? undefined : lenientNumber(discount))],
   CURRENCY,
 ]
 
@@ -22,7 +24,7 @@ const CART_PRODUCT: readonly FieldRule[] = [
  * // { StatusCart: { GUID: <new>, Products: [{ productKey: '1', price: 450, quantity: 2 }] } }
  */
 export const statusCartFromEsJs = (body: LooseRecord, state: EsJsCartState): LooseRecord =>
-  wireBody(body, 'StatusCart', 'Products', CART_PRODUCT, [
+  esJsBody(body, 'StatusCart', 'Products', CART_PRODUCT, [
     [
       'GUID',
       (guid) => {
