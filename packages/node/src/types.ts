@@ -1,5 +1,6 @@
 import type {
   Clock,
+  Endpoint,
   Identity,
   PageContext,
   RetryOptions,
@@ -18,33 +19,33 @@ export interface NodeTrackerOptions {
    * Where events go: `'esputnik'`, `'yespo'` or an `https:` URL (`http:` only for loopback hosts).
    * @default 'esputnik'
    */
-  endpoint?: string
+  endpoint?: Endpoint | undefined
   /** The account's API key; adds HTTP Basic auth (empty user, the key as password). Server-side only. */
-  apiKey?: string
+  apiKey?: string | undefined
   /** Time limit of one HTTP attempt, in ms. @default 10000 */
-  timeout?: number
+  timeout?: number | undefined
   /** Attempts and back-off. @default { attempts: 5, baseDelayMs: 500, maxDelayMs: 30000 } */
-  retry?: RetryOptions
+  retry?: RetryOptions | undefined
   /** Requests in flight at once. @default 8 */
-  concurrency?: number
+  concurrency?: number | undefined
   /** Events accepted but not yet delivered; past it an event resolves `queue_full` (and is reported). @default 10000 */
-  maxQueue?: number
+  maxQueue?: number | undefined
   /** Called with every failure: invalid input, refused or undeliverable events, a full queue. @default a console.warn line */
-  onError?: (error: TrackerError) => void
+  onError?: ((error: TrackerError) => void) | undefined
   /** Called when an event went out without something it was given (a malformed e-mail, say). @default a console.warn line */
-  onWarning?: (issues: ValidationIssue[], eventName: string) => void
+  onWarning?: ((issues: ValidationIssue[], eventName: string) => void) | undefined
   /** A fetch to use instead of the global one (tests, edge runtimes). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /**
    * How one attempt is sent. @default createFetchTransport({ fetch }): straight on fetch, the lowest
    * CPU per event; `createKyTransport()` sends through ky (its hooks and options) at about 1.7 times
    * the CPU per event; any object with `send(request)` resolving a TransportOutcome works.
    */
-  transport?: Transport
+  transport?: Transport | undefined
   /** Time source for back-off waits; for tests. @default Date.now and setTimeout */
-  clock?: Clock
+  clock?: Clock | undefined
   /** Jitter source in [0, 1); for tests. @default Math.random */
-  random?: () => number
+  random?: (() => number) | undefined
 }
 
 /** Who a server-side event is about: the visitor of the request being handled. */
@@ -52,11 +53,11 @@ export interface VisitorOptions {
   /** The visitor's `sc` cookie value; without it every method resolves `invalid_event`. */
   sc: string | undefined
   /** What the server knows of the visitor. */
-  user?: Identity
+  user?: Identity | undefined
   /** Fixes the time of the visitor's events, in ms since epoch. @default the time of each call */
-  datetime?: number
+  datetime?: number | undefined
   /** Page-context fields added to GeneralInfo (`s_location`, `referrer`, ...). */
-  context?: PageContext
+  context?: PageContext | undefined
 }
 
 /** The server-side tracker: scope it to a visitor to send visitor events. */
