@@ -1,4 +1,12 @@
-import type { Identity, PageContext, RetryOptions, SendResult, TrackerError, TrackerMethods } from '@es-tracker/core'
+import type {
+  Endpoint,
+  Identity,
+  PageContext,
+  RetryOptions,
+  SendResult,
+  TrackerError,
+  TrackerMethods,
+} from '@es-tracker/core'
 import type { ConsentSource, ConsentState } from './consent/consentGate'
 
 export type { ConsentSource, ConsentState } from './consent/consentGate'
@@ -12,20 +20,20 @@ export interface BrowserTrackerOptions {
    * the local collector).
    * @default 'esputnik' (https://tracker.esputnik.com/api/v2); `'yespo'` is https://tracker.yespo.io/api/v2
    */
-  endpoint?: string
+  endpoint?: Endpoint | undefined
   /** Logs each event and its result to the console, e-mails and phones masked. @default false */
-  debug?: boolean
+  debug?: boolean | undefined
   /** Called with every failure (invalid input, delivery given up, bad configuration); never awaited. */
-  onError?: (error: TrackerError) => void
+  onError?: ((error: TrackerError) => void) | undefined
   /**
    * Sets the `sc` visitor cookie (an uppercase UUID, first-party, one year, `SameSite=Lax`, `Secure`
    * on https) where the site has none. With `false` events wait (up to `scWaitTimeoutMs`) until the
    * site or the vendor's script sets it.
    * @default true
    */
-  createScCookie?: boolean
+  createScCookie?: boolean | undefined
   /** How long events wait for an `sc` cookie the site sets itself. @default 600000 (10 minutes) */
-  scWaitTimeoutMs?: number
+  scWaitTimeoutMs?: number | undefined
   /**
    * The visitor's tracking consent: `'pending'` events wait in memory (not persisted) until
    * `setConsent('granted')`; `'denied'` events resolve with code `consent`. Or where the page signals
@@ -35,23 +43,23 @@ export interface BrowserTrackerOptions {
    * `queue_full`, reported through `onError`); on a denial they resolve with code `consent`.
    * @default 'granted'
    */
-  consent?: ConsentState | ConsentSource
+  consent?: ConsentState | ConsentSource | undefined
   /** Per-request time limit in ms. @default 10000 */
-  timeout?: number
+  timeout?: number | undefined
   /** Retries of a failed delivery (network errors, 408, 429, 5xx). @default { attempts: 5, baseDelayMs: 500, maxDelayMs: 30000 } */
-  retry?: RetryOptions
+  retry?: RetryOptions | undefined
   /** Events waiting for delivery at once on this page. @default 1000 */
-  maxQueue?: number
+  maxQueue?: number | undefined
   /** Events kept in storage for later pages, at most (oldest dropped first). @default 500 */
-  maxStoredEvents?: number
+  maxStoredEvents?: number | undefined
   /** Undelivered events older than this are dropped (reported) rather than sent. @default 604800000 (7 days) */
-  maxAgeMs?: number
+  maxAgeMs?: number | undefined
   /** Requests in flight at once. @default 2 */
-  concurrency?: number
+  concurrency?: number | undefined
   /** Extra page-context fields for every event's GeneralInfo (e.g. `device`, `user_city`). */
-  context?: PageContext
+  context?: PageContext | undefined
   /** Prefix of the localStorage keys the tracker keeps (queue, cart GUID, identity). @default 'es-tracker' */
-  storageKey?: string
+  storageKey?: string | undefined
 }
 
 /** Identity fields `identify()` takes; `null` forgets a field. */

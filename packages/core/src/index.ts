@@ -1,4 +1,4 @@
-export type { EndpointPreset, EndpointResult } from './endpoint/resolveEndpoint'
+export type { Endpoint, EndpointPreset, EndpointResult } from './endpoint/resolveEndpoint'
 export { endpointPresets, resolveEndpoint } from './endpoint/resolveEndpoint'
 export type { DeliveryEngine } from './engine/createTrackerEngine'
 export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'

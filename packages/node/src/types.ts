@@ -1,5 +1,6 @@
 import type {
   Clock,
+  Endpoint,
   Identity,
   PageContext,
   QueueStore,
@@ -34,45 +35,45 @@ export interface NodeTrackerOptions {
    * Where events go: `'esputnik'`, `'yespo'` or an `https:` URL (`http:` only for loopback hosts).
    * @default 'esputnik'
    */
-  endpoint?: string
+  endpoint?: Endpoint | undefined
   /** The account's API key; adds HTTP Basic auth (empty user, the key as password). Server-side only. */
-  apiKey?: string
+  apiKey?: string | undefined
   /** Time limit of one HTTP attempt, in ms. @default 10000 */
-  timeout?: number
+  timeout?: number | undefined
   /** Attempts and back-off. @default { attempts: 5, baseDelayMs: 500, maxDelayMs: 30000 } */
-  retry?: RetryOptions
+  retry?: RetryOptions | undefined
   /** Requests in flight at once. @default 8 */
-  concurrency?: number
+  concurrency?: number | undefined
   /** Events accepted but not yet delivered; past it an event resolves `queue_full` (and is reported). @default 10000 */
-  maxQueue?: number
+  maxQueue?: number | undefined
   /**
    * Where accepted events wait until delivered. @default in memory, lost with the process. With
    * `createFileStore({ dir })` or `createPostgresStore({ pool })` an event is written before its first
    * attempt and what a killed process left is delivered by the next one (see "Durable delivery").
    */
-  store?: QueueStore | DurableQueueStore
+  store?: QueueStore | DurableQueueStore | undefined
   /**
    * How long an event is retried before it is dropped as `expired` (reported). A retryable failure
    * (network, timeout, 408, 429, 5xx) keeps the event until then. @default 21600000 (6 hours)
    */
-  maxAgeMs?: number
+  maxAgeMs?: number | undefined
   /** Called with every failure: invalid input, refused or undeliverable events, a full queue. @default a console.warn line */
-  onError?: (error: TrackerError) => void
+  onError?: ((error: TrackerError) => void) | undefined
   /** Called when an event went out without something it was given (a malformed e-mail, say). @default a console.warn line */
-  onWarning?: (issues: ValidationIssue[], eventName: string) => void
+  onWarning?: ((issues: ValidationIssue[], eventName: string) => void) | undefined
   /** A fetch to send through instead of Node's HTTP stack (tests, edge runtimes, a fetch with its own agent). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /**
    * How one attempt is sent. @default createHttpTransport() (node:http / node:https with keep-alive
    * agents, the lowest CPU per event; the global fetch where node:http does not exist), or
    * createFetchTransport({ fetch }) when `fetch` is given. `createKyTransport()` sends through ky (its
    * hooks and options); any object with `send(request)` resolving a TransportOutcome works.
    */
-  transport?: Transport
+  transport?: Transport | undefined
   /** Time source for back-off waits; for tests. @default Date.now and setTimeout */
-  clock?: Clock
+  clock?: Clock | undefined
   /** Jitter source in [0, 1); for tests. @default Math.random */
-  random?: () => number
+  random?: (() => number) | undefined
 }
 
 /** Who a server-side event is about: the visitor of the request being handled. */
@@ -80,11 +81,11 @@ export interface VisitorOptions {
   /** The visitor's `sc` cookie value; without it every method resolves `invalid_event`. */
   sc: string | undefined
   /** What the server knows of the visitor. */
-  user?: Identity
+  user?: Identity | undefined
   /** Fixes the time of the visitor's events, in ms since epoch. @default the time of each call */
-  datetime?: number
+  datetime?: number | undefined
   /** Page-context fields added to GeneralInfo (`s_location`, `referrer`, ...). */
-  context?: PageContext
+  context?: PageContext | undefined
 }
 
 /** The server-side tracker: scope it to a visitor to send visitor events. */

@@ -24,11 +24,12 @@ export interface EsCompatOptions {
   report: (error: TrackerError) => void
   log?: (message: string) => void
   /** Where to look for the vendor's script tag (not read by the script-tag build, which uses its page's). @default the global document */
-  document?: Pick<Document, 'querySelectorAll'>
+  // Structural, not `Document`: the package's types must compile in a Node-only project (no DOM lib).
+  document?: { querySelectorAll(selectors: string): ArrayLike<unknown> }
 }
 
 /** The page's `<script src>` tags: the script tag's own page's; elsewhere the given document's, else the global one's if any. */
-const scriptTags = (options: EsCompatOptions): ArrayLike<Element> => {
+const scriptTags = (options: EsCompatOptions): ArrayLike<unknown> => {
   if (isScriptTag) return document.querySelectorAll('script[src]')
   const doc = options.document ?? (typeof document !== 'undefined' ? document : undefined)
   return doc?.querySelectorAll('script[src]') ?? []

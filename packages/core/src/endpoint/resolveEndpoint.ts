@@ -10,6 +10,12 @@ export const endpointPresets = {
 /** A preset name of {@link endpointPresets}. */
 export type EndpointPreset = keyof typeof endpointPresets
 
+/**
+ * An endpoint option: a preset name, or any URL. `(string & {})` keeps the preset names in the
+ * editor's completions while any string still type-checks.
+ */
+export type Endpoint = EndpointPreset | (string & {})
+
 /** What {@link resolveEndpoint} answers: the URL to post to, or an `invalid_config` error. */
 export type EndpointResult = { ok: true; url: string } | { ok: false; error: TrackerError }
 

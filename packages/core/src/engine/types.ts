@@ -285,5 +285,5 @@ export type EventMethods = {
  */
 export interface TrackerMethods extends EventMethods {
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
-  send(eventName: string, body: unknown, options?: SendOptions): Promise<SendResult>
+  send(eventName: EventName, body: unknown, options?: SendOptions): Promise<SendResult>
 }

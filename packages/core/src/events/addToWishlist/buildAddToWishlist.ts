@@ -7,7 +7,7 @@ import { addToWishlistWire } from './addToWishlistSchema'
 /** Input of {@link buildAddToWishlist}: the wished-for product and event tags. */
 export interface AddToWishlistInput {
   product: ProductInput
-  tags?: TagsInput
+  tags?: TagsInput | undefined
 }
 
 /**

@@ -6,7 +6,7 @@ import { categoryPageWire } from './categoryPageSchema'
 /** Input of {@link buildCategoryPage}: the category's key and event tags. */
 export interface CategoryPageInput {
   categoryKey: string | number
-  tags?: TagsInput
+  tags?: TagsInput | undefined
 }
 
 /**

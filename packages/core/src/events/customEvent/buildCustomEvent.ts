@@ -6,7 +6,7 @@ import { customEventWire } from './customEventSchema'
 /** Input of {@link buildCustomEvent}: the event's own name and its tags. */
 export interface CustomEventInput {
   name: string
-  tags?: TagsInput
+  tags?: TagsInput | undefined
 }
 
 /**

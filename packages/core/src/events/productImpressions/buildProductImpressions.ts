@@ -13,7 +13,7 @@ export interface ImpressionInput {
 /** Input of {@link buildProductImpressions}: the products shown and event tags. */
 export interface ProductImpressionsInput {
   products: ImpressionInput[]
-  tags?: TagsInput
+  tags?: TagsInput | undefined
 }
 
 /**

@@ -7,7 +7,7 @@ import { productPageWire } from './productPageSchema'
 /** Input of {@link buildProductPage}: the viewed product and event tags. */
 export interface ProductPageInput {
   product: ProductInput
-  tags?: TagsInput
+  tags?: TagsInput | undefined
 }
 
 /**

@@ -8,22 +8,22 @@ export interface CatalogProductInput {
   productKey: string | number
   isInStock: boolean | 0 | 1 | '0' | '1'
   /** A string keeps its digits; a number is sent as `String(n)`. */
-  price?: string | number
-  currency?: string
-  name?: string
-  description?: string
+  price?: string | number | undefined
+  currency?: string | undefined
+  name?: string | undefined
+  description?: string | undefined
   /** Sent as `imgurl`. */
-  imageUrl?: string
-  brand?: string
+  imageUrl?: string | undefined
+  brand?: string | undefined
   /** The discount in percent; sent as `tag_discount: ["10"]`. */
-  discountPercent?: number | string
+  discountPercent?: number | string | undefined
   /** The price before the discount; sent as `tag_oldprice: ["224.38"]`. */
-  oldPrice?: number | string
+  oldPrice?: number | string | undefined
   /** The category path, e.g. `"level1 > level2 > level3"`. */
-  category?: string
+  category?: string | undefined
   /** Sent as `category_id: ["1", "2", "3"]`. */
-  categoryIds?: string | number | readonly (string | number)[]
-  tags?: TagsInput
+  categoryIds?: string | number | readonly (string | number)[] | undefined
+  tags?: TagsInput | undefined
 }
 
 /** Input of {@link buildProductUpdate}: the catalog products that changed (at least one). */

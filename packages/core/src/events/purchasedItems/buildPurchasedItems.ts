@@ -10,19 +10,19 @@ export interface OrderProductInput {
   price: string | number
   /** A positive integer or integer string; sent as an integer. */
   quantity: number | string
-  currency?: string
-  tags?: TagsInput
+  currency?: string | undefined
+  tags?: TagsInput | undefined
 }
 
 /** Input of {@link buildPurchasedItems}: the order, joined to its cart by GUID, or listing its lines, or both. */
 export interface PurchasedItemsInput {
   orderNumber: string | number
-  products?: OrderProductInput[]
+  products?: OrderProductInput[] | undefined
   /** The GUID of the last cart that had products. */
-  guid?: string
+  guid?: string | undefined
   /** A one-click purchase has no cart: no GUID is sent, `products` are required. */
-  oneClick?: boolean
-  tags?: TagsInput
+  oneClick?: boolean | undefined
+  tags?: TagsInput | undefined
 }
 
 /**

@@ -6,7 +6,7 @@ import { searchRequestWire } from './searchRequestSchema'
 export interface SearchRequestInput {
   search: string
   /** Sent as 1 / 0. */
-  isFound?: boolean | 0 | 1
+  isFound?: boolean | 0 | 1 | undefined
 }
 
 /**

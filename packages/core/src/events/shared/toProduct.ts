@@ -8,7 +8,7 @@ export interface ProductInput {
   productKey: string | number
   /** `"754"`, `"754 USD"`, or a number (with `currency`, `754` becomes `"754 USD"`). */
   price: string | number
-  currency?: string
-  isInStock?: boolean | 0 | 1 | '0' | '1'
-  tags?: ProductTagsInput
+  currency?: string | undefined
+  isInStock?: boolean | 0 | 1 | '0' | '1' | undefined
+  tags?: ProductTagsInput | undefined
 }
