@@ -35,6 +35,7 @@ function workspaceSource() {
   return {
     name: 'workspace-source',
     resolveId(source) {
+      if (source === '@es-tracker/core/internal') return root('packages/core/src/internal.ts')
       const match = /^@es-tracker\/(core|browser|node|collector)$/.exec(source)
       return match ? root(`packages/${match[1]}/src/index.ts`) : null
     },
@@ -66,10 +67,16 @@ function packageBuild(name, entries = { index: 'src/index.ts' }) {
       },
     },
     {
-      input: { index: input.index },
+      // Declarations for every entry but a CLI's.
+      input: Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'cli')),
       external,
       plugins: [dts({ tsconfig: root('tsconfig.base.json') })],
-      output: { dir: root(`packages/${name}/dist`), format: 'esm', entryFileNames: '[name].d.ts' },
+      output: {
+        dir: root(`packages/${name}/dist`),
+        format: 'esm',
+        entryFileNames: '[name].d.ts',
+        chunkFileNames: 'chunks/[name]-[hash].d.ts',
+      },
     },
   ]
 }
@@ -112,7 +119,7 @@ const scriptTagBuild = {
 }
 
 export default [
-  ...packageBuild('core'),
+  ...packageBuild('core', { index: 'src/index.ts', internal: 'src/internal.ts' }),
   ...packageBuild('browser'),
   scriptTagBuild,
   ...packageBuild('node'),

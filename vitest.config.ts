@@ -6,6 +6,8 @@ const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/i
 export default defineConfig({
   resolve: {
     alias: {
+      // Before '@es-tracker/core', whose alias would otherwise take this path as its prefix.
+      '@es-tracker/core/internal': fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
       '@es-tracker/core': source('core'),
       '@es-tracker/browser': source('browser'),
       '@es-tracker/node': source('node'),

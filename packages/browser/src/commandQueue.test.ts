@@ -86,7 +86,7 @@ describe('createCommandDispatcher', () => {
     expect(onError).toHaveBeenCalledTimes(1)
     const error = onError.mock.calls[0]?.[0] as TrackerError
     expect(error.code).toBe('unsupported')
-    expect(error.message).toContain("'sendEvnt'")
+    expect(error.message).toContain('"sendEvnt"')
     expect(error.message).toContain('known: init, productPage')
     expect(() => dispatcher.call([{ not: 'a name' }])).not.toThrow()
     expect(() => dispatcher.call(['toString'])).not.toThrow()

@@ -1,7 +1,7 @@
 import { TrackerError } from '@es-tracker/core'
+import { describeValue } from '@es-tracker/core/internal'
 import { createBrowserTracker } from './createBrowserTracker'
 import { createDebugLog } from './debug/debugLog'
-import { describeValue } from './describe'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** What a command gets besides its arguments: the tracker `init` created, its options, and a reporter. */

@@ -7,8 +7,8 @@ export type {
   TransportRequest,
 } from '@es-tracker/core'
 export { TrackerError } from '@es-tracker/core'
+export { newCartGuid } from '@es-tracker/core/internal'
 export { createNodeTracker } from './createNodeTracker'
-export { newCartGuid } from './newCartGuid'
 export { scFromCookieHeader } from './scFromCookieHeader'
 export { createFetchTransport } from './transport/createFetchTransport'
 export type { NodeTransportOptions } from './transport/createKyTransport'

@@ -1,5 +1,4 @@
 import type {
-  Clock,
   Identity,
   PageContext,
   RetryOptions,
@@ -9,6 +8,7 @@ import type {
   Transport,
   ValidationIssue,
 } from '@es-tracker/core'
+import type { Clock } from '@es-tracker/core/internal'
 
 /** Options of {@link createNodeTracker}. Mistakes here throw an `invalid_config` TrackerError at once. */
 export interface NodeTrackerOptions {

@@ -1,6 +1,6 @@
 import type { EsJsCommand, Identity, SendResult } from '@es-tracker/core'
 import { buildRawEvent, convertEsJsCall, TrackerError } from '@es-tracker/core'
-import { newCartGuid } from '../cart/cartGuid'
+import { newCartGuid } from '@es-tracker/core/internal'
 import type { BrowserTracker } from '../types'
 
 /** The eS.JS commands that send events, as `esTracker(...)` and `window.eS(...)` answer them. */

@@ -1,4 +1,4 @@
-import type { QueueEntry, QueueStore } from '@es-tracker/core'
+import type { QueueEntry, QueueStore } from '@es-tracker/core/internal'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 

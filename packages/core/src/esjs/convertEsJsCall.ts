@@ -1,9 +1,9 @@
+import { describeValue } from '../errors/describeValue'
 import { TrackerError } from '../errors/TrackerError'
 import { EVENT_NAMES, FROM_ES_JS } from '../events/registry'
 import type { EsJsCartState } from '../events/shared/esJsConverter'
 import type { LooseRecord } from '../events/shared/lenientValues'
 import { isRecord } from '../schemas/predicates'
-import { describeValue } from '../validation/issues'
 import { readGeneralInfo } from './readGeneralInfo'
 import type { EsJsCommand, EsJsConversion } from './types'
 
