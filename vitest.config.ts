@@ -6,7 +6,9 @@ const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/i
 export default defineConfig({
   resolve: {
     alias: {
-      // Before '@es-tracker/core', whose alias would otherwise take this path as its prefix.
+      // Before '@es-tracker/node', which would match it as a prefix.
+      '@es-tracker/node/postgres': fileURLToPath(new URL('./packages/node/src/postgres/index.ts', import.meta.url)),
+      // Before '@es-tracker/core', which would match it as a prefix.
       '@es-tracker/core/internal': fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
       '@es-tracker/core': source('core'),
       '@es-tracker/browser': source('browser'),

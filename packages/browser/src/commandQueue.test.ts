@@ -41,6 +41,31 @@ describe('createCommandDispatcher', () => {
     await expect(early).resolves.toEqual({ ok: true })
   })
 
+  it('should refuse calls past 500 before init with queue_full, say so once, and report them at init', async () => {
+    const { create, calls } = fakeCreate()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const onError = vi.fn()
+    const dispatcher = createCommandDispatcher(create)
+    const results = Array.from({ length: 600 }, (_, index) =>
+      dispatcher.call([index < 550 ? 'customEvent' : 'categoryPage', { name: `e${index}` }]),
+    ) as Array<Promise<SendResult>>
+    expect(results.every((result) => result instanceof Promise)).toBe(true)
+    const refused = await Promise.all(results.slice(500))
+    expect(refused.map((result) => !result.ok && result.error.code)).toEqual(Array(100).fill('queue_full'))
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0])).toContain("500 calls already wait for esTracker('init')")
+    dispatcher.call(['init', { siteId: 'S', onError }])
+    expect(calls).toHaveLength(500)
+    expect(calls[499]?.[1]).toEqual([{ name: 'e499' }])
+    await expect(Promise.all(results.slice(0, 500))).resolves.toEqual(Array(500).fill({ ok: true }))
+    const [error] = onError.mock.calls.map(([reported]) => reported as TrackerError)
+    expect([error?.code, error?.message]).toEqual([
+      'queue_full',
+      `100 calls made before esTracker('init') were dropped (at most 500 wait for it): "customEvent" x50, "categoryPage" x50`,
+    ])
+    warn.mockRestore()
+  })
+
   it('should call the tracker method of the same name when initialised', async () => {
     const { create, calls } = fakeCreate()
     const dispatcher = createCommandDispatcher(create)
@@ -135,6 +160,17 @@ describe('createCommandDispatcher', () => {
 })
 
 describe('installCommandQueue', () => {
+  it('should run a queued call that claims 2^32-1 arguments by its first few, not walk them all', () => {
+    const { create, calls, created } = fakeCreate()
+    const hostile = { 0: 'customEvent', 1: { name: 'x' }, length: 2 ** 32 - 1 }
+    const target: Record<string, unknown> = {
+      esTracker: Object.assign(() => {}, { q: [['init', { siteId: 'S' }], hostile] }),
+    }
+    installCommandQueue(target, createCommandDispatcher(create))
+    expect(created).toEqual([{ siteId: 'S' }])
+    expect(calls.map(([name, args]) => [name, args[0]])).toEqual([['customEvent', { name: 'x' }]])
+  })
+
   it('should replace the loader stub and replay its queued calls including init', () => {
     const { create, calls, created } = fakeCreate()
     const target: Record<string, unknown> = {}

@@ -131,7 +131,7 @@ describe('createBrowserTracker', () => {
     expect(onError).toHaveBeenCalledTimes(2)
   })
 
-  it('should keep an event whose attempts ran out offline and deliver it when the browser is back online', async () => {
+  it('should keep retrying an event offline past its attempts, report it once, and deliver it when the browser is back online', async () => {
     let online = false
     const bodies: Json[] = []
     vi.stubGlobal(
@@ -142,19 +142,23 @@ describe('createBrowserTracker', () => {
         return new Response(null, { status: 204 })
       }),
     )
+    const onError = vi.fn()
     const tracker = createBrowserTracker({
       siteId: 'S',
       endpoint,
-      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      onError,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 60_000 },
     })
-    const result = await tracker.customEvent({ name: 'offline' })
-    expect(result.ok === false && result.error.code).toBe('network_error')
+    const result = tracker.customEvent({ name: 'offline' })
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+    expect(onError.mock.calls[0]?.[0].message).toContain('still queued')
     expect(storedEvents()).toBe(1)
     online = true
     window.dispatchEvent(new Event('online'))
-    await vi.waitFor(() => expect(bodies).toHaveLength(1))
-    expect(bodies[0]?.CustomEvent).toEqual({ EventName: 'offline' })
+    expect(await result).toEqual({ ok: true })
+    expect(bodies.map((body) => body.CustomEvent)).toEqual([{ EventName: 'offline' }])
     await vi.waitFor(() => expect(storedEvents()).toBe(0))
+    expect(onError).toHaveBeenCalledTimes(1)
   })
 
   it('should report, not throw, when setConsent gets a value that has no string form', () => {
@@ -169,11 +173,21 @@ describe('createBrowserTracker', () => {
     ])
   })
 
-  it('should hand a waiting event to the browser when the page is hidden', async () => {
-    const fetch = vi.fn(async () => new Response(null, { status: 503, headers: { 'Retry-After': '60' } }))
+  it('should send a waiting event at once when the page is hidden while the endpoint is healthy', async () => {
+    const answers: Array<() => void> = []
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const body = await new Request(input, init).text()
+      return new Promise<Response>((resolve) => {
+        const answer = () => resolve(new Response(null, { status: 204 }))
+        if (body.includes('leaving')) answer()
+        else answers.push(answer)
+      })
+    })
     vi.stubGlobal('fetch', fetch)
+    // happy-dom has no keepalive fetch: a request made as the page is hidden goes by beacon.
     const beacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true)
-    const tracker = createBrowserTracker({ siteId: 'S', endpoint, retry: { maxDelayMs: 60_000 } })
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, concurrency: 1 })
+    void tracker.customEvent({ name: 'slow' })
     const result = tracker.customEvent({ name: 'leaving' })
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
@@ -181,6 +195,36 @@ describe('createBrowserTracker', () => {
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
     expect(await result).toEqual({ ok: true })
     expect(beacon).toHaveBeenCalledWith(endpoint, expect.stringContaining('"EventName":"leaving"'))
+    expect(fetch).toHaveBeenCalledTimes(1)
+    for (const answer of answers) answer()
+  })
+
+  it('should send nothing and keep the event stored when the page is hidden while the endpoint fails', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 503, headers: { 'Retry-After': '60' } }))
+    vi.stubGlobal('fetch', fetch)
+    const beacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true)
+    const tracker = createBrowserTracker({ siteId: 'S', endpoint, retry: { maxDelayMs: 60_000 } })
+    void tracker.customEvent({ name: 'waiting' })
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(beacon).not.toHaveBeenCalled()
+    expect(storedEvents()).toBe(1)
+    // Left for the next page: released, and the failure remembered for it.
+    const stored = JSON.parse(localStorage.getItem(Object.keys(localStorage).find((key) => key.includes(':queue:'))!)!)
+    expect(stored.lease).toBe(0)
+    expect(localStorage.getItem('es-tracker:failing:S')).toBe('1')
+  })
+
+  it('should fall back to no Web Locks, not throw, when reading navigator.locks throws', () => {
+    stubFetch()
+    vi.spyOn(navigator, 'locks', 'get').mockImplementation(() => {
+      throw new Error('locks are broken')
+    })
+    expect(() => createBrowserTracker({ siteId: 'S', endpoint })).not.toThrow()
   })
 
   it('should retry through server errors and deliver once', async () => {

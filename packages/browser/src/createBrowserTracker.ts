@@ -5,6 +5,8 @@ import { isScriptTag } from './buildTarget'
 import { createCartStore } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
 import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { createConsentStorage } from './consent/consentStorage'
+import { followPageConsent } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
 import { nextTask } from './nextTask'
 import { createPersistedQueueStore } from './storage/persistedQueueStore'
@@ -47,23 +49,28 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
-  const storage = createSafeStorage()
+  // A consent source ('gcm', 'tcf') has decided nothing yet.
+  const consent = createConsentGate(
+    options.consent === 'gcm' || options.consent === 'tcf' ? 'pending' : options.consent,
+  )
+  // Nothing is written to storage before consent is granted (held in memory until then).
+  const storage = createConsentStorage(createSafeStorage(), consent)
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
     key: `${prefix}:queue:${siteId}`,
     owner,
     maxEntries: options.maxStoredEvents,
-    maxAgeMs: options.maxAgeMs,
   })
+  // Whether the endpoint was failing when a page of the site last heard from it (see EngineOptions.failingAtStart).
+  const failingKey = `${prefix}:failing:${siteId}`
   const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createDeliveryEngine({
     url: checked.url,
     transport,
     store,
-    // The queue outlives the page: what could not be delivered (offline, server down) waits there
-    // for the next replay (back online, the next page) instead of being dropped.
-    keepUndelivered: true,
+    failingAtStart: storage.get(failingKey) !== null,
+    onFailingChange: (failing) => (failing ? storage.set(failingKey, '1') : storage.remove(failingKey)),
     concurrency: options.concurrency ?? 2,
     onError: report,
     retry: options.retry || undefined,
@@ -71,14 +78,16 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     maxQueue: options.maxQueue,
     maxAgeMs: options.maxAgeMs,
   })
-  const coordinator = createReplayCoordinator({
+  const replays = createReplayCoordinator({
     store,
     replay: engine.replay,
-    locks: navigator.locks,
+    locks: webLocks(),
   })
+  // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
+  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent)
   const sc = createScSource(options)
 
   const methods = createTrackerMethods({
@@ -146,36 +155,51 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     }
   }
 
-  // Sends what is left when the page is hidden or left, and replays when the browser can deliver again.
-  // Once the page is left (`pagehide`), the store is released: what a later event does here claims
-  // nothing back, and the transport hands every request to the browser at once.
-  let storageTimer: ReturnType<typeof setTimeout> | undefined
-  // A hidden page may be discarded without another event: store what waits to be written and, online,
-  // make a last attempt (offline it can only fail: the entries wait for a page that can deliver them).
-  const hide = () => {
+  // The page's lifecycle, one small step per moment (see the README, "Delivery guarantees").
+  let left = false
+  /** Hidden (it may be discarded without another event): store what waits and, online and unless the endpoint fails, send the rest now. */
+  const hidePage = () => {
     store.persist()
     if (navigator.onLine !== false) engine.flushOnUnload()
   }
-  // Never `unload`: it keeps the page out of the back/forward cache. `visibilitychange` is fired at the
-  // document and bubbles to the window, where every listener sits.
-  const on = (type: string, listener: (event: never) => void) => addEventListener(type, listener as EventListener)
-  on('visibilitychange', () => (document.visibilityState === 'hidden' ? hide() : coordinator.trigger()))
-  on('pagehide', () => {
-    hide()
-    // What the browser now carries is as good as delivered; the rest is left for the next page.
-    store.release(transport.leave())
-  })
-  on('pageshow', (event: PageTransitionEvent) => {
-    if (!event.persisted) return
+  /**
+   * Left (`pagehide`, for good or into the back/forward cache, or `freeze`): last attempts, then what
+   * is in flight counts as delivered unless the endpoint fails, and every other entry is left to the
+   * next page or another tab (a frozen page may never run again).
+   */
+  const leavePage = () => {
+    if (left) return
+    left = true
+    hidePage()
+    transport.leave()
+    engine.leave()
+    store.release()
+  }
+  /** Back (`pageshow` persisted, `resume`): claim the entries no other page took meanwhile and go on delivering. */
+  const returnToPage = () => {
+    if (!left) return
+    left = false
     transport.stay()
     store.resume()
+    engine.resume()
     coordinator.trigger()
-  })
-  on('online', () => {
-    // Back online: this page's events whose attempts ran out offline go now (they are its own).
-    engine.replay({ parked: true })
+  }
+  /** The browser can deliver again (`online`, shown again): back-offs end now. */
+  const deliverAgain = () => {
+    if (left) return
+    engine.resume()
     coordinator.trigger()
-  })
+  }
+  let storageTimer: ReturnType<typeof setTimeout> | undefined
+  // Never `unload`: it keeps the page out of the back/forward cache. `visibilitychange` is fired at the
+  // document and bubbles to the window, where every listener sits; `freeze` and `resume` too.
+  const on = (type: string, listener: (event: never) => void) => addEventListener(type, listener as EventListener)
+  on('visibilitychange', () => (document.visibilityState === 'hidden' ? hidePage() : deliverAgain()))
+  on('pagehide', leavePage)
+  on('freeze', leavePage)
+  on('pageshow', (event: PageTransitionEvent) => event.persisted && returnToPage())
+  on('resume', returnToPage)
+  on('online', deliverAgain)
   on('storage', (event: StorageEvent) => {
     // Another tab wrote the queue (it may have left entries behind); look once the writes settle.
     if (store.owns(event.key) && !storageTimer)
@@ -185,7 +209,19 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       }, 100)
   })
   coordinator.trigger()
+  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page). The
+  // script tag loads these readers as an add-on, only for pages that ask (consent/registerConsentSignals.ts).
+  if (!isScriptTag) followPageConsent(options.consent, consent.set)
   return tracker
+}
+
+/** `navigator.locks`, or `undefined` where reading it throws (a hostile or broken page): leases alone then. */
+function webLocks(): LockManager | undefined {
+  try {
+    return navigator.locks
+  } catch {
+    return undefined
+  }
 }
 
 /** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */

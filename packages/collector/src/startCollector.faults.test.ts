@@ -26,6 +26,8 @@ describe('startCollector fault injection', () => {
     expect((await setFaults({ failNext: 2, status: 429, retryAfter: '1' })).status).toBe(200)
     const first = await post()
     expect([first.status, first.headers.get('retry-after')]).toEqual([429, '1'])
+    // Exposed to pages on other origins, which cannot read it otherwise.
+    expect(first.headers.get('access-control-expose-headers')).toBe('Retry-After')
     expect((await post()).status).toBe(429)
     expect((await post()).status).toBe(204)
     expect(collector.events()).toHaveLength(1)

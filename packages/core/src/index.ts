@@ -5,6 +5,7 @@ export type { EndpointPreset } from './endpoint/resolveEndpoint'
 export { endpointPresets } from './endpoint/resolveEndpoint'
 export type {
   RetryOptions,
+  SendOptions,
   SendResult,
   TrackerMethods,
   Transport,

@@ -12,6 +12,7 @@ export { createMemoryQueueStore } from './engine/memoryQueueStore'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
+export { isQueueEntry } from './engine/safety'
 export type {
   CartStore,
   Clock,
@@ -19,7 +20,8 @@ export type {
   EventContextSource,
   QueueEntry,
   QueueStore,
-  ReplayOptions,
+  QueueStoreAddOptions,
+  SyncQueueStore,
   TrackerEngine,
   TrackerMethodsOptions,
 } from './engine/types'

@@ -1,4 +1,5 @@
 export type {
+  SendOptions,
   SendResult,
   TrackerErrorCode,
   TrackerMethods,
@@ -7,10 +8,15 @@ export type {
   TransportRequest,
 } from '@es-tracker/core'
 export { TrackerError } from '@es-tracker/core'
+export type { QueueEntry, QueueStore, QueueStoreAddOptions } from '@es-tracker/core/internal'
 export { newCartGuid } from '@es-tracker/core/internal'
 export { createNodeTracker } from './createNodeTracker'
+export { createFirstPartyEndpoint } from './firstParty/createFirstPartyEndpoint'
+export type { FirstPartyEndpoint, FirstPartyEndpointOptions, NodeRequest } from './firstParty/types'
 export { scFromCookieHeader } from './scFromCookieHeader'
+export type { FileStoreOptions } from './stores/createFileStore'
+export { createFileStore } from './stores/createFileStore'
 export { createFetchTransport } from './transport/createFetchTransport'
 export type { NodeTransportOptions } from './transport/createKyTransport'
 export { createKyTransport } from './transport/createKyTransport'
-export type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
+export type { DurableQueueStore, NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'

@@ -2,13 +2,28 @@ import type {
   Identity,
   PageContext,
   RetryOptions,
+  SendOptions,
   SendResult,
   TrackerError,
   TrackerMethods,
   Transport,
   ValidationIssue,
 } from '@es-tracker/core'
-import type { Clock } from '@es-tracker/core/internal'
+import type { Clock, QueueStore } from '@es-tracker/core/internal'
+
+/**
+ * A queue store that outlives the process: `createFileStore` (one server) or `createPostgresStore`
+ * (a fleet, serverless). Any {@link QueueStore} whose methods answer promises works; these two add
+ * how often to look for events others left and a `close()` that lets go of what the store holds.
+ */
+export interface DurableQueueStore extends QueueStore {
+  /** How often the tracker asks `takeOver()` for events that other processes wrote or left, in ms. */
+  readonly pollIntervalMs?: number
+  /** Whether the last `takeOver()` left more it could have answered: the tracker asks again at once. */
+  hasMore?(): boolean
+  /** Releases the folder lock, the leases, or a pool the store made itself. Called by `tracker.close()`. */
+  close?(): Promise<void>
+}
 
 /** Options of {@link createNodeTracker}. Mistakes here throw an `invalid_config` TrackerError at once. */
 export interface NodeTrackerOptions {
@@ -29,6 +44,17 @@ export interface NodeTrackerOptions {
   concurrency?: number
   /** Events accepted but not yet delivered; past it an event resolves `queue_full` (and is reported). @default 10000 */
   maxQueue?: number
+  /**
+   * Where accepted events wait until delivered. @default in memory, lost with the process. With
+   * `createFileStore({ dir })` or `createPostgresStore({ pool })` an event is written before its first
+   * attempt and what a killed process left is delivered by the next one (see "Durable delivery").
+   */
+  store?: QueueStore | DurableQueueStore
+  /**
+   * How long an event is retried before it is dropped as `expired` (reported). A retryable failure
+   * (network, timeout, 408, 429, 5xx) keeps the event until then. @default 21600000 (6 hours)
+   */
+  maxAgeMs?: number
   /** Called with every failure: invalid input, refused or undeliverable events, a full queue. @default a console.warn line */
   onError?: (error: TrackerError) => void
   /** Called when an event went out without something it was given (a malformed e-mail, say). @default a console.warn line */
@@ -63,8 +89,8 @@ export interface VisitorOptions {
 export interface NodeTracker {
   /** Every tracker method, for one visitor. Never throws; without `sc` every method resolves `invalid_event`. */
   visitor(visitor: VisitorOptions): TrackerMethods
-  /** Sends catalog changes (no visitor needed). */
-  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0]): Promise<SendResult>
+  /** Sends catalog changes (no visitor needed); `{ transaction }` as for every tracker method. */
+  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0], options?: SendOptions): Promise<SendResult>
   /** Resolves when every event sent so far has been delivered or has finally failed. */
   flush(): Promise<void>
   /**

@@ -44,14 +44,16 @@ describe('createNodeTracker delivery', () => {
     expect(server.requests).toHaveLength(3)
   })
 
-  it('should fail with network_error when every attempt is reset', async () => {
-    server.reply = () => ({ destroy: true })
+  it('should keep retrying past its attempts, report once, and deliver when every attempt is reset for a while', async () => {
+    server.reply = (_request, index) => (index < 8 ? { destroy: true } : { status: 204 })
     const result = await tracker({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } })
       .visitor({ sc })
       .searchRequest(search(1))
-    expect(result.ok === false && result.error.code).toBe('network_error')
-    expect(server.requests).toHaveLength(3)
+    expect(result).toEqual({ ok: true })
+    expect(server.requests).toHaveLength(9)
+    // Reported once, at the third attempt, as still queued: an outage is seen, and ends no event.
     expect(errors.map((error) => error.code)).toEqual(['network_error'])
+    expect(errors[0]?.message).toContain('3 attempts; still queued')
   })
 
   it('should not retry and resolve http_error when the server answers 400', async () => {
@@ -85,19 +87,18 @@ describe('createNodeTracker delivery', () => {
     expect(server.requests.length).toBeGreaterThanOrEqual(2)
   })
 
-  it('should resolve timeout when no attempt gets an answer in time', async () => {
+  it('should report timeout once its attempts are spent and resolve closed when close gives up', async () => {
     server.reply = () => ({ hang: true })
     const { calls, counted } = countingFetch()
-    const result = await tracker({
-      timeout: 150,
-      fetch: counted,
-      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
-    })
-      .visitor({ sc })
-      .searchRequest(search(1))
-    expect(result.ok === false && result.error.code).toBe('timeout')
-    expect(result.ok === false && result.error.message).toBe(`Request timed out after 150 ms: POST ${server.url}`)
-    expect(calls.count).toBe(2)
+    const instance = tracker({ timeout: 150, fetch: counted, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } })
+    const result = instance.visitor({ sc }).searchRequest(search(1))
+    await expect.poll(() => errors.length, { timeout: 10_000 }).toBe(1)
+    expect(errors[0]?.code).toBe('timeout')
+    expect(errors[0]?.message).toContain(`Request timed out after 150 ms: POST ${server.url}`)
+    expect(calls.count).toBeGreaterThanOrEqual(2)
+    await instance.close(100)
+    const settled = await result
+    expect(settled.ok === false && settled.error.code).toBe('closed')
   })
 
   it('should take the status and move on when the server stalls in the middle of the body', async () => {

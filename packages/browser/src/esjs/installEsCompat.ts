@@ -2,6 +2,7 @@ import type { EsJsCommand } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import { describeValue } from '@es-tracker/core/internal'
 import { isScriptTag } from '../buildTarget'
+import { readArguments } from '../readArguments'
 import type { EsJsHandler } from './createEsJsHandler'
 import { ES_JS_COMMANDS } from './createEsJsHandler'
 
@@ -58,7 +59,9 @@ export function installEsCompat(target: Record<string, unknown>, options: EsComp
   const run = (entry: ArrayLike<unknown>): unknown => {
     try {
       const first = entry[0]
-      const [command, ...rest] = Array.from(first && typeof first === 'object' ? (first as ArrayLike<unknown>) : entry)
+      const [command, ...rest] = readArguments(
+        first && typeof first === 'object' ? (first as ArrayLike<unknown>) : entry,
+      )
       if (ES_JS_COMMANDS.includes(command as EsJsCommand)) return options.handle(command as EsJsCommand, rest)
       // The vendor's `init` options (TRACKING, RECOMS, getAuthTokenCallback, language) mean nothing here.
       if (command !== 'init') {

@@ -28,10 +28,15 @@ const entry = (id: string, overrides: Partial<QueueEntry> = {}): QueueEntry => (
   ...overrides,
 })
 
-/** Two pages (or tabs) of one site: one storage, each its own owner id; their claims hold 30 s. */
-function twoPages(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
+/** The pages' monotonic clock (performance.now), moved by hand; the wall clock is the fake timers' Date. */
+const monotonic = { time: 0 }
+const monotonicNow = () => monotonic.time
+
+/** Two pages (or tabs) of one site: one storage, each its own owner id; a claim seen unrenewed holds 90 s. */
+function twoPages(options: { maxEntries?: number } = {}) {
+  monotonic.time = 0
   const storage = createSafeStorage(() => undefined)
-  const page = (owner: string) => createPersistedQueueStore({ storage, key: 'queue', owner, ...options })
+  const page = (owner: string) => createPersistedQueueStore({ storage, key: 'queue', owner, monotonicNow, ...options })
   return { storage, first: page('first'), second: page('second') }
 }
 
@@ -54,9 +59,14 @@ describe('createPersistedQueueStore', () => {
   it('should persist an entry so that another page sees it when added', () => {
     const { first, second } = twoPages()
     first.add(entry('a'))
-    expect(second.orphans()).toEqual({ count: 0, owned: 0, nextExpiry: 31_000 })
-    expect(first.orphans()).toEqual({ count: 0, owned: 1, nextExpiry: undefined })
-    vi.setSystemTime(31_001)
+    expect(second.orphans()).toEqual({ count: 0, owned: 0, nextExpiryInMs: 90_000 })
+    expect(first.orphans()).toEqual({ count: 0, owned: 1, nextExpiryInMs: undefined })
+    monotonic.time = 60_000
+    expect(second.orphans()).toEqual({ count: 0, owned: 0, nextExpiryInMs: 30_000 })
+    // A wall clock moved a week forward expires no claim: only time seen on the monotonic clock does.
+    vi.setSystemTime(Date.now() + 7 * 24 * 3600_000)
+    expect(claim(second)).toMatchObject([])
+    monotonic.time = 90_001
     expect(claim(second)).toMatchObject([entry('a')])
   })
 
@@ -64,8 +74,10 @@ describe('createPersistedQueueStore', () => {
     const { first, second } = twoPages()
     first.add(entry('a'))
     vi.setSystemTime(30_990)
+    second.orphans()
+    monotonic.time = 80_000
     first.renew()
-    vi.setSystemTime(31_050)
+    monotonic.time = 100_000
     expect(claim(second)).toMatchObject([])
     expect(first.takeOver()).toMatchObject([entry('a')])
   })
@@ -86,7 +98,7 @@ describe('createPersistedQueueStore', () => {
     first.resume()
     second.claimOrphans()
     // The first page's claim landed after the second's (it had not seen it yet): the entry is the first's.
-    storage.set('queue:a', JSON.stringify({ ...entry('a'), owner: 'first', lease: 31_000 }))
+    storage.set('queue:a', JSON.stringify({ ...entry('a'), owner: 'first', lease: 7 }))
     expect(second.takeOver()).toMatchObject([])
     expect(first.takeOver()).toMatchObject([entry('a')])
   })
@@ -97,15 +109,28 @@ describe('createPersistedQueueStore', () => {
       'queue:old',
       '{"id":"old","eventName":"CustomEvent","body":"{\\"id\\":\\"old\\"}","createdAt":1000,"attempts":2,"owner":"gone","lease":900}',
     )
+    expect(claim(first)).toMatchObject([])
+    monotonic.time = 90_001
     expect(claim(first)).toMatchObject([entry('old', { attempts: 2 })])
   })
 
-  it('should keep handed-off entries claimed when releasing the rest', () => {
+  it('should hold an entry until another page takes it over or it is removed', () => {
     const { first, second } = twoPages()
     first.add(entry('a'))
     first.add(entry('b'))
-    first.release(new Set([entry('a').body]))
-    expect(claim(second)).toMatchObject([entry('b')])
+    expect([first.holds('a'), second.holds('a'), first.holds('missing')]).toEqual([true, false, false])
+    first.release()
+    expect(claim(second)).toMatchObject([entry('a'), entry('b')])
+    second.remove('b')
+    expect([first.holds('a'), second.holds('a'), first.holds('b')]).toEqual([false, true, false])
+  })
+
+  it('should still hold its own entries dropped past maxEntries, which it delivers from memory', () => {
+    const { first } = twoPages({ maxEntries: 1 })
+    first.add(entry('a', { createdAt: 1 }))
+    first.add(entry('b', { createdAt: 2 }))
+    expect(first.takeOver().map((taken) => taken.id)).toEqual(['b'])
+    expect([first.holds('a'), first.holds('b')]).toEqual([true, true])
   })
 
   it('should record attempts when an entry is updated', () => {
@@ -141,12 +166,20 @@ describe('createPersistedQueueStore', () => {
     expect(first.takeOver().map((taken) => taken.id)).toEqual(['b', 'c'])
   })
 
-  it('should drop entries older than maxAgeMs when it writes', () => {
-    const { first } = twoPages({ maxAgeMs: 500 })
-    first.add(entry('old', { createdAt: 100 }))
-    vi.setSystemTime(700)
-    first.add(entry('new', { createdAt: 700 }))
-    expect(first.takeOver().map((taken) => taken.id)).toEqual(['new'])
+  it('should add the time an entry spent stored to its age, never a negative time, when it is taken over', () => {
+    const { first, second, storage } = twoPages()
+    first.add(entry('a', { ageMs: 2_000 }))
+    first.add(entry('b', { ageMs: 3_000 }))
+    first.release()
+    vi.setSystemTime(Date.now() + 60_000)
+    second.claimOrphans()
+    expect(second.takeOver().map((taken) => taken.ageMs)).toEqual([62_000, 63_000])
+    second.release()
+    // The wall clock set back a day: the time stored counts as none, and the age never shrinks.
+    vi.setSystemTime(Date.now() - 24 * 3600_000)
+    const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third', monotonicNow })
+    third.claimOrphans()
+    expect(third.takeOver().map((taken) => taken.ageMs)).toEqual([62_000, 63_000])
   })
 
   it('should ignore foreign or broken data under its key', () => {
@@ -192,7 +225,8 @@ describe('createPersistedQueueStore', () => {
   it('should not update an entry another page has taken over', () => {
     const { first, second } = twoPages()
     first.add(entry('a'))
-    vi.setSystemTime(32_000)
+    second.orphans()
+    monotonic.time = 90_001
     expect(claim(second)).toMatchObject([entry('a')])
     first.update(entry('a', { attempts: 5 }))
     second.release()
@@ -208,6 +242,21 @@ describe('createPersistedQueueStore', () => {
       false,
       true,
     ])
+  })
+
+  it("should leave another site's entries alone when that site id is its own plus a colon", () => {
+    // Sites `SHOP` and `SHOP:EU`: the first's key prefix `queue:SHOP:` starts every key of the second.
+    const storage = createSafeStorage(() => undefined)
+    const shop = createPersistedQueueStore({ storage, key: 'queue:SHOP', owner: 'shop' })
+    const europe = createPersistedQueueStore({ storage, key: 'queue:SHOP:EU', owner: 'europe' })
+    europe.add(entry('a'))
+    europe.release()
+    expect(claim(shop)).toEqual([])
+    expect(shop.orphans()).toEqual({ count: 0, owned: 0, nextExpiry: undefined })
+    // The next page of SHOP:EU finds its entry.
+    const nextEurope = createPersistedQueueStore({ storage, key: 'queue:SHOP:EU', owner: 'next' })
+    expect(claim(nextEurope)).toMatchObject([entry('a')])
+    expect(shop.owns('queue:SHOP:EU:a')).toBe(false)
   })
 
   it('should count orphans when their owner released them', () => {

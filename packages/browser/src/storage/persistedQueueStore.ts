@@ -1,15 +1,21 @@
-import type { QueueEntry, QueueStore } from '@es-tracker/core/internal'
+import type { QueueEntry, SyncQueueStore } from '@es-tracker/core/internal'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 
-/** How long a claim holds without renewal; a page that lives renews its own (replayCoordinator). */
-const leaseMs = 30_000
+/**
+ * How long another page must see a claim unrenewed before it may take the entry over. Measured on
+ * the observer's monotonic clock, never by comparing wall times, so that a clock moved by a day
+ * expires no claim. Longer than a minute: a hidden tab's timers may run only once a minute.
+ */
+export const leaseMs = 90_000
 
-/** A queue entry as persisted: which page owns it, and until when its claim holds. */
+/** A queue entry as persisted: which page owns it, its claim's renewal stamp, and when it was written. */
 interface StoredEntry extends QueueEntry {
   owner: string
-  /** ms since epoch; past it (or at 0, released) another page may take the entry over. */
+  /** Changes at every renewal while its owner lives; 0: released, free for any page at once. */
   lease: number
+  /** ms since epoch when written (a hint): the time an entry spends stored adds to its age. */
+  savedAt?: number
 }
 
 /** Options of {@link createPersistedQueueStore}. */
@@ -21,23 +27,20 @@ export interface PersistedQueueStoreOptions {
   owner: string
   /** Entries kept at most; past it the oldest are dropped. @default 500 */
   maxEntries?: number
-  /** Entries older than this are dropped from storage. @default 7 days */
-  maxAgeMs?: number
+  /** A clock that never jumps, for leases. @default performance.now */
+  monotonicNow?: () => number
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
-export interface PersistedQueueStore extends QueueStore {
+export interface PersistedQueueStore extends SyncQueueStore {
   /**
    * Claims every stored entry whose claim ran out or was released (not once released itself). Two
    * tabs may claim one entry at once, and the last write wins: the caller replays (`takeOver()`
    * answers this page's own entries) only once other tabs' writes have landed, or under the replay lock.
    */
   claimOrphans(): void
-  /**
-   * Gives this page's entries up (the page is being left), except those whose bodies were handed
-   * off; until `resume()`, whatever this page still writes is left free for other pages too.
-   */
-  release(exceptBodies?: ReadonlySet<string>): void
+  /** Gives this page's entries up (the page is being left); until `resume()`, what it still writes is left free too. */
+  release(): void
   /** The page came back (back/forward cache): its writes claim entries again. */
   resume(): void
   /**
@@ -46,10 +49,12 @@ export interface PersistedQueueStore extends QueueStore {
    */
   renew(): number
   /**
-   * How many stored entries no living page owns, how many this page owns, and when the next claim of
-   * another page runs out.
+   * How many stored entries no living page owns, how many this page owns, and in how many ms the
+   * next claim of another page runs out unless renewed.
    */
-  orphans(): { count: number; owned: number; nextExpiry: number | undefined }
+  orphans(): { count: number; owned: number; nextExpiryInMs: number | undefined }
+  /** Whether this page may still send the entry: `false` once another page took it over or removed it. */
+  holds(id: string): boolean
   /** Whether a storage key (from a `storage` event) belongs to this queue. */
   owns(storageKey: string | null): boolean
   /** Writes what `add`, `update` and `remove` deferred; the transport calls it before a request starts. */
@@ -58,39 +63,47 @@ export interface PersistedQueueStore extends QueueStore {
 
 /**
  * A QueueStore in localStorage (memory where storage fails) that every page and tab of the site
- * shares, bounded by count and age. Each entry has a key of its own, so that tabs writing at the
- * same moment never overwrite each other's entries. Entries belong to the page that added them
- * while it lives (its lease is renewed); `claimOrphans()` claims the others' entries whose lease ran
- * out or was released, and `takeOver()` answers this page's own.
+ * shares, bounded by count. Each entry has a key of its own, so that tabs writing at the same moment
+ * never overwrite each other's entries. Entries belong to the page that added them while it lives
+ * (it renews their claim); `claimOrphans()` claims the others' entries that were released or whose
+ * claim this page has seen unrenewed for `leaseMs`, and `takeOver()` answers this page's own. Ages
+ * travel with the entries (`ageMs`, plus the wall-clock time spent stored, never negative): the
+ * engine expires them on its monotonic clock.
  */
 export function createPersistedQueueStore({
   storage,
   key,
   owner,
   maxEntries = 500,
-  maxAgeMs = 7 * 24 * 60 * 60 * 1000,
+  monotonicNow = () => performance.now(),
 }: PersistedQueueStoreOptions): PersistedQueueStore {
   const prefix = `${key}:`
+  // Entry ids have no colon: a key with one after the prefix is another queue's, whose site id is this
+  // one's plus a colon (`SHOP` and `SHOP:EU`), and must be neither read nor removed here.
+  const isEntryKey = (storageKey: string): boolean =>
+    storageKey.startsWith(prefix) && !storageKey.includes(':', prefix.length)
   // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
   // write costs a tracking call more than building its event) and always before the entry's request starts.
   const pending = new Map<string, StoredEntry | null>()
   // Of those, the entries added: written whatever the storage holds (an update only over this page's own).
   const added = new Set<string>()
+  // Entries of this page dropped past maxEntries: still this page's to deliver from memory.
+  const dropped = new Set<string>()
+  // Other pages' claims as this page saw them: the stamp, and when (monotonic) it was first seen.
+  const seen = new Map<string, { stamp: string; at: number }>()
+  // When (monotonic) this page last wrote each of its entries: the age it has gained since.
+  const wroteAt = new Map<string, number>()
   let released = false
   let adds = 0
+  let renewals = 0
 
-  /** The entry under `storageKey`, or `undefined` for nothing, garbage, one too old or one under another key. */
+  /** The entry under `storageKey`, or `undefined` for nothing, garbage or one under another key. */
   const parse = (storageKey: string): StoredEntry | undefined => {
     try {
       // Another script's data or a truncated write is no entry (a property read of null throws too). The
       // engine checks the event's own fields when it takes an entry over, and removes a broken one.
       const entry = JSON.parse(storage.get(storageKey) as string)
-      if (
-        typeof entry.id === 'string' &&
-        prefix + entry.id === storageKey &&
-        typeof entry.lease === 'number' &&
-        entry.createdAt >= Date.now() - maxAgeMs
-      ) {
+      if (typeof entry.id === 'string' && prefix + entry.id === storageKey && typeof entry.lease === 'number') {
         return entry
       }
     } catch {}
@@ -112,36 +125,64 @@ export function createPersistedQueueStore({
     else if (first) nextTask(persist)
   }
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
-  const own = (entry: QueueEntry): StoredEntry => ({ ...entry, owner, lease: released ? 0 : Date.now() + leaseMs })
+  const own = (entry: QueueEntry): StoredEntry => {
+    wroteAt.set(entry.id, monotonicNow())
+    return { ...entry, owner, lease: released ? 0 : renewals + 1, savedAt: Date.now() }
+  }
+  /**
+   * An entry's age now: its stored age plus the time since it was written, on this page's monotonic
+   * clock where this page wrote it, else by the wall clock (a hint; never negative).
+   */
+  const ageOf = (entry: StoredEntry): number => {
+    const time = Date.now()
+    const stored = Number.isFinite(entry.ageMs) ? (entry.ageMs as number) : time - entry.createdAt
+    const since = wroteAt.get(entry.id)
+    const gap = entry.owner === owner && since !== undefined ? monotonicNow() - since : time - (entry.savedAt ?? time)
+    return Math.max(0, stored) + Math.max(0, gap)
+  }
   // Claims and releases are written at once: other tabs must see them as soon as possible.
   const claim = (entry: QueueEntry): void => {
     pending.delete(entry.id)
+    seen.delete(entry.id)
     storage.set(prefix + entry.id, JSON.stringify(own(entry)))
   }
-  /** Every stored entry, oldest first; broken, too old and surplus ones are dropped on the way. */
+  /** How long (ms) until another page's claim runs out unless renewed: 0 when released or run out. */
+  const claimLeft = (entry: StoredEntry): number => {
+    if (entry.lease === 0) return 0
+    const stamp = `${entry.owner} ${entry.lease}`
+    const time = monotonicNow()
+    const sighting = seen.get(entry.id)
+    if (sighting?.stamp !== stamp) seen.set(entry.id, { stamp, at: time })
+    return Math.max(0, (sighting?.stamp === stamp ? sighting.at : time) + leaseMs - time)
+  }
+  /** Every stored entry, oldest first; broken and surplus ones are dropped on the way. */
   const list = (): StoredEntry[] => {
     persist()
     const entries: StoredEntry[] = []
-    for (const storageKey of storage.keys(prefix)) {
+    for (const storageKey of storage.keys(prefix).filter(isEntryKey)) {
       const entry = parse(storageKey)
       if (entry) entries.push(entry)
       else storage.remove(storageKey)
     }
     entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-    for (const { id } of entries.splice(0, entries.length - maxEntries)) storage.remove(prefix + id)
+    for (const { id, owner: by } of entries.splice(0, entries.length - maxEntries)) {
+      if (by === owner) dropped.add(id)
+      storage.remove(prefix + id)
+    }
     return entries
   }
   /**
-   * Shows every stored entry to `visit` (`free`: its claim ran out or was released), claims those it
-   * answers truthy for, and answers this page's own.
+   * Shows every stored entry to `visit` (`left`: ms until its claim runs out; 0 for this page's own
+   * once released, or another page's released or run out), claims those it answers truthy for, and
+   * answers this page's own, their age brought up to date with the time they spent stored.
    */
-  const survey = (visit: (entry: StoredEntry, free: boolean) => unknown): StoredEntry[] => {
-    const time = Date.now()
-    return list().filter((entry) => {
-      if (visit(entry, entry.lease <= time)) claim(entry)
+  const survey = (visit: (entry: StoredEntry, left: number) => unknown): StoredEntry[] =>
+    list().filter((entry) => {
+      const mine = entry.owner === owner
+      entry.ageMs = ageOf(entry)
+      if (visit(entry, mine ? entry.lease && leaseMs : claimLeft(entry))) claim(entry)
       return entry.owner === owner
     })
-  }
 
   return {
     add(entry) {
@@ -158,32 +199,44 @@ export function createPersistedQueueStore({
       const stored = pending.has(id) ? pending.get(id) : parse(prefix + id)
       if (!released && stored?.owner === owner) later(id, own(entry))
     },
-    remove: (id) => later(id, null),
-    // A page being left replays nothing: what it has is for the next page. Its own entries whose claim
-    // ran out (the page was frozen, or came back) are claimed again first.
-    takeOver: () => (released ? [] : survey((entry, free) => free && entry.owner === owner)),
-    claimOrphans() {
-      if (!released) survey((_entry, free) => free)
+    remove(id) {
+      dropped.delete(id)
+      wroteAt.delete(id)
+      later(id, null)
     },
-    release(exceptBodies) {
+    // A page being left replays nothing: what it has is for the next page. Its own entries it released
+    // (the page came back from the back/forward cache) are claimed again first.
+    takeOver: () => (released ? [] : survey((entry, left) => !left && entry.owner === owner)),
+    holds(id) {
+      // Gone from storage: whoever removed it delivered it (or it expired), unless this page dropped it past maxEntries.
+      const stored = pending.has(id) ? pending.get(id) : parse(prefix + id)
+      return stored ? stored.owner === owner : dropped.has(id)
+    },
+    claimOrphans() {
+      if (!released) survey((_entry, left) => !left)
+    },
+    release() {
       released = true
-      survey((entry) => entry.owner === owner && !exceptBodies?.has(entry.body))
+      survey((entry) => entry.owner === owner)
     },
     resume() {
       released = false
     },
-    renew: () => survey((entry) => !released && entry.owner === owner).length,
+    renew() {
+      if (!released) renewals++
+      return survey((entry) => !released && entry.owner === owner).length
+    },
     orphans() {
       let count = 0
-      let nextExpiry: number | undefined
-      const owned = survey((entry, free) => {
+      let nextExpiryInMs: number | undefined
+      const owned = survey((entry, left) => {
         if (entry.owner === owner) return
-        if (free) count++
-        else nextExpiry = Math.min(nextExpiry ?? entry.lease, entry.lease)
+        if (!left) count++
+        else nextExpiryInMs = Math.min(nextExpiryInMs ?? left, left)
       }).length
-      return { count, owned, nextExpiry }
+      return { count, owned, nextExpiryInMs }
     },
-    owns: (storageKey) => storageKey === null || storageKey.startsWith(prefix),
+    owns: (storageKey) => storageKey === null || isEntryKey(storageKey),
     persist,
   }
 }

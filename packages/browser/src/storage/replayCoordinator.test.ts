@@ -160,10 +160,32 @@ describe('createReplayCoordinator', () => {
     crashed.store.add(entry('a'))
     const survivor = tab(storage, 'survivor', locks)
     survivor.coordinator.trigger()
-    await vi.advanceTimersByTimeAsync(29_000)
+    // A wall clock moved a day forward changes nothing: the claim runs out after 90 s seen unrenewed.
+    vi.setSystemTime(Date.now() + 24 * 3600_000)
+    await vi.advanceTimersByTimeAsync(89_000)
     expect(survivor.replayed).toEqual([])
     await vi.advanceTimersByTimeAsync(2_000)
     expect(survivor.replayed).toEqual(['a'])
+  })
+
+  it("should never take over a living tab's entries when the wall clock jumps a day either way", async () => {
+    const storage = createSafeStorage(() => undefined)
+    const { locks } = fakeLocks()
+    const owner = tab(storage, 'owner')
+    owner.store.add(entry('a'))
+    owner.coordinator.watch()
+    const other = tab(storage, 'other', locks)
+    other.coordinator.trigger()
+    for (const jump of [24 * 3600_000, -24 * 3600_000, 8 * 24 * 3600_000]) {
+      vi.setSystemTime(Date.now() + jump)
+      await vi.advanceTimersByTimeAsync(100_000)
+      other.coordinator.trigger()
+      await vi.advanceTimersByTimeAsync(1_000)
+    }
+    expect(other.replayed).toEqual([])
+    expect(owner.store.holds?.('a')).toBe(true)
+    owner.store.remove('a')
+    await vi.advanceTimersByTimeAsync(100_000)
   })
 
   it('should keep its own entries from other tabs while it renews their leases', async () => {
@@ -177,7 +199,7 @@ describe('createReplayCoordinator', () => {
     await vi.advanceTimersByTimeAsync(120_000)
     expect(other.replayed).toEqual([])
     owner.store.remove('a')
-    await vi.advanceTimersByTimeAsync(10_000)
+    await vi.advanceTimersByTimeAsync(100_000)
     expect(vi.getTimerCount()).toBe(0)
   })
 })

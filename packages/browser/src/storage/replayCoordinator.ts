@@ -43,15 +43,12 @@ export function createReplayCoordinator({ store, replay, locks }: ReplayCoordina
   let expiryTimer: ReturnType<typeof setTimeout> | undefined
 
   // Another page's claim that runs out later: look again then (one timer at a time).
-  const lookAgain = ({ nextExpiry } = store.orphans()) => {
-    if (nextExpiry !== undefined && expiryTimer === undefined) {
-      expiryTimer = setTimeout(
-        () => {
-          expiryTimer = undefined
-          trigger()
-        },
-        nextExpiry - Date.now() + 50,
-      )
+  const lookAgain = ({ nextExpiryInMs } = store.orphans()) => {
+    if (nextExpiryInMs !== undefined && expiryTimer === undefined) {
+      expiryTimer = setTimeout(() => {
+        expiryTimer = undefined
+        trigger()
+      }, nextExpiryInMs + 50)
     }
   }
 

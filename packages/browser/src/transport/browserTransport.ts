@@ -26,16 +26,15 @@ export interface BrowserTransportOptions {
   beforeSend?: () => void
 }
 
-/** The browser's transport, told when the page is being left so that keepalive requests count as handed off. */
+/** The browser's transport, told when the page is being left so that every request goes by keepalive or beacon. */
 export interface BrowserTransport extends Transport {
   /**
-   * The page is being left (`pagehide`): what keepalive fetches carry now belongs to the browser.
-   * Answers the bodies handed to the browser (keepalive or beacon) since the page was last shown.
-   * Offline nothing is handed off: those entries stay for a later page. Online, a request the
-   * browser carries counts as delivered (as a beacon does): should the endpoint still fail it, the
-   * event is lost, which is the price of never sending it twice.
+   * The page is being left (`pagehide`): requests waiting for their task start now, and every later
+   * one goes by keepalive fetch or, past the budget, a beacon. Offline, those waiting fail at once
+   * instead (their entries wait for a later page). What a request still in flight stands for is the
+   * engine's call (its `leave()`).
    */
-  leave(): ReadonlySet<string>
+  leave(): void
   /** The page came back from the back/forward cache (`pageshow` persisted). */
   stay(): void
 }
@@ -49,14 +48,6 @@ export interface BrowserTransport extends Transport {
 export function createBrowserTransport({ beforeSend }: BrowserTransportOptions = {}): BrowserTransport {
   let inFlight = 0
   let leaving = false
-  // Keepalive requests still waiting for an answer: at `pagehide` they count as handed off (one still
-  // waiting at a later `pagehide` is listed again, which changes nothing: its entry went at the first).
-  const handOffs = new Set<() => void>()
-  const handedOff = new Set<string>()
-  const handOff = (body: string): TransportOutcome => {
-    handedOff.add(body)
-    return { type: 'handed_off' }
-  }
 
   const postNow = async (
     { url, body, headers, timeoutMs }: TransportRequest,
@@ -69,7 +60,9 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
         headers,
         keepalive,
         timeout: timeoutMs,
-        credentials: 'omit',
+        // Cookies go to the site's own first-party endpoint only (it re-issues `sc` with Set-Cookie,
+        // which an `omit` request would ignore); a tracker on another origin gets none.
+        credentials: 'same-origin',
         // kyLite (the script tag's ky) never retries nor throws on an HTTP error.
         ...(!isScriptTag && { retry: 0, throwHttpErrors: false }),
       })
@@ -81,72 +74,64 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
     }
   }
 
-  const sendNow = async (request: TransportRequest): Promise<TransportOutcome> => {
+  /** Sends now: by keepalive fetch within the budget; past it a plain fetch, or a beacon when `unloading`. */
+  const sendNow = async (request: TransportRequest, unloading: boolean): Promise<TransportOutcome> => {
     beforeSend?.()
     const { url, body } = request
     const bytes = utf8Bytes(body)
     // Browsers without keepalive fetch would drop a request made while the page is being left.
     if (!('keepalive' in Request.prototype) || inFlight + bytes > keepaliveBudgetBytes) {
-      if (!request.unloading) return postNow(request, false)
+      if (!unloading) return postNow(request, false)
       try {
         // A string body goes as `text/plain`, which needs no CORS preflight.
-        if (navigator.sendBeacon(url, body)) return handOff(body)
+        if (navigator.sendBeacon(url, body)) return { type: 'handed_off' }
         throw new Error('sendBeacon refused the event')
       } catch (cause) {
-        // No sendBeacon here (or it threw): a network error all the same.
+        // No sendBeacon here (or it threw, or refused a body past its 64 KiB): a network error all the same.
         return { type: 'network_error', cause }
       }
     }
     inFlight += bytes
-    return new Promise((resolve) => {
-      // Whichever comes first: the page is left (the request is the browser's now), or the answer.
-      const handOffNow = () => resolve(handOff(body))
-      if (leaving) handOffNow()
-      else handOffs.add(handOffNow)
-      void postNow(request, true).then((outcome) => {
-        inFlight -= bytes
-        handOffs.delete(handOffNow)
-        resolve(outcome)
-      })
-    })
+    try {
+      return await postNow(request, true)
+    } finally {
+      inFlight -= bytes
+    }
   }
 
   // Starting a fetch costs the main thread more than building the event does, so a tracking call
   // returns first and its request starts in a task of its own (with the others of the same task).
   // Its entry is already stored; `pagehide` and unloading requests start everything at once.
-  const deferred: Array<() => void> = []
-  const startDeferred = () => {
-    for (const start of deferred.splice(0)) start()
+  const deferred: Array<(outcome?: TransportOutcome) => void> = []
+  const startDeferred = (outcome?: TransportOutcome) => {
+    for (const start of deferred.splice(0)) start(outcome)
   }
 
   return {
     async send(request) {
       // Offline, a page being left keeps its entries for a later page rather than try in vain.
-      if (leaving && isOffline()) return { type: 'network_error', cause: new Error('offline') }
+      if (leaving && isOffline()) return offline()
       if (request.unloading || leaving) {
         startDeferred()
-        return sendNow(request)
+        return sendNow(request, true)
       }
       return new Promise((resolve) => {
-        if (deferred.push(() => resolve(sendNow(request))) === 1) nextTask(startDeferred)
+        const start = (outcome?: TransportOutcome) => resolve(outcome ?? sendNow(request, leaving))
+        if (deferred.push(start) === 1) nextTask(() => startDeferred())
       })
     },
     leave() {
       leaving = true
-      // Offline, requests not started yet would only fail and nothing is handed off: the entries
-      // wait for a later page.
-      if (!isOffline()) {
-        startDeferred()
-        for (const handOffNow of handOffs) handOffNow()
-      }
-      return handedOff
+      // Offline, requests not started yet would only fail: they fail now, and their entries wait for a later page.
+      startDeferred(isOffline() ? offline() : undefined)
     },
     stay() {
       leaving = false
-      handedOff.clear()
     },
   }
 }
+
+const offline = (): TransportOutcome => ({ type: 'network_error', cause: new Error('offline') })
 
 function isOffline(): boolean {
   return (isScriptTag || typeof navigator !== 'undefined') && navigator.onLine === false

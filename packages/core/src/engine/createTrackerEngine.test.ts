@@ -69,7 +69,7 @@ describe('createTrackerEngine', () => {
     const transport = createFakeTransport((_request, index) => (index < 2 ? { type: 'response', status: 503 } : ok))
     const updates: number[] = []
     const store = createMemoryQueueStore()
-    const spyStore: QueueStore = { ...store, update: (entry) => updates.push(entry.attempts) }
+    const spyStore: QueueStore = { ...store, update: (entry) => void updates.push(entry.attempts) }
     const { engine, clock, errors } = setup({ transport, store: spyStore, retry: { baseDelayMs: 100 } })
     const result = engine.enqueue('CustomEvent', payload(1))
     await clock.advance(50)
@@ -151,12 +151,13 @@ describe('createTrackerEngine', () => {
     expect(transport.requests).toHaveLength(3)
   })
 
-  it('should send every pending event at once with unloading when the page goes away', async () => {
+  it('should send every pending event at once with unloading when the page goes away while the endpoint is healthy', async () => {
     const transport = createFakeTransport((request, index) => {
       if (request.unloading) return { type: 'handed_off' }
-      return index === 0 ? { type: 'response', status: 503 } : new Promise<TransportOutcome>(() => {})
+      return index === 0 ? { type: 'timeout' } : new Promise<TransportOutcome>(() => {})
     })
-    const { engine, clock, store } = setup({ transport, concurrency: 1 })
+    // A window of 0: the timeout of the first attempt leaves the endpoint healthy at once.
+    const { engine, clock, store } = setup({ transport, concurrency: 1, failureWindowMs: 0 })
     const backingOff = engine.enqueue('CustomEvent', payload(1))
     await drainMicrotasks()
     const stuck = engine.enqueue('CustomEvent', payload(2))
@@ -174,62 +175,142 @@ describe('createTrackerEngine', () => {
     ])
     expect(await Promise.all([backingOff, ...queued])).toEqual(Array(4).fill({ ok: true }))
     expect(clock.pendingTimers()).toBe(0)
-    // The in-flight one is left alone and kept in the store: a later page replays it if this one dies.
+    // The one in flight stays stored until the page is left: then, the endpoint healthy, it counts as delivered.
     expect(store.takeOver().map((entry) => JSON.parse(entry.body).CustomEvent.EventName)).toEqual(['e2'])
+    engine.leave()
+    expect(store.size()).toBe(0)
     void stuck
   })
 
-  it('should not retry and keep the entry for a later page when an unloading attempt fails', async () => {
+  it('should send nothing at unload and keep every entry for a later page while the endpoint is failing', async () => {
+    const transport = createFakeTransport((request, index) => {
+      if (request.unloading) return { type: 'handed_off' }
+      return index === 0 ? { type: 'response', status: 503 } : new Promise<TransportOutcome>(() => {})
+    })
+    const { engine, clock, store } = setup({ transport, concurrency: 1 })
+    engine.enqueue('CustomEvent', payload(1))
+    await drainMicrotasks()
+    engine.enqueue('CustomEvent', payload(2))
+    engine.enqueue('CustomEvent', payload(3))
+    await drainMicrotasks()
+    expect(transport.requests).toHaveLength(2)
+    engine.flushOnUnload()
+    engine.leave()
+    await clock.advance(60_000)
+    // No unloading request, no retry after leaving: all three wait in the store, the one in flight too.
+    expect(transport.requests).toHaveLength(2)
+    expect(store.size()).toBe(3)
+  })
+
+  it('should take a beacon as delivered only while the endpoint is healthy', async () => {
+    let failing = true
     const transport = createFakeTransport((request) =>
-      request.unloading ? { type: 'network_error' } : { type: 'timeout' },
+      request.unloading ? { type: 'handed_off' } : failing ? { type: 'response', status: 503 } : ok,
     )
-    const { engine, store, errors } = setup({ transport })
+    const { engine, clock, store } = setup({ transport, concurrency: 1, retry: { baseDelayMs: 100, maxDelayMs: 100 } })
+    const first = engine.enqueue('CustomEvent', payload(1))
+    await drainMicrotasks()
+    failing = false
+    await clock.advance(100)
+    expect(await first).toEqual({ ok: true })
+    // One 2xx does not end the streak: the window (30 s) must pass without a failure.
+    engine.enqueue('CustomEvent', payload(2))
+    engine.flushOnUnload()
+    expect(transport.requests.filter((request) => request.unloading)).toHaveLength(0)
+    await engine.flush()
+    await clock.advance(30_000)
+    engine.enqueue('CustomEvent', payload(3))
+    const fourth = engine.enqueue('CustomEvent', payload(4))
+    engine.flushOnUnload()
+    expect(await fourth).toEqual({ ok: true })
+    expect(transport.requests.filter((request) => request.unloading)).toHaveLength(1)
+    expect(store.size()).toBe(0)
+  })
+
+  it('should store an entry again and retry it when the page comes back and its last attempt failed', async () => {
+    const transport = createHoldingTransport()
+    const { engine, clock, store } = setup({ transport })
     const result = engine.enqueue('CustomEvent', payload(1))
     await drainMicrotasks()
-    engine.flushOnUnload()
-    const settled = await result
-    expect(settled.ok === false && settled.error.code).toBe('network_error')
-    expect(transport.requests).toHaveLength(2)
+    engine.leave()
+    // Presumed delivered (the endpoint is healthy): its entry leaves the store as the page is left.
+    expect(store.size()).toBe(0)
+    engine.resume()
+    transport.held.shift()!({ type: 'response', status: 503 })
+    await drainMicrotasks()
     expect(store.size()).toBe(1)
+    await clock.advance(1_000)
+    transport.held.shift()!(ok)
+    expect(await result).toEqual({ ok: true })
+    expect(store.size()).toBe(0)
+  })
+
+  it('should retry after the attempts, report once and deliver when a failure worth retrying lasts', async () => {
+    let online = false
+    const transport = createFakeTransport(() => (online ? ok : { type: 'network_error' }))
+    const { engine, store, clock, errors } = setup({ transport, retry: { attempts: 3 } })
+    const result = engine.enqueue('CustomEvent', payload(1))
+    let settled = false
+    void result.then(() => {
+      settled = true
+    })
+    await clock.advance(10 * 60_000)
+    expect(settled).toBe(false)
+    expect(transport.requests.length).toBeGreaterThan(20)
+    // Back-off capped at maxDelayMs (30 s, full jitter 0.5: 15 s) however many attempts came.
+    expect(Math.max(...clock.sleeps)).toBe(15_000)
+    expect(errors.map((error) => error.code)).toEqual(['network_error'])
+    expect(errors[0]!.message).toContain('3 attempts; still queued')
+    expect(store.size()).toBe(1)
+    online = true
+    engine.resume()
+    expect(await result).toEqual({ ok: true })
+    expect(store.size()).toBe(0)
     expect(errors).toHaveLength(1)
   })
 
-  it('should keep an event for a later replay when its attempts run out offline and keepUndelivered is set', async () => {
-    let online = false
-    const transport = createFakeTransport(() => (online ? ok : { type: 'network_error' }))
-    const { engine, store, clock, errors } = setup({ transport, keepUndelivered: true, retry: { attempts: 2 } })
+  it('should expire an event by its monotonic age and never because the wall clock moved', async () => {
+    const transport = createFakeTransport(() => ({ type: 'response', status: 503 }))
+    const { engine, clock, store, errors } = setup({ transport, maxAgeMs: 60_000 })
     const result = engine.enqueue('CustomEvent', payload(1))
-    await clock.advance(1_000)
+    await clock.advance(10_000)
+    clock.jump(-24 * 3600_000)
+    await clock.advance(10_000)
+    clock.jump(8 * 24 * 3600_000)
+    await clock.advance(10_000)
+    // 30 s old on the monotonic clock, whatever the wall clock says: not expired, its age stored.
+    expect(errors.map((error) => error.code)).not.toContain('expired')
+    expect(store.takeOver().map((entry) => (entry.ageMs ?? 0) > 10_000 && (entry.ageMs ?? 0) <= 30_000)).toEqual([true])
+    await clock.advance(60_000)
     const settled = await result
-    expect(settled.ok === false && settled.error.code).toBe('network_error')
-    expect(store.size()).toBe(1)
-    // A plain replay (another tab wrote the queue, say) leaves it parked: no spinning on it offline.
-    engine.replay()
-    await engine.flush()
-    expect(transport.requests).toHaveLength(2)
-    online = true
-    engine.replay({ parked: true })
-    await engine.flush()
-    expect(transport.requests).toHaveLength(3)
+    expect(settled.ok === false && settled.error.code).toBe('expired')
     expect(store.size()).toBe(0)
-    expect(errors.map((error) => error.code)).toEqual(['network_error'])
   })
 
-  it('should drop a refused event, and one out of attempts without keepUndelivered, from the store', async () => {
-    const refused = setup({
-      transport: createFakeTransport(() => ({ type: 'response', status: 400 })),
-      keepUndelivered: true,
-    })
+  it('should drop a refused event from the store and keep one whose failure is worth retrying', async () => {
+    const refused = setup({ transport: createFakeTransport(() => ({ type: 'response', status: 400 })) })
     await refused.engine.enqueue('CustomEvent', payload(1))
     expect(refused.store.size()).toBe(0)
     const failing = setup({
       transport: createFakeTransport(() => ({ type: 'response', status: 503 })),
       retry: { attempts: 2 },
     })
-    const result = failing.engine.enqueue('CustomEvent', payload(2))
+    failing.engine.enqueue('CustomEvent', payload(2))
     await failing.clock.advance(1_000)
-    await result
-    expect(failing.store.size()).toBe(0)
+    expect(failing.store.size()).toBe(1)
+  })
+
+  it('should drop a job without sending when another page has taken its entry over', async () => {
+    const store = createMemoryQueueStore()
+    let mine = true
+    const transport = createFakeTransport(() => ({ type: 'response', status: 503 }))
+    const { engine, clock } = setup({ transport, store: { ...store, holds: () => mine } })
+    const result = engine.enqueue('CustomEvent', payload(1))
+    await drainMicrotasks()
+    mine = false
+    await clock.advance(60_000)
+    expect(await result).toEqual({ ok: true })
+    expect(transport.requests).toHaveLength(1)
   })
 
   it('should deliver entries left by earlier pages and report their failures when replaying', async () => {
@@ -267,12 +348,9 @@ describe('createTrackerEngine', () => {
     expect(store.size()).toBe(0)
   })
 
-  it('should deliver and retry without a store, and replay nothing it let go of', async () => {
+  it('should deliver and retry without a store, and replay nothing', async () => {
     let failing = true
-    const transport = createFakeTransport((request) => {
-      if (request.unloading) return { type: 'network_error' }
-      return failing ? { type: 'timeout' } : ok
-    })
+    const transport = createFakeTransport(() => (failing ? { type: 'timeout' } : ok))
     const clock = createFakeClock()
     const engine = createTrackerEngine({ url, transport, clock, random: () => 0.5 })
     const delivered = engine.enqueue('CustomEvent', payload(1))
@@ -281,16 +359,9 @@ describe('createTrackerEngine', () => {
     await clock.advance(1_000)
     expect(await delivered).toEqual({ ok: true })
     expect(transport.requests).toHaveLength(2)
-    failing = true
-    const unloaded = engine.enqueue('CustomEvent', payload(2))
-    await drainMicrotasks()
-    engine.flushOnUnload()
-    const settled = await unloaded
-    expect(settled.ok === false && settled.error.code).toBe('network_error')
-    // A memory store would hand this entry back; without a store there is nothing to replay.
     engine.replay()
     await engine.flush()
-    expect(transport.requests).toHaveLength(4)
+    expect(transport.requests).toHaveLength(2)
   })
 
   it('should wait for pending events and then refuse new ones with closed when closing', async () => {
@@ -369,11 +440,13 @@ describe('createTrackerEngine', () => {
       () => Promise.resolve(null as unknown as TransportOutcome),
     ]
     const transport = { send: (_: unknown) => answers[0]!() }
+    // Failures worth retrying end no event: a short maxAgeMs does, on the real timers the broken clock falls back to.
     const engine = createTrackerEngine({
       url,
       transport,
       store: broken,
-      retry: { attempts: 1 },
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 5 },
+      maxAgeMs: 30,
       clock: {
         now: () => {
           throw new Error('clock')
@@ -387,7 +460,7 @@ describe('createTrackerEngine', () => {
     for (const answer of answers) {
       transport.send = () => answer()
       const result = await engine.enqueue('CustomEvent', payload(1))
-      expect(result.ok === false && result.error.code).toBe('network_error')
+      expect(result.ok === false && result.error.code).toBe('expired')
     }
     engine.replay()
     const asyncOnError = createTrackerEngine({

@@ -1,9 +1,10 @@
 import { TrackerError } from '../errors/TrackerError'
 import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
+import { createEndpointHealth } from './endpointHealth'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
-import { callSafely, failure, isQueueEntry, newEntryId, timeFrom } from './safety'
-import type { EngineOptions, QueueEntry, ReplayOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
+import { callSafely, failure, isPromiseLike, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
+import type { EngineOptions, QueueEntry, SendOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
 export type DeliveryEngine = Omit<TrackerEngine, 'close'>
@@ -14,6 +15,7 @@ export const engineDefaults = {
   concurrency: 4,
   maxQueue: 1000,
   maxAgeMs: 7 * 24 * 60 * 60 * 1000,
+  failureWindowMs: 30_000,
   closeTimeoutMs: 10_000,
 } as const
 
@@ -23,16 +25,25 @@ interface Job {
   promise: Promise<SendResult>
   resolve: (result: SendResult) => void
   settled?: boolean
-  /** Sent by `flushOnUnload`: a last attempt, no retry after it. */
+  /** The monotonic time at which the event was 0 ms old: its age is `monotonic() - born`. */
+  born: number
+  /** Failed attempts in a row on this engine: the back-off's exponent. */
+  failures: number
+  /** Sent by `flushOnUnload`: through a keepalive request or a beacon. */
   unloading?: boolean
-  /** Cuts a back-off short (unload, close). */
+  /** Its entry left the store when the page was left, as presumed delivered; stored again if it failed. */
+  presumed?: boolean
+  /** Cuts a back-off short (unload, resume, close). */
   wake?: AbortController
+  /** Its entry is still being written by an asynchronous store: nothing is sent before it is written. */
+  writing?: boolean
 }
 
 /**
  * Creates the platform-free delivery engine: it persists each event to the queue store before
- * sending it, sends with bounded concurrency, retries by the retry policy, removes the entry once
- * it is delivered or has finally failed, and resolves every enqueue with a result; it never rejects.
+ * sending it, sends with bounded concurrency, retries failures worth retrying with capped back-off
+ * until the event is delivered or older than `maxAgeMs` (attempts end no event), removes the entry
+ * once it is delivered, refused or expired, and resolves every enqueue with a result; it never rejects.
  *
  * @example
  * const engine = createTrackerEngine({ url: 'https://tracker.esputnik.com/api/v2', transport })
@@ -74,35 +85,69 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   /** Jobs with an attempt in flight. */
   const sending = new Set<Job>()
   let closed = false
-  /** Own events kept after their attempts ran out (keepUndelivered): replayed only when asked to. */
-  const parked = new Set<string>()
+  /** The page was left (`leave()`): nothing starts until `resume()`. */
+  let left = false
+  /** Store writes (update, remove) an asynchronous store has not finished: close() waits for them. */
+  const writes = new Set<Promise<unknown>>()
+  /** An asynchronous `takeOver()` is under way: one at a time. */
+  let takingOver = false
 
+  /** Wall time: a hint, for `createdAt` and HTTP dates. */
   const now = () => timeFrom(() => clock.now())
+  /** Monotonic time: ages and the failure window never move with the wall clock. */
+  const monotonic = () => timeFrom(() => (clock.monotonicNow ? clock.monotonicNow() : clock.now()))
+  const health = createEndpointHealth({
+    now: monotonic,
+    windowMs: options.failureWindowMs ?? engineDefaults.failureWindowMs,
+    failingAtStart: options.failingAtStart,
+    onChange: options.onFailingChange,
+  })
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
-  const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
+  const pending = () => Promise.all([...[...jobs.values()].map((job) => job.promise), ...writes])
+
+  /**
+   * Calls the store for a write whose outcome delivery does not wait for (update, remove). A store
+   * that throws or rejects must not stop delivery; an asynchronous write is tracked until it ends.
+   */
+  function write(call: () => unknown): void {
+    const written = callSafely(call)
+    if (!isPromiseLike(written)) return
+    const tracked: Promise<unknown> = Promise.resolve(written).then(
+      () => writes.delete(tracked),
+      () => writes.delete(tracked),
+    )
+    writes.add(tracked)
+  }
+  const removeEntry = (job: Job) => write(() => store?.remove(job.entry.id))
+  /** Whether this engine may still send the entry (another page may have taken it over); a broken store says yes. */
+  const holds = (job: Job) => callSafely(() => store?.holds?.(job.entry.id)) !== false
 
   /** Resolves the job once (with `error`, reported, or a success); a late success still leaves the store. */
   function settle(job: Job, removeFromStore: boolean, error?: TrackerError): void {
-    if (removeFromStore) callSafely(() => store?.remove(job.entry.id))
+    if (removeFromStore) removeEntry(job)
     if (job.settled) return
     job.settled = true
     jobs.delete(job.entry.id)
+    ready.delete(job)
+    job.wake?.abort()
     job.resolve(error ? failure(options, error) : { ok: true })
   }
 
-  function admit(entry: QueueEntry): Job {
-    const job = { entry } as Job
+  /** Takes responsibility for an entry; it waits for a slot unless its store is still `writing` it. */
+  function admit(entry: QueueEntry, ageMs: number, writing = false): Job {
+    const job = { entry, born: monotonic() - ageMs, failures: 0, writing } as Job
     job.promise = new Promise((resolve) => {
       job.resolve = resolve
     })
     jobs.set(entry.id, job)
-    ready.add(job)
+    if (!writing) ready.add(job)
     return job
   }
 
   function pump(): void {
+    if (left) return
     for (const job of ready) {
       if (sending.size >= concurrency) return
       void attempt(job)
@@ -113,17 +158,20 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const { entry } = job
     const { eventName } = entry
     ready.delete(job)
-    const age = now() - entry.createdAt
+    const age = Math.max(0, monotonic() - job.born)
     if (age > maxAgeMs) {
       return settle(
         job,
         true,
-        eventError('expired', eventName, `expired unsent: queued ${age} ms ago (maxAgeMs ${maxAgeMs})`),
+        eventError('expired', eventName, `expired unsent: queued ${Math.round(age)} ms ago (maxAgeMs ${maxAgeMs})`),
       )
     }
+    // Another page took the entry over (this one was frozen past its lease) or delivered it: it is theirs.
+    if (!holds(job)) return settle(job, false)
     sending.add(job)
-    const attempts = ++entry.attempts
-    callSafely(() => store?.update(entry))
+    entry.attempts++
+    entry.ageMs = age
+    write(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
       // No outcome at all is a network error, like anything else a transport answers (see outcomeError).
@@ -134,38 +182,66 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       outcome = { cause } as TransportOutcome
     }
     sending.delete(job)
-    const error = outcomeError(outcome, url, timeoutMs, eventName)
-    // A job given up on by close() is settled already: its entry stays in the store.
-    if (!error || !job.settled) {
-      const retryable = error && isRetryableOutcome(outcome)
-      const more = attempts < retry.attempts
-      if (retryable && more && !job.unloading) {
-        const delay = retryDelay(outcome, attempts, retry, random, now())
-        const wake = new AbortController()
-        job.wake = wake
-        void sleep(delay, wake.signal).then(() => {
-          // Cut short by flushOnUnload (which sent it already) or by close (which settled it).
-          if (job.settled || job.unloading) return
-          ready.add(job)
-          pump()
-        })
-      } else {
-        // Out of attempts while the server or the network was failing: not the event's fault, so a
-        // store that outlives the page keeps it for a later replay (back online, the next page). An
-        // unloading attempt that could be retried is the page's last: a later page replays it.
-        const keep = retryable && (more || options.keepUndelivered)
-        if (keep && !more) parked.add(entry.id)
-        settle(job, !keep, error)
-      }
-    }
+    conclude(job, outcome)
     pump()
   }
 
-  /** Sleeps on the clock; resolves, never rejects: a clock that throws must not stop delivery. */
-  const sleep = (ms: number, signal: AbortSignal) =>
-    new Promise<void>((resolve) => resolve(clock.sleep(ms, signal))).catch(() => {})
+  /** Acts on one attempt's outcome: settles the job, leaves it for a later page, or retries it. */
+  function conclude(job: Job, outcome: TransportOutcome): void {
+    const { entry } = job
+    const error = outcomeError(outcome, url, timeoutMs, entry.eventName)
+    const retryable = !!error && isRetryableOutcome(outcome)
+    if (outcome.type !== 'handed_off') health.record(!retryable)
+    // A job given up on by close() is settled already: its entry stays in the store unless delivered.
+    if (job.settled) {
+      if (!error && outcome.type !== 'handed_off') removeEntry(job)
+      return
+    }
+    if (outcome.type === 'handed_off') {
+      // Its answer is never seen: delivered unless the endpoint was failing, when a later page replays it.
+      if (!health.failing()) settle(job, true)
+      return
+    }
+    if (!retryable) {
+      settle(job, true, error)
+      return
+    }
+    if (job.presumed) {
+      // The page was left with this attempt in flight, came back, and learns that it failed: store it again.
+      job.presumed = false
+      write(() => store?.add(entry))
+    }
+    if (++job.failures === retry.attempts) {
+      // Reported once, so that a long outage is seen; the event stays queued.
+      notify(() => options.onError?.(stillQueued(error, job.failures)))
+    }
+    // A page being left retries nothing: the entry waits in the store for a later page (or `resume()`).
+    if (left) return
+    const delay = retryDelay(outcome, job.failures, retry, random, now())
+    const wake = new AbortController()
+    job.wake = wake
+    void sleep(delay, wake.signal).then(() => {
+      // Settled meanwhile (close, expired on another path), or the page was left: nothing to do now.
+      if (job.settled || job.wake !== wake) return
+      job.wake = undefined
+      ready.add(job)
+      pump()
+    })
+  }
 
-  function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
+  /** The report of an event whose attempts reached `retry.attempts`: the same error, saying it is still queued. */
+  const stillQueued = (error: TrackerError, attempts: number) =>
+    new TrackerError(
+      error.code,
+      `${error.message} (${attempts} attempts; still queued: retried until delivered or ${maxAgeMs} ms old)`,
+      { cause: error.cause, status: error.status, eventName: error.eventName },
+    )
+
+  /** Sleeps on the clock; resolves, never rejects: a clock that throws falls back to the real one. */
+  const sleep = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => resolve(clock.sleep(ms, signal))).catch(() => defaultClock.sleep(ms, signal))
+
+  function enqueue(eventName: EventName, payload: object, sendOptions?: SendOptions): Promise<SendResult> {
     let error = closed
       ? eventError('closed', eventName, 'refused: tracker closed')
       : jobs.size >= maxQueue
@@ -173,49 +249,142 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         : undefined
     if (!error) {
       try {
+        const transaction = sendOptions?.transaction
+        if (transaction !== undefined && !store) {
+          throw new TrackerError(
+            'invalid_config',
+            `${eventName} not queued: { transaction } needs a store that writes into it (createPostgresStore); this tracker has none`,
+            { eventName },
+          )
+        }
+        // The body is built once, here: every retry and every takeover sends these same bytes.
         const body = JSON.stringify(payload)
         if (typeof body !== 'string') throw new TypeError('not JSON')
-        const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0 }
-        // Persist first: if the page dies mid-request, a later page can still deliver it.
-        callSafely(() => store?.add(entry))
-        const job = admit(entry)
-        pump()
+        const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0, ageMs: 0 }
+        // Persist first: if the page or the process dies mid-request, a later one can still deliver it.
+        const written = callSafely(() =>
+          transaction === undefined ? store?.add(entry) : store?.add(entry, { transaction }),
+        )
+        if (!isPromiseLike(written) && transaction === undefined) {
+          // A synchronous store (the browser's) or none: the event waits for a slot at once.
+          const job = admit(entry, 0)
+          // Tracked while the page is being left: a last attempt now, as for the others.
+          if (left) sendLastAttempt(job)
+          else pump()
+          return job.promise
+        }
+        const job = admit(entry, 0, true)
+        Promise.resolve(written).then(
+          () => {
+            // Given up on by close() meanwhile: it stays in the store for a later process.
+            if (job.settled) return
+            job.writing = false
+            // Written inside the application's transaction: the store hands it out after COMMIT.
+            if (transaction !== undefined) return settle(job, false)
+            ready.add(job)
+            pump()
+          },
+          // A store refuses with a TrackerError of its own (queue_full: its bound on disk), or fails.
+          (cause) =>
+            settle(
+              job,
+              false,
+              cause instanceof TrackerError
+                ? cause
+                : eventError(
+                    'store_error',
+                    eventName,
+                    `not queued: the store could not write it (${String(cause)})`,
+                    cause,
+                  ),
+            ),
+        )
         return job.promise
       } catch (cause) {
-        error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
+        error =
+          cause instanceof TrackerError
+            ? cause
+            : eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
     return Promise.resolve(failure(options, error))
   }
 
+  /** Sends one job now through an unloading request, past the concurrency bound; not while the endpoint fails. */
+  function sendLastAttempt(job: Job): void {
+    if (sending.has(job) || job.writing || health.failing()) return
+    job.unloading = true
+    job.wake?.abort()
+    job.wake = undefined
+    void attempt(job)
+  }
+
   function flushOnUnload(): void {
+    // The page may be gone before a slot frees up, so these go now, past the concurrency bound.
+    for (const job of jobs.values()) sendLastAttempt(job)
+  }
+
+  function leave(): void {
+    left = true
     for (const job of jobs.values()) {
-      job.unloading = true
-      if (sending.has(job)) continue
       job.wake?.abort()
-      // The page may be gone before a slot frees up, so these go now, past the concurrency bound.
-      void attempt(job)
+      job.wake = undefined
+      if (sending.has(job)) {
+        // Its answer may never come: delivered unless the endpoint is failing (then a later page replays it).
+        if (!health.failing()) {
+          job.presumed = true
+          removeEntry(job)
+        }
+      } else if (!job.writing) ready.add(job)
     }
   }
 
-  function replay(replayOptions?: ReplayOptions): void {
+  function resume(): void {
+    left = false
+    for (const job of jobs.values()) {
+      job.unloading = false
+      if (sending.has(job) || job.writing) continue
+      job.wake?.abort()
+      job.wake = undefined
+      ready.add(job)
+    }
+    replay()
+  }
+
+  function replay(): void {
     // A broken store must not break the host.
     callSafely(() => {
-      if (closed) return
-      // An answer that is not iterable ends the replay here.
-      for (const entry of store?.takeOver() ?? []) {
-        if (!isQueueEntry(entry)) {
-          const id = (entry as QueueEntry | null)?.id
-          if (typeof id === 'string') callSafely(() => store?.remove(id))
-        } else if (!jobs.has(entry.id) && (!parked.has(entry.id) || replayOptions?.parked)) {
-          // Past the bound the rest stays in the store for a later replay rather than being dropped.
-          if (jobs.size >= maxQueue) break
-          parked.delete(entry.id)
-          admit({ ...entry })
-        }
-      }
-      pump()
+      if (closed || takingOver) return
+      const taken = store?.takeOver(Math.max(0, maxQueue - jobs.size))
+      if (!isPromiseLike(taken)) return admitTaken(taken)
+      takingOver = true
+      Promise.resolve(taken)
+        .then((entries) => {
+          takingOver = false
+          if (!closed) callSafely(() => admitTaken(entries))
+          pump()
+        })
+        .catch(() => {
+          takingOver = false
+        })
     })
+    pump()
+  }
+
+  /** Takes on what the store handed over, up to the bound; the rest stays in the store for a later replay. */
+  function admitTaken(entries: QueueEntry[] | undefined): void {
+    // An answer that is not iterable ends the replay here.
+    for (const entry of entries ?? []) {
+      if (!isQueueEntry(entry)) {
+        const id = (entry as QueueEntry | null)?.id
+        if (typeof id === 'string') write(() => store?.remove(id))
+      } else if (!jobs.has(entry.id)) {
+        if (jobs.size >= maxQueue) break
+        // An age measured elsewhere (monotonic, plus the time spent stored), or else the wall-clock hint.
+        const ageMs = Number.isFinite(entry.ageMs) ? (entry.ageMs as number) : now() - entry.createdAt
+        admit({ ...entry }, Math.max(0, ageMs))
+      }
+    }
   }
 
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
@@ -225,7 +394,9 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const deadline = sleep(Math.max(0, closeTimeoutMs), timer.signal).then(() => true)
     // Events sent while closing are still taken and waited for, until the time is up.
     let timeUp = false
-    while (jobs.size > 0 && !timeUp) timeUp = await Promise.race([deadline, pending().then(() => false)])
+    // So are the store's unfinished writes: a removal that never lands is a duplicate for the next process.
+    while ((jobs.size > 0 || writes.size > 0) && !timeUp)
+      timeUp = await Promise.race([deadline, pending().then(() => false)])
     timer.abort()
     closed = true
     for (const job of jobs.values()) {
@@ -252,6 +423,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       await pending()
     },
     flushOnUnload,
+    leave,
+    resume,
     replay,
     ...(closable && { close }),
   }

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, decideRetry, defaultRetryOptions, type RetryContext } from './retryPolicy'
+import {
+  backoffDelay,
+  decideRetry,
+  defaultRetryOptions,
+  type RetryContext,
+  tooManyRequestsFloorMs,
+} from './retryPolicy'
 import type { TransportOutcome } from './types'
 
 const now = Date.UTC(2025, 0, 1, 12, 0, 0)
@@ -42,17 +48,33 @@ describe('decideRetry', () => {
     }
   })
 
-  it('should fail with the last error kind when the attempts are used up', () => {
-    const last = context({ attempt: 5 })
-    const cause = new Error('ECONNRESET')
-    const network = decideRetry({ type: 'network_error', cause }, last)
-    expect(network.type === 'fail' && network.error.code).toBe('network_error')
-    expect(network.type === 'fail' && network.error.cause).toBe(cause)
-    const timeout = decideRetry({ type: 'timeout', cause }, last)
-    expect(timeout.type === 'fail' && timeout.error.code).toBe('timeout')
-    expect(timeout.type === 'fail' && timeout.error.message).toBe(`Request timed out after 10000 ms: POST ${url}`)
-    const server = decideRetry({ type: 'response', status: 503 }, last)
-    expect(server.type === 'fail' && server.error.status).toBe(503)
+  it('should retry with a back-off capped at maxDelayMs however many attempts came before', () => {
+    const late = context({ attempt: 500, random: () => 0.999 })
+    for (const outcome of [
+      { type: 'network_error' },
+      { type: 'timeout' },
+      { type: 'response', status: 503 },
+    ] as TransportOutcome[]) {
+      const decision = decideRetry(outcome, late)
+      expect(decision.type).toBe('retry')
+      expect(decision.type === 'retry' && decision.delayMs).toBe(29_970)
+    }
+    const timeout = decideRetry({ type: 'timeout' }, late)
+    expect(timeout.type === 'retry' && timeout.error.message).toBe(`Request timed out after 10000 ms: POST ${url}`)
+  })
+
+  it('should wait at least 5 s after a 429 whose Retry-After cannot be read', () => {
+    for (const retryAfter of [null, undefined, 'soon']) {
+      const decision = decideRetry({ type: 'response', status: 429, retryAfter }, context({ random: () => 0.01 }))
+      expect(decision).toMatchObject({ type: 'retry', delayMs: tooManyRequestsFloorMs })
+    }
+    // A readable one is honoured, even a short one; a 503 has no floor; maxDelayMs caps the floor too.
+    expect(decideRetry({ type: 'response', status: 429, retryAfter: '1' }, context())).toMatchObject({ delayMs: 1000 })
+    expect(decideRetry({ type: 'response', status: 503 }, context({ random: () => 0.01 }))).toMatchObject({
+      delayMs: 5,
+    })
+    const retry = { ...defaultRetryOptions, maxDelayMs: 200 }
+    expect(decideRetry({ type: 'response', status: 429 }, context({ retry }))).toMatchObject({ delayMs: 200 })
   })
 
   it('should wait the Retry-After seconds when the server sends them', () => {

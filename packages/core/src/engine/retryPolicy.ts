@@ -5,10 +5,17 @@ import type { RetryOptions, TransportOutcome } from './types'
 /** The retry settings with every default filled in. */
 export type ResolvedRetryOptions = Required<RetryOptions>
 
-/** Defaults of {@link RetryOptions}: five attempts, 0.5 s doubling back-off, at most 30 s apart. */
+/** Defaults of {@link RetryOptions}: reported after five attempts, 0.5 s doubling back-off, at most 30 s apart. */
 export const defaultRetryOptions: ResolvedRetryOptions = { attempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 }
 
-/** What to do after one attempt: done, try again after a delay, or give up with an error. */
+/**
+ * The least wait after a 429 whose `Retry-After` cannot be read: a browser reads it from another
+ * origin only when the endpoint exposes it (`Access-Control-Expose-Headers`), and the back-off alone
+ * would come back within milliseconds to an endpoint that asked for calm.
+ */
+export const tooManyRequestsFloorMs = 5_000
+
+/** What to do after one attempt: done, try again after a delay, or fail for good with an error. */
 export type RetryDecision =
   | { type: 'success' }
   | { type: 'retry'; delayMs: number; error: TrackerError }
@@ -16,7 +23,7 @@ export type RetryDecision =
 
 /** What {@link decideRetry} needs besides the outcome. */
 export interface RetryContext {
-  /** Attempts made so far, this one included (1 after the first). */
+  /** Failed attempts in a row so far, this one included (1 after the first): the back-off's exponent. */
   attempt: number
   retry: ResolvedRetryOptions
   /** Where the request went, for error messages. */
@@ -86,7 +93,8 @@ export function isRetryableOutcome(outcome: TransportOutcome): boolean {
 
 /**
  * The wait before the next try after a failure worth retrying: the server's `Retry-After` (only a
- * response carries one) or else the back-off, never more than `maxDelayMs`.
+ * response carries one) or else the back-off, at least {@link tooManyRequestsFloorMs} after a 429
+ * whose `Retry-After` is unreadable, never more than `maxDelayMs`.
  */
 export function retryDelay(
   outcome: TransportOutcome,
@@ -96,14 +104,17 @@ export function retryDelay(
   now: number,
 ): number {
   const serverDelay = parseRetryAfter((outcome as { retryAfter?: string | null }).retryAfter, now)
-  return Math.min(serverDelay ?? backoffDelay(attempt, retry, random), retry.maxDelayMs)
+  const tooManyRequests = outcome.type === 'response' && outcome.status === 429
+  const floor = tooManyRequests && serverDelay === undefined ? tooManyRequestsFloorMs : 0
+  return Math.min(Math.max(serverDelay ?? backoffDelay(attempt, retry, random), floor), retry.maxDelayMs)
 }
 
 /**
  * Decides what follows one attempt: any 2xx and a browser hand-off are a success; network errors,
  * timeouts, 408, 429 and 5xx are tried again after a back-off (or the server's `Retry-After`, capped
- * by `maxDelayMs`) while attempts remain; anything else, or the last attempt, fails with its error.
- * The engine applies the same parts ({@link outcomeError}, {@link isRetryableOutcome}, {@link retryDelay}).
+ * by `maxDelayMs`), however many attempts came before (only age ends an event, which the engine
+ * checks); anything else fails with its error. The engine applies the same parts
+ * ({@link outcomeError}, {@link isRetryableOutcome}, {@link retryDelay}).
  *
  * @example
  * decideRetry({ type: 'response', status: 503, retryAfter: '2' }, { attempt: 1, ... }) // { type: 'retry', delayMs: 2000, ... }
@@ -112,7 +123,7 @@ export function decideRetry(outcome: TransportOutcome, context: RetryContext): R
   const { attempt, retry } = context
   const error = outcomeError(outcome, context.url, context.timeoutMs, context.eventName)
   if (error === undefined) return { type: 'success' }
-  return isRetryableOutcome(outcome) && attempt < retry.attempts
+  return isRetryableOutcome(outcome)
     ? { type: 'retry', delayMs: retryDelay(outcome, attempt, retry, context.random, context.now), error }
     : { type: 'fail', error }
 }

@@ -25,7 +25,10 @@ export type TransportOutcome =
   | { type: 'response'; status: number; retryAfter?: string | null }
   | { type: 'network_error'; cause?: unknown }
   | { type: 'timeout'; cause?: unknown }
-  /** Handed to the browser (beacon): the status is unknown but the browser owns delivery now. */
+  /**
+   * Handed to the browser (a beacon): the status is never known. The engine takes it as delivered
+   * only while the endpoint is not failing (see {@link EngineOptions.failureWindowMs}).
+   */
   | { type: 'handed_off' }
 
 /** Sends one request. Browser: ky + keepalive, sendBeacon fallback. Node: ky on Node's fetch. */
@@ -33,19 +36,38 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportOutcome>
 }
 
-/** Retry settings; the defaults suit a storefront. */
+/**
+ * Retry settings; the defaults suit a storefront. A failure worth retrying (network error, timeout,
+ * 408, 429, 5xx) never ends an event: it is retried with this back-off until it is delivered or
+ * `maxAgeMs` has passed.
+ */
 export interface RetryOptions {
-  /** Attempts in all, the first included. @default 5 */
+  /**
+   * Failed attempts in a row after which the failure is reported through `onError` (once per event,
+   * its message saying that the event is still queued). Attempts no longer end an event; its call
+   * resolves when it is delivered, refused (a 4xx other than 408/429), expired (`maxAgeMs`) or closed.
+   * @default 5
+   */
   attempts?: number
   /** First back-off delay in ms; doubles each retry, with full jitter. @default 500 */
   baseDelayMs?: number
-  /** Ceiling of one back-off delay (and of an honoured `Retry-After`). @default 30000 */
+  /**
+   * Ceiling of one back-off delay, of an honoured `Retry-After` and of the 5 s floor kept after a 429
+   * whose `Retry-After` cannot be read (a cross-origin response that does not expose it).
+   * @default 30000
+   */
   maxDelayMs?: number
 }
 
 /** Time, injectable for tests. */
 export interface Clock {
+  /** Wall time, ms since epoch: a hint (users and systems move it), used for `createdAt` and HTTP dates. */
   now(): number
+  /**
+   * Elapsed time in ms from a fixed point, that never jumps (`performance.now()`): ages and the
+   * endpoint's failure window are measured with it. Without it `now()` is used.
+   */
+  monotonicNow?(): number
   /**
    * Resolves after `ms`. When `signal` aborts first it resolves at once and clears its timer, so that
    * a closed tracker leaves no timer behind (a pending Node timer would keep the process alive).
@@ -59,22 +81,68 @@ export interface QueueEntry {
   eventName: EventName
   /** Serialized wire payload. */
   body: string
-  /** ms since epoch, when it was enqueued. */
+  /** ms since epoch when it was enqueued, by the wall clock: a hint only (the wall clock jumps). */
   createdAt: number
-  /** Delivery attempts made so far (across page loads). */
+  /** Delivery attempts made so far (across page loads); it no longer ends an event. */
   attempts: number
+  /**
+   * The entry's age in ms when it was last written or handed over, measured on monotonic clocks (a
+   * store that outlives the page adds the time it spent stored). Without it, the age is taken from
+   * `createdAt`.
+   */
+  ageMs?: number
+}
+
+/** What {@link QueueStore.add} is given besides the entry. */
+export interface QueueStoreAddOptions {
+  /**
+   * The application's own open transaction (node: a `pg` client inside `BEGIN`): the store writes the
+   * entry inside it, and hands it out from `takeOver()` only once it is committed.
+   */
+  transaction?: unknown
 }
 
 /**
- * Where queued events live until delivered. Node: none (its queue lives in the engine). Browser: localStorage with a memory
- * fallback, shared by tabs. Every method is synchronous and must never throw.
+ * Where queued events live until delivered. Browser: localStorage with a memory fallback, shared by
+ * tabs, every method synchronous. Node: none by default (its queue lives in the engine), or a durable
+ * store (a file journal, a Postgres table) whose methods answer promises. A method must never throw;
+ * a promise it answers may reject (`add`: the event is refused with `store_error`, unsent).
  */
 export interface QueueStore {
-  add(entry: QueueEntry): void
+  /** Writes one new entry; the engine sends nothing before it is written. */
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void | PromiseLike<void>
+  update(entry: QueueEntry): void | PromiseLike<void>
+  remove(id: string): void | PromiseLike<void>
+  /**
+   * Entries left by earlier pages, other tabs, earlier processes or dead instances that this instance
+   * may deliver now (browser: under a lease; Postgres: claimed under a lease). `limit` is how many the
+   * engine can take now; a store may answer fewer, and what it answers past `limit` waits in the store.
+   */
+  takeOver(limit?: number): QueueEntry[] | PromiseLike<QueueEntry[]>
+  /**
+   * Whether this instance may still send the entry: `false` once another page or tab has taken it
+   * over (this one was frozen past its lease) or delivered it. Asked before every attempt; without
+   * it, always.
+   */
+  holds?(id: string): boolean
+}
+
+/** A {@link QueueStore} whose every method answers at once: the browser's stores and the memory store. */
+export interface SyncQueueStore extends QueueStore {
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void
   update(entry: QueueEntry): void
   remove(id: string): void
-  /** Entries left by earlier pages or other tabs that this instance may replay now (browser: under a lease). */
-  takeOver(): QueueEntry[]
+  takeOver(limit?: number): QueueEntry[]
+}
+
+/** The last, optional argument of every tracker method and of {@link TrackerEngine.enqueue}. */
+export interface SendOptions {
+  /**
+   * Writes the event inside this open transaction of the application (node: a `pg` client inside
+   * `BEGIN ... COMMIT`, with `createPostgresStore`) and resolves `{ ok: true }` once written, without
+   * sending it now: it is delivered after COMMIT, never after ROLLBACK (the outbox pattern).
+   */
+  transaction?: unknown
 }
 
 /** Keeps the GUID of the last cart that had products (PAYLOADS.md "GUID"). */
@@ -82,12 +150,6 @@ export interface CartStore {
   get(): string | undefined
   set(guid: string): void
   clear(): void
-}
-
-/** Options of {@link TrackerEngine.replay}. */
-export interface ReplayOptions {
-  /** Also retry this engine's own events whose attempts ran out (kept by `keepUndelivered`). @default false */
-  parked?: boolean
 }
 
 /** Options of {@link createTrackerEngine}. */
@@ -102,7 +164,11 @@ export interface EngineOptions {
   concurrency?: number
   /** Events waiting at once; past it a new event resolves `queue_full` and is reported. @default 1000 */
   maxQueue?: number
-  /** Older queued events are dropped (reported) rather than sent. @default 7 days */
+  /**
+   * Queued events older than this are dropped (reported, code `expired`) rather than sent: the only
+   * thing besides delivery and a refusal that ends an event. Measured on the monotonic clock.
+   * @default 7 days
+   */
   maxAgeMs?: number
   /**
    * Where entries wait until delivered. Without one nothing outlives a settled event, so `replay()`
@@ -111,14 +177,16 @@ export interface EngineOptions {
    */
   store?: QueueStore
   /**
-   * Keeps an event whose attempts ran out on a failure worth retrying (network error, timeout, 408,
-   * 429, 5xx) in the store instead of dropping it; its call still resolves with the error. For
-   * stores that outlive the page (the browser's): the next engine (the next page) replays it, and
-   * this one only on `replay({ parked: true })` (back online), so that replays triggered by other
-   * tabs' writes do not spin on it. A refusal (other 4xx) or an expired event is dropped either way.
-   * @default false
+   * How long after a retryable failure the endpoint counts as failing. While it does, an attempt
+   * whose answer the page never sees (a beacon, a request still in flight when the page is left)
+   * leaves its entry in the store for a later page, and `flushOnUnload` sends nothing; otherwise
+   * such an attempt counts as delivered. @default 30000
    */
-  keepUndelivered?: boolean
+  failureWindowMs?: number
+  /** An earlier page found the endpoint failing (the browser keeps the flag in storage). @default false */
+  failingAtStart?: boolean
+  /** Told when the engine's view of the endpoint changes, to keep the flag for later pages. */
+  onFailingChange?: (failing: boolean) => void
   clock?: Clock
   random?: () => number
   newId?: () => string
@@ -127,14 +195,33 @@ export interface EngineOptions {
 
 /** Delivers validated payloads: queues, sends, retries, reports. */
 export interface TrackerEngine {
-  /** Queues one valid payload; resolves when delivered or finally failed; never rejects. */
-  enqueue(eventName: EventName, payload: object): Promise<SendResult>
+  /**
+   * Queues one valid payload; resolves when delivered or finally failed (with `transaction`: once
+   * written to the store); never rejects.
+   */
+  enqueue(eventName: EventName, payload: object, options?: SendOptions): Promise<SendResult>
   /** Resolves when everything queued now has been delivered or has finally failed. */
   flush(): Promise<void>
-  /** The page is going away: send all that is left now, through `unloading` requests, without waiting. */
+  /**
+   * The page is being hidden or left: unless the endpoint is failing, send all that is left now
+   * through `unloading` requests, without waiting. While it is failing nothing is sent: the entries
+   * wait in the store for a later page, so that no answer the page never sees can make a duplicate.
+   */
   flushOnUnload(): void
+  /**
+   * The page is being left (`pagehide`, `freeze`): no attempt starts after this and no back-off
+   * resumes. An attempt still in flight counts as delivered unless the endpoint is failing (its
+   * entry then stays in the store for a later page); if the page comes back and learns that it
+   * failed after all, the entry is stored again and retried.
+   */
+  leave(): void
+  /**
+   * The page can deliver again (back online, shown again, restored from the back/forward cache):
+   * ends every back-off, drops what another page has taken over meanwhile, and sends the rest now.
+   */
+  resume(): void
   /** Delivers entries the store holds from earlier pages or tabs. */
-  replay(options?: ReplayOptions): void
+  replay(): void
   /**
    * Waits up to `timeoutMs` for pending events (and for those sent meanwhile), settles what is left
    * with code `closed` (reported), then refuses new events with code `closed`. Later calls answer the
@@ -153,8 +240,8 @@ export interface TrackerMethodsOptions {
    * `sc` cookie or for consent) or refuse with an error (`consent`, `closed`, `invalid_config`).
    */
   context: (eventName: EventName) => EventContext | TrackerError | Promise<EventContext | TrackerError>
-  /** Hands a valid payload to delivery (normally `engine.enqueue`). */
-  enqueue: (eventName: EventName, payload: object) => Promise<SendResult>
+  /** Hands a valid payload to delivery (normally `engine.enqueue`), with the method's options. */
+  enqueue: (eventName: EventName, payload: object, options?: SendOptions) => Promise<SendResult>
   /** Where the last non-empty cart's GUID is kept; without one only a GUID in the input counts. */
   cart?: CartStore
   /** A new cart GUID: 32 uppercase hex digits, 8-4-4-4-12. */
@@ -170,10 +257,15 @@ export interface TrackerMethodsOptions {
   onWarning?: (issues: ValidationIssue[], eventName: EventName) => void
 }
 
-/** A tracker method that takes `Input`; one whose input may be left out (`customerData()`) has it optional. */
-export type EventMethod<Input> = undefined extends Input
-  ? (input?: Input) => Promise<SendResult>
-  : (input: Input) => Promise<SendResult>
+/**
+ * A tracker method that takes `Input`, then its {@link SendOptions}; an event without input
+ * (`customerData`) takes its options alone, and one whose input may be left out has it optional.
+ */
+export type EventMethod<Input> = [Input] extends [Record<string, never> | undefined]
+  ? (options?: SendOptions) => Promise<SendResult>
+  : undefined extends Input
+    ? (input?: Input, options?: SendOptions) => Promise<SendResult>
+    : (input: Input, options?: SendOptions) => Promise<SendResult>
 
 /** One method per registered event, named after it (`productPage` for ProductPage), taking its input. */
 export type EventMethods = {
@@ -186,8 +278,9 @@ export type EventMethods = {
  * none rejects, whatever it is given. `statusCart` gets a new cart GUID unless `input.guid` is given,
  * and a non-empty cart's GUID is kept for the purchase; `purchasedItems` joins `input.guid`, else the
  * last non-empty cart's GUID (unless `oneClick: true`); `customerData()` sends the visitor's identity.
+ * With `{ transaction }` (the last argument, {@link SendOptions}) a method resolves once its event is written.
  */
 export interface TrackerMethods extends EventMethods {
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
-  send(eventName: string, body: unknown): Promise<SendResult>
+  send(eventName: string, body: unknown, options?: SendOptions): Promise<SendResult>
 }

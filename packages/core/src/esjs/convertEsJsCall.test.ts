@@ -265,4 +265,55 @@ describe('convertEsJsCall', () => {
       { numRuns: 200 },
     )
   })
+
+  it('should report, without walking it, a body whose array claims 2^32-1 lines', () => {
+    const lines = new Proxy([] as unknown[], {
+      get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : Reflect.get(target, key)),
+    })
+    const result = convertEsJsCall('sendEvent', 'StatusCart', { StatusCart: lines }, undefined, state)
+    expect(result.kind === 'error' && result.error.message).toBe(
+      `sendEvent StatusCart: StatusCart: expected at most 100000 values in a payload, got an array of ${2 ** 32 - 1}`,
+    )
+  })
+
+  it('should keep every field of a CustomerData body in GeneralInfo, identity checked and the others as given', () => {
+    const body = {
+      CustomerData: { user_email: 'ann@example.com', user_tags_gender: 'female', user_card_id: 'C-7', siteId: 'evil' },
+    }
+    expect(convertEsJsCall('sendEvent', 'CustomerData', body, undefined, state)).toEqual({
+      kind: 'event',
+      eventName: 'CustomerData',
+      body: {},
+      cartGuid: undefined,
+      identity: { email: 'ann@example.com' },
+      context: { user_tags_gender: 'female', user_card_id: 'C-7' },
+    })
+  })
+
+  it.each(['', 'undefined', 'null', ' null '])('should read a field a template printed as %j as absent', (blank) => {
+    const guest = { CustomerData: { externalCustomerId: blank, user_phone: blank, user_name: 'Ann', user_city: blank } }
+    expect(convertEsJsCall('sendEvent', 'CustomerData', guest, { user_email: blank }, state)).toMatchObject({
+      identity: { name: 'Ann' },
+    })
+    const cart = { StatusCart: [{ productKey: '1', price: '2', quantity: '1', currency: blank }], GUID: blank }
+    expect(convertEsJsCall('sendEvent', 'StatusCart', cart, undefined, state)).toMatchObject({
+      body: { StatusCart: { GUID: NEW_GUID, Products: [{ productKey: '1', price: 2, quantity: 1 }] } },
+    })
+    const search = { SearchRequest: { search: 'socks', isFound: blank }, Tags: blank }
+    expect(convertEsJsCall('sendEvent', 'SearchRequest', search, undefined, state)).toMatchObject({
+      body: { SearchRequest: { search: 'socks' } },
+    })
+  })
+
+  it('should read isInStock "" as out of stock ("0"), in the eS.JS and the REST form', () => {
+    for (const [command, body] of [
+      ['sendEvent', { ProductPage: { productKey: '1', price: '2', isInStock: '' } }],
+      ['sendEvent', { ProductPage: { Product: { productKey: '1', price: '2', isInStock: '' } } }],
+      ['sendEventWithTags', { ProductPage: { Product: { productKey: '1', price: '2', isInStock: '' } } }],
+    ] as const) {
+      expect(convertEsJsCall(command, 'ProductPage', body, undefined, state)).toMatchObject({
+        body: { ProductPage: { Product: { productKey: '1', price: '2', isInStock: '0' } } },
+      })
+    }
+  })
 })

@@ -1,10 +1,12 @@
 import { describeValue } from '../errors/describeValue'
 import { TrackerError } from '../errors/TrackerError'
-import { EVENT_NAMES, FROM_ES_JS } from '../events/registry'
 import type { EsJsCartState } from '../events/shared/esJsConverter'
 import type { LooseRecord } from '../events/shared/lenientValues'
+import { withoutTemplateBlanks } from '../events/shared/lenientValues'
 import { isRecord } from '../schemas/predicates'
-import { readGeneralInfo } from './readGeneralInfo'
+import { findOversizedContent } from '../validation/findOversizedContent'
+import { ES_JS_CONVERTERS, ES_JS_EVENT_NAMES } from './esJsConverters'
+import { readCustomerData, readGeneralInfo } from './readGeneralInfo'
 import type { EsJsCommand, EsJsConversion } from './types'
 
 /** The vendor script's own events (lowercase names), which the REST API does not know. */
@@ -39,14 +41,21 @@ export function convertEsJsCall(
     const eventName =
       lower === 'productimpression'
         ? 'ProductImpressions'
-        : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
+        : ES_JS_EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
     if (!eventName && !SCRIPT_ONLY.test(lower)) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
+    // Before anything walks the body: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(body) ?? findOversizedContent(generalInfo)
+    if (oversized)
+      return invalidCall(`${command} ${name}: ${oversized.path ? `${oversized.path}: ` : ''}${oversized.message}`)
+    // Templates print a missing value as "", "undefined" or "null": such a field is absent.
+    body = withoutTemplateBlanks(body)
+    generalInfo = withoutTemplateBlanks(generalInfo)
     if (body != null && !isRecord(body)) {
       return invalidCall(`${command} ${name} body: expected an object, got ${describeValue(body)}`)
     }
     const { GeneralInfo, ...rest } = body ?? {}
     if (eventName) {
-      const { GeneralInfo: customer, ...wire } = FROM_ES_JS[eventName]?.(rest, state) ?? rest
+      const { GeneralInfo: customer, ...wire } = ES_JS_CONVERTERS[eventName]?.(rest, state) ?? rest
       // What the tracker remembers as the last cart GUID once it builds the payload: a purchase's
       // GUID, or that of a cart with products (PAYLOADS.md "GUID").
       const part = wire[eventName] as LooseRecord | undefined
@@ -61,8 +70,8 @@ export function convertEsJsCall(
             (eventName === 'StatusCart' && Array.isArray(part!.Products) && part!.Products.length > 0))
             ? guid
             : undefined,
-        // The body's own identity (CustomerData) first, then the call's GeneralInfo fragments: the later wins field by field.
-        ...readGeneralInfo(customer, GeneralInfo, generalInfo),
+        // A CustomerData body's fields (every one of them) first, then the call's GeneralInfo fragments: the later wins field by field.
+        ...readCustomerData(customer, GeneralInfo, generalInfo),
       }
     }
     // A PageView may carry the visitor's GeneralInfo: the one thing such a call can give the REST API.

@@ -1,5 +1,6 @@
 import { isRecord } from '../schemas/predicates'
 import { checkPayload } from '../validation/checkPayload'
+import { findOversizedContent } from '../validation/findOversizedContent'
 import { findUnsafeContent } from '../validation/findUnsafeContent'
 import { identityWarnings } from '../validation/identityWarnings'
 import { invalidEvent, makeIssue } from '../validation/issues'
@@ -23,6 +24,9 @@ export function validatePayload(json: unknown): BuildResult {
         error: invalidEvent(undefined, [makeIssue('', 'a payload object { GeneralInfo, ... }', json)]),
       }
     }
+    // Before anything walks the payload: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(json)
+    if (oversized) return { ok: false, error: invalidEvent(undefined, [oversized]) }
     const info = json.GeneralInfo
     const eventName = isRecord(info) ? info.eventName : undefined
     if (!isEventName(eventName)) {

@@ -6,13 +6,20 @@ interface Timer {
   resolve: () => void
 }
 
-/** A {@link Clock} for tests: `advance(ms)` fires due sleeps in order; `sleeps` records every request. */
+/**
+ * A {@link Clock} for tests: `advance(ms)` moves both clocks and fires due sleeps in order; `set` and
+ * `jump` move the wall clock alone (a user or the OS setting it); `sleeps` records every request.
+ */
 export interface FakeClock extends Clock {
+  monotonicNow(): number
   readonly sleeps: number[]
   /** Sleeps not yet fired nor aborted. */
   pendingTimers(): number
   advance(ms: number): Promise<void>
+  /** Sets the wall clock; the monotonic one and the timers do not move. */
   set(time: number): void
+  /** Moves the wall clock by `ms` (negative: back); the monotonic one and the timers do not move. */
+  jump(ms: number): void
 }
 
 /** Lets every queued promise continuation run. */
@@ -22,7 +29,9 @@ export async function drainMicrotasks(rounds = 20): Promise<void> {
 
 /** Creates a {@link FakeClock} starting at `start` ms. */
 export function createFakeClock(start = 1_700_000_000_000): FakeClock {
-  let time = start
+  // Timers run on monotonic time, as real ones do; `wall - time` is what the wall clock was moved by.
+  let time = 0
+  let wallOffset = start
   const timers: Timer[] = []
   const sleeps: number[] = []
   const drop = (timer: Timer) => {
@@ -31,9 +40,13 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
   }
   return {
     sleeps,
-    now: () => time,
+    now: () => time + wallOffset,
+    monotonicNow: () => time,
     set(value) {
-      time = value
+      wallOffset = value - time
+    },
+    jump(ms) {
+      wallOffset += ms
     },
     sleep(ms, signal) {
       sleeps.push(ms)

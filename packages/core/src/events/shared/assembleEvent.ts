@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../../errors/TrackerError'
 import { isRecord } from '../../schemas/predicates'
 import type { EventWire, WireSchema } from '../../schemas/wireSchema'
 import { checkPayload } from '../../validation/checkPayload'
+import { findOversizedContent } from '../../validation/findOversizedContent'
 import { invalidEvent, makeIssue } from '../../validation/issues'
 import type { BuildResult, EventContext, WirePayload } from '../types'
 import { buildGeneralInfo } from './generalInfo'
@@ -36,6 +37,9 @@ export const assembleEvent = (
 ): BuildResult => {
   const { eventName, bodyKey } = wire
   return neverThrow(rawBodyKeys ? undefined : eventName, () => {
+    // Before anything walks the input: its depth and size bound all the work that follows.
+    const oversized = findOversizedContent(input)
+    if (oversized) return { ok: false, error: invalidEvent(eventName, [oversized]) }
     const issues: Issues = []
     const warnings: ValidationIssue[] = []
     if (rawBodyKeys && input != null && !isRecord(input)) {

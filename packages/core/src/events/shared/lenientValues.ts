@@ -12,6 +12,34 @@ export type LooseRecord = Record<string, unknown>
 /** A plain decimal, once spaces are gone and a decimal comma reads as a point. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/
 
+/** What templates print for a missing value: in an eS.JS body each means the field is absent (ESJS.md). */
+const TEMPLATE_BLANKS = ['', 'undefined', 'null']
+
+/** Tells whether a value is what a template prints for a missing one: `""`, `"undefined"` or `"null"`. */
+export const isTemplateBlank = (value: unknown): boolean =>
+  typeof value === 'string' && TEMPLATE_BLANKS.includes(value.trim())
+
+/**
+ * A copy of an eS.JS body (or GeneralInfo fragment) without the fields a template left blank, at any
+ * depth, so that a guest never becomes `externalCustomerId: "undefined"`. `isInStock: ""` stays: it
+ * is how templates print out of stock (`"0"`). Only plain objects and arrays are copied (a Date or a
+ * class instance goes as it is); the caller has bounded the body's depth and size.
+ *
+ * @example
+ * withoutTemplateBlanks({ CustomerData: { externalCustomerId: 'undefined', user_email: 'a@example.com' } })
+ * // { CustomerData: { user_email: 'a@example.com' } }
+ */
+export const withoutTemplateBlanks = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutTemplateBlanks)
+  const prototype = isRecord(value) ? Object.getPrototypeOf(value) : undefined
+  if (prototype !== Object.prototype && prototype !== null) return value
+  return Object.fromEntries(
+    Object.entries(value as LooseRecord)
+      .filter(([key, item]) => !isTemplateBlank(item) || (key === 'isInStock' && item === ''))
+      .map(([key, item]) => [key, withoutTemplateBlanks(item)]),
+  )
+}
+
 /** The digits of a numeric string without spaces and with a decimal point (`"1 234,50"` → `"1234.50"`), or `undefined`. */
 const decimalText = (value: unknown): string | undefined => {
   const text = typeof value === 'string' ? value.replace(/\s/g, '').replace(',', '.') : ''
