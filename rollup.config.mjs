@@ -36,6 +36,7 @@ function workspaceSource() {
   return {
     name: 'workspace-source',
     resolveId(source) {
+      if (source === '@es-tracker/core/internal') return root('packages/core/src/internal.ts')
       const match = /^@es-tracker\/(core|browser|node|collector)$/.exec(source)
       return match ? root(`packages/${match[1]}/src/index.ts`) : null
     },
@@ -173,7 +174,7 @@ const scriptTagBuilds = [
 const shopifyPixelBuild = scriptBuild('packages/browser/src/shopifyPixel.ts', 'es-tracker.shopify.min.js')
 
 export default [
-  ...packageBuild('core'),
+  ...packageBuild('core', { index: 'src/index.ts', internal: 'src/internal.ts' }, ['index', 'internal']),
   // `@es-tracker/browser/datalayer`: the GA4 bridge, an entry of its own so that the main one never carries it.
   // `@es-tracker/browser/shopify`: the Shopify web pixel adapter, likewise.
   ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts', shopify: 'src/shopify.ts' }, [

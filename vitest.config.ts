@@ -8,6 +8,8 @@ export default defineConfig({
     alias: {
       // Before '@es-tracker/node', which would match it as a prefix.
       '@es-tracker/node/postgres': fileURLToPath(new URL('./packages/node/src/postgres/index.ts', import.meta.url)),
+      // Before '@es-tracker/core', which would match it as a prefix.
+      '@es-tracker/core/internal': fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
       '@es-tracker/core': source('core'),
       '@es-tracker/browser': source('browser'),
       '@es-tracker/node': source('node'),

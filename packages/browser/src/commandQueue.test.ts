@@ -61,7 +61,7 @@ describe('createCommandDispatcher', () => {
     const [error] = onError.mock.calls.map(([reported]) => reported as TrackerError)
     expect([error?.code, error?.message]).toEqual([
       'queue_full',
-      `100 calls made before esTracker('init') were dropped (at most 500 wait for it): 'customEvent' x50, 'categoryPage' x50`,
+      `100 calls made before esTracker('init') were dropped (at most 500 wait for it): "customEvent" x50, "categoryPage" x50`,
     ])
     warn.mockRestore()
   })
@@ -111,7 +111,7 @@ describe('createCommandDispatcher', () => {
     expect(onError).toHaveBeenCalledTimes(1)
     const error = onError.mock.calls[0]?.[0] as TrackerError
     expect(error.code).toBe('unsupported')
-    expect(error.message).toContain("'sendEvnt'")
+    expect(error.message).toContain('"sendEvnt"')
     expect(error.message).toContain('known: init, productPage')
     expect(() => dispatcher.call([{ not: 'a name' }])).not.toThrow()
     expect(() => dispatcher.call(['toString'])).not.toThrow()

@@ -1,7 +1,7 @@
 import { type SendResult, TrackerError } from '@es-tracker/core'
+import { describeValue } from '@es-tracker/core/internal'
 import { createBrowserTracker } from './createBrowserTracker'
 import { createDebugLog } from './debug/debugLog'
-import { describeValue } from './describe'
 import { readArguments } from './readArguments'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { trackerMethodNames, validatePayload } from '@es-tracker/core'
+import { validatePayload } from '@es-tracker/core'
+import { trackerMethodNames } from '@es-tracker/core/internal'
 import Cookies from 'js-cookie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createBrowserTracker } from './createBrowserTracker'
@@ -167,8 +168,8 @@ describe('createBrowserTracker', () => {
     expect(() => tracker.setConsent(Object.create(null))).not.toThrow()
     expect(() => tracker.setConsent(Symbol('x') as never)).not.toThrow()
     expect(onError.mock.calls.map(([error]) => [error.code, error.message])).toEqual([
-      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got object"],
-      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got symbol"],
+      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got an object"],
+      ['invalid_config', "setConsent state must be 'granted', 'pending' or 'denied'; got a symbol"],
     ])
   })
 

@@ -1,4 +1,4 @@
-export { trackerMethodNames } from '@es-tracker/core'
+export { trackerMethodNames } from '@es-tracker/core/internal'
 export type { ConsentSource, ConsentState } from './consent/consentGate'
 export { createBrowserTracker } from './createBrowserTracker'
 export { maskEmail, maskPersonalData, maskPhone } from './debug/maskPersonalData'

@@ -30,7 +30,14 @@ type Verdict = Pick<CollectedEvent, 'valid' | 'issues' | 'notes' | 'eventName' |
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-const bodyIssue = (message: string): ValidationIssue => ({ path: '', message })
+/** An issue with the request body as a whole, which `message` describes (malformed JSON, say). */
+const bodyIssue = (message: string): ValidationIssue => ({
+  path: '',
+  kind: 'invalid_value',
+  message,
+  expected: 'a JSON payload',
+  received: message,
+})
 
 /** Parses and validates one body; never throws. */
 function judge(text: string, validate: IngestDependencies['validate']): Verdict {

@@ -2,10 +2,13 @@
 // integrations send. These notes tell a developer where an accepted value still differs from the
 // reference's strict wire form, which is what builders emit.
 
+import { IDENTITY_FIELDS } from '@es-tracker/core/internal'
+
 type Json = Record<string, unknown>
 
 const REFERENCE_GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/
-const IDENTITY_FIELDS = ['externalCustomerId', 'user_phone', 'user_email', 'user_name', 'user_es_contact_id']
+/** The identity fields' wire names, from core's one list of them. */
+const identityWireNames = IDENTITY_FIELDS.map(([, wire]) => wire)
 /** Datetimes below this (Mar 1973 in ms) are almost surely seconds. */
 const SMALLEST_LIKELY_MS = 1e11
 
@@ -75,7 +78,7 @@ function noteGeneralInfo(info: Json, notes: NoteCollector): void {
   if (typeof datetime === 'number' && datetime > 0 && datetime < SMALLEST_LIKELY_MS) {
     notes.add('GeneralInfo.datetime', `${datetime} looks like seconds; the wire form is milliseconds since epoch`)
   }
-  for (const field of IDENTITY_FIELDS) {
+  for (const field of identityWireNames) {
     const value = info[field]
     if (value === '') notes.add(`GeneralInfo.${field}`, 'empty; builders leave empty identity fields out')
     else if (field === 'externalCustomerId' || field === 'user_es_contact_id')

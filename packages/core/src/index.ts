@@ -1,35 +1,19 @@
-export type { Endpoint, EndpointPreset, EndpointResult } from './endpoint/resolveEndpoint'
-export { endpointPresets, resolveEndpoint } from './endpoint/resolveEndpoint'
-export type { DeliveryEngine } from './engine/createTrackerEngine'
-export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
-export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
-export { defaultClock } from './engine/defaultClock'
-export { createMemoryQueueStore } from './engine/memoryQueueStore'
-export { parseRetryAfter } from './engine/retryAfter'
-export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
-export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
-export { isQueueEntry } from './engine/safety'
+// The public surface of @es-tracker/core: the payload model (builders, valibot schemas, validation),
+// the event registry, the errors, the eS.JS converter and the types a tracker's users meet. What the
+// platform packages build on besides (the engine, retry arithmetic, defaults) is `@es-tracker/core/internal`.
+export type { Endpoint, EndpointPreset } from './endpoint/resolveEndpoint'
+export { endpointPresets } from './endpoint/resolveEndpoint'
 export type {
-  CartStore,
-  Clock,
-  EngineOptions,
-  EventContextSource,
-  QueueEntry,
-  QueueStore,
-  QueueStoreAddOptions,
   RetryOptions,
   SendOptions,
   SendResult,
-  SyncQueueStore,
-  TrackerEngine,
   TrackerMethods,
-  TrackerMethodsOptions,
   Transport,
   TransportOutcome,
   TransportRequest,
 } from './engine/types'
-export type { TrackerErrorCode, TrackerErrorDetails, ValidationIssue } from './errors/TrackerError'
-export { TrackerError } from './errors/TrackerError'
+export type { TrackerErrorCode, TrackerErrorDetails, ValidationIssue, ValidationIssueKind } from './errors/TrackerError'
+export { isTrackerError, TrackerError } from './errors/TrackerError'
 export { convertEsJsCall } from './esjs/convertEsJsCall'
 export type { EsJsCartState, EsJsCommand, EsJsConversion } from './esjs/types'
 export type { AddToWishlistPayload } from './events/addToWishlist/addToWishlistSchema'
@@ -73,14 +57,12 @@ export type { SearchRequestPayload } from './events/searchRequest/searchRequestS
 export { searchRequestSchema } from './events/searchRequest/searchRequestSchema'
 export type { TagsInput } from './events/shared/tags'
 export type { ProductInput, ProductTagsInput } from './events/shared/toProduct'
-export type { CartProductInput, StatusCartInput } from './events/statusCart/buildStatusCart'
+export type { CartProductInput, StatusCartInput, StatusCartMethodInput } from './events/statusCart/buildStatusCart'
 export { buildStatusCart } from './events/statusCart/buildStatusCart'
 export type { StatusCartPayload } from './events/statusCart/statusCartSchema'
 export { statusCartSchema } from './events/statusCart/statusCartSchema'
 export type { BuildResult, EventContext, PageContext, WirePayload } from './events/types'
 export { validatePayload } from './events/validatePayload'
 export type { Identity } from './schemas/identity'
+export { isValidGuid } from './schemas/predicates'
 export { isValidTagName, TAG_NAME } from './schemas/tags'
-export { isValidGuid } from './schemas/values'
-
-export { findUnknownFields } from './validation/findUnknownFields'

@@ -1,6 +1,6 @@
 import type { EventContext, EventName, TrackerMethods } from '@es-tracker/core'
-import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
-import { newCartGuid } from './newCartGuid'
+import { TrackerError } from '@es-tracker/core'
+import { createTrackerEngine, createTrackerMethods, describeValue, newCartGuid } from '@es-tracker/core/internal'
 import { resolveNodeOptions } from './resolveNodeOptions'
 import { pollStore } from './stores/pollStore'
 import { createFetchTransport } from './transport/createFetchTransport'
@@ -31,7 +31,7 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
     ((issues, eventName) => {
       // Only the field and what was expected: the refused value is personal data (an e-mail, a phone).
       for (const issue of issues) {
-        console.warn(`[es-tracker] ${eventName}: ${issue.path} dropped, expected ${issue.expected ?? 'a valid value'}`)
+        console.warn(`[es-tracker] ${eventName}: ${issue.path} dropped, expected ${issue.expected}`)
       }
     })
   const store = options.store as DurableQueueStore | undefined
@@ -73,7 +73,18 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
         ? new TrackerError(
             'invalid_event',
             `${eventName} not sent: the visitor has no sc cookie value (pass visitor({ sc: scFromCookieHeader(req.headers.cookie) }))`,
-            { eventName, issues: [{ path: 'GeneralInfo.cookies.sc', message: 'expected a non-empty string' }] },
+            {
+              eventName,
+              issues: [
+                {
+                  path: 'GeneralInfo.cookies.sc',
+                  kind: given.sc === undefined ? 'missing' : 'invalid_value',
+                  message: 'expected a non-empty string',
+                  expected: 'a non-empty string',
+                  received: describeValue(given.sc),
+                },
+              ],
+            },
           )
         : base,
     )

@@ -1,7 +1,4 @@
 export type {
-  QueueEntry,
-  QueueStore,
-  QueueStoreAddOptions,
   SendOptions,
   SendResult,
   TrackerErrorCode,
@@ -11,10 +8,11 @@ export type {
   TransportRequest,
 } from '@es-tracker/core'
 export { TrackerError } from '@es-tracker/core'
+export type { QueueEntry, QueueStore, QueueStoreAddOptions } from '@es-tracker/core/internal'
+export { newCartGuid } from '@es-tracker/core/internal'
 export { createNodeTracker } from './createNodeTracker'
 export { createFirstPartyEndpoint } from './firstParty/createFirstPartyEndpoint'
 export type { FirstPartyEndpoint, FirstPartyEndpointOptions, NodeRequest } from './firstParty/types'
-export { newCartGuid } from './newCartGuid'
 export { scFromCookieHeader } from './scFromCookieHeader'
 export type { FileStoreOptions } from './stores/createFileStore'
 export { createFileStore } from './stores/createFileStore'

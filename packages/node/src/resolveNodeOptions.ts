@@ -1,5 +1,6 @@
 import type { RetryOptions } from '@es-tracker/core'
-import { resolveEndpoint, TrackerError } from '@es-tracker/core'
+import { TrackerError } from '@es-tracker/core'
+import { resolveEndpoint } from '@es-tracker/core/internal'
 import { basicAuthHeader } from './basicAuthHeader'
 import { integerOption } from './integerOption'
 import type { NodeTrackerOptions } from './types'

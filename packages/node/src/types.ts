@@ -1,9 +1,7 @@
 import type {
-  Clock,
   Endpoint,
   Identity,
   PageContext,
-  QueueStore,
   RetryOptions,
   SendOptions,
   SendResult,
@@ -12,6 +10,7 @@ import type {
   Transport,
   ValidationIssue,
 } from '@es-tracker/core'
+import type { Clock, QueueStore } from '@es-tracker/core/internal'
 
 /**
  * A queue store that outlives the process: `createFileStore` (one server) or `createPostgresStore`

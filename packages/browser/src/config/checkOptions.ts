@@ -1,6 +1,6 @@
-import { type EndpointResult, resolveEndpoint, TrackerError, type TrackerErrorCode } from '@es-tracker/core'
+import { TrackerError, type TrackerErrorCode } from '@es-tracker/core'
+import { describeValue, type EndpointResult, resolveEndpoint } from '@es-tracker/core/internal'
 import { consentOptions, isConsentOption } from '../consent/consentGate'
-import { describeValue } from '../describe'
 
 /** What {@link checkOptions} answers: the endpoint URL, or the first problem found. */
 export type OptionsCheck = EndpointResult

@@ -1,4 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
+import { makeIssue } from '@es-tracker/core/internal'
 import { describe, expect, it } from 'vitest'
 import { createDebugLog, type DebugConsole } from './debugLog'
 
@@ -45,7 +46,7 @@ describe('createDebugLog', () => {
   it('should log a failed result with its issues and the e-mail masked', () => {
     const { lines, output } = recordingConsole()
     const error = new TrackerError('invalid_event', 'Invalid CustomerData event', {
-      issues: [{ path: 'GeneralInfo.user_email', message: 'expected an e-mail, got "jane@example"' }],
+      issues: [makeIssue('GeneralInfo.user_email', 'an e-mail', 'jane@example')],
     })
     createDebugLog({ debug: true }, output).result('customerData', { ok: false, error })
     expect(lines).toHaveLength(1)

@@ -1,4 +1,5 @@
-import { findUnknownFields, type SendResult, type TrackerError, type ValidationIssue } from '@es-tracker/core'
+import type { SendResult, TrackerError, ValidationIssue } from '@es-tracker/core'
+import { findUnknownFields } from '@es-tracker/core/internal'
 import { maskPersonalData, maskText } from './maskPersonalData'
 
 /** Where debug output goes: the console by default. */

@@ -1,6 +1,6 @@
 import type { buildRawEvent, Identity } from '@es-tracker/core'
 import { convertEsJsCall, TrackerError } from '@es-tracker/core'
-import { newCartGuid } from '../cart/cartGuid'
+import { newCartGuid } from '@es-tracker/core/internal'
 import type { BrowserTracker } from '../types'
 import type { EsJsHandler, EsJsHandlerOptions } from './createEsJsHandler'
 

@@ -1,7 +1,7 @@
 import type { EsJsCommand } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
+import { describeValue } from '@es-tracker/core/internal'
 import { isScriptTag } from '../buildTarget'
-import { describeValue } from '../describe'
 import { readArguments } from '../readArguments'
 import type { EsJsHandler } from './createEsJsHandler'
 import { ES_JS_COMMANDS } from './createEsJsHandler'

@@ -1,5 +1,5 @@
 import { type PageContext, TrackerError } from '@es-tracker/core'
-import { describeValue } from '../describe'
+import { describeValue } from '@es-tracker/core/internal'
 import type { ShopifyContext, ShopifyMoney, ShopifyProductVariant } from './shopifyTypes'
 
 /** Which Shopify id a product is known by: its variant's (what a cart holds) or its product's. */
@@ -32,6 +32,7 @@ export function skipped(eventName: string, field: MissingField, what = 'skipped'
       issues: [
         {
           path: field.path,
+          kind: field.received === undefined ? 'missing' : 'invalid_value',
           message: `expected ${field.expected}, got ${received}`,
           expected: field.expected,
           received,

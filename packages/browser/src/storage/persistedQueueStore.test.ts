@@ -1,4 +1,4 @@
-import { createTrackerEngine, type QueueEntry } from '@es-tracker/core'
+import { createTrackerEngine, type QueueEntry } from '@es-tracker/core/internal'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPersistedQueueStore } from './persistedQueueStore'
 import { createSafeStorage } from './safeStorage'

@@ -1,4 +1,4 @@
-import type { QueueEntry, SyncQueueStore } from '@es-tracker/core'
+import type { QueueEntry, SyncQueueStore } from '@es-tracker/core/internal'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 

@@ -1,4 +1,4 @@
-import type { QueueEntry } from '@es-tracker/core'
+import type { QueueEntry } from '@es-tracker/core/internal'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPersistedQueueStore } from './persistedQueueStore'
 import { createReplayCoordinator, replayLockName } from './replayCoordinator'

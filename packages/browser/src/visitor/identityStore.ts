@@ -1,7 +1,9 @@
 import type { Identity } from '@es-tracker/core'
+import { IDENTITY_FIELDS } from '@es-tracker/core/internal'
 import type { SafeStorage } from '../storage/safeStorage'
 
-const identityFields = ['externalCustomerId', 'email', 'phone', 'name', 'contactId'] as const
+/** The identity fields' friendly names, from core's one list of them. */
+const identityFields = IDENTITY_FIELDS.map(([input]) => input)
 
 /** Remembers who the visitor is across pages, until `clear()`. */
 export interface IdentityStore {

@@ -1,4 +1,4 @@
-import { newCartGuid } from '../cart/cartGuid'
+import { newCartGuid } from '@es-tracker/core/internal'
 
 /**
  * Returns a new random (version 4) UUID in uppercase: the `sc` visitor id and the page's queue id.

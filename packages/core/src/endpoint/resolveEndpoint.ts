@@ -1,5 +1,5 @@
+import { describeValue } from '../errors/describeValue'
 import { TrackerError } from '../errors/TrackerError'
-import { describeValue } from '../validation/issues'
 
 /** The tracker endpoints known by name. */
 export const endpointPresets = {

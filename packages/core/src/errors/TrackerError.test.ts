@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TrackerError } from './TrackerError'
+import { isTrackerError, TrackerError } from './TrackerError'
 
 describe('TrackerError', () => {
   it('should carry its code, message, cause, status and event name when they are given', () => {
@@ -36,5 +36,24 @@ describe('TrackerError', () => {
     expect('cause' in error).toBe(false)
     expect('status' in error).toBe(false)
     expect('eventName' in error).toBe(false)
+  })
+})
+
+describe('isTrackerError', () => {
+  it('should recognise a TrackerError when it is one', () => {
+    expect(isTrackerError(new TrackerError('timeout', 'took too long'))).toBe(true)
+  })
+
+  it("should recognise another copy's TrackerError by its name and code when instanceof cannot", () => {
+    const foreign = Object.assign(new Error('refused'), { name: 'TrackerError', code: 'http_error' })
+    expect(foreign instanceof TrackerError).toBe(false)
+    expect(isTrackerError(foreign)).toBe(true)
+  })
+
+  it('should refuse anything else when it is not a TrackerError', () => {
+    for (const value of [new Error('x'), { name: 'TrackerError', code: 'timeout' }, null, undefined, 'TrackerError']) {
+      expect(isTrackerError(value)).toBe(false)
+    }
+    expect(isTrackerError(Object.assign(new Error('x'), { name: 'TrackerError' }))).toBe(false)
   })
 })

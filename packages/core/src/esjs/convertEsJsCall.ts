@@ -1,11 +1,11 @@
+import { describeValue } from '../errors/describeValue'
 import { TrackerError } from '../errors/TrackerError'
-import { EVENT_NAMES, FROM_ES_JS } from '../events/registry'
 import type { EsJsCartState } from '../events/shared/esJsConverter'
 import type { LooseRecord } from '../events/shared/lenientValues'
 import { withoutTemplateBlanks } from '../events/shared/lenientValues'
 import { isRecord } from '../schemas/predicates'
 import { findOversizedContent } from '../validation/findOversizedContent'
-import { describeValue } from '../validation/issues'
+import { ES_JS_CONVERTERS, ES_JS_EVENT_NAMES } from './esJsConverters'
 import { readCustomerData, readGeneralInfo } from './readGeneralInfo'
 import type { EsJsCommand, EsJsConversion } from './types'
 
@@ -41,7 +41,7 @@ export function convertEsJsCall(
     const eventName =
       lower === 'productimpression'
         ? 'ProductImpressions'
-        : EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
+        : ES_JS_EVENT_NAMES.find((eventName) => eventName.toLowerCase() === lower)
     if (!eventName && !SCRIPT_ONLY.test(lower)) return invalidCall(`${command}: unknown event ${describeValue(name)}`)
     // Before anything walks the body: its depth and size bound all the work that follows.
     const oversized = findOversizedContent(body) ?? findOversizedContent(generalInfo)
@@ -55,7 +55,7 @@ export function convertEsJsCall(
     }
     const { GeneralInfo, ...rest } = body ?? {}
     if (eventName) {
-      const { GeneralInfo: customer, ...wire } = FROM_ES_JS[eventName]?.(rest, state) ?? rest
+      const { GeneralInfo: customer, ...wire } = ES_JS_CONVERTERS[eventName]?.(rest, state) ?? rest
       // What the tracker remembers as the last cart GUID once it builds the payload: a purchase's
       // GUID, or that of a cart with products (PAYLOADS.md "GUID").
       const part = wire[eventName] as LooseRecord | undefined

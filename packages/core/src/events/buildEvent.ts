@@ -6,7 +6,9 @@ import type { BuildResult, EventContext } from './types'
 /** The `invalid_event` answer for a name that is not a REST event. */
 const unknownEvent = (eventName: unknown): BuildResult => ({
   ok: false,
-  error: invalidEvent(undefined, [makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)]),
+  error: invalidEvent(undefined, [
+    makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName, 'unknown_event'),
+  ]),
 })
 
 /**

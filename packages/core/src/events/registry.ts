@@ -1,5 +1,6 @@
 // The one list of events. Everything else that depends on which events exist (their names, body keys,
-// wire model, valibot mirror, eS.JS dispatch, the tracker methods and their type) is derived from it.
+// wire model, valibot mirror, the tracker methods and their type) is derived from it; the eS.JS
+// converters' table (esjs/esJsConverters.ts) is checked against it by the compiler.
 import type * as v from 'valibot'
 import { wireToValibot } from '../schemas/toValibot'
 import type { EventWire } from '../schemas/wireSchema'
@@ -13,7 +14,6 @@ import { productUpdateDefinition } from './productUpdate/productUpdateDefinition
 import { purchasedItemsDefinition } from './purchasedItems/purchasedItemsDefinition'
 import { searchRequestDefinition } from './searchRequest/searchRequestDefinition'
 import { assembleEvent } from './shared/assembleEvent'
-import type { EsJsConverter } from './shared/esJsConverter'
 import { statusCartDefinition } from './statusCart/statusCartDefinition'
 import type { BuildResult, EventContext } from './types'
 
@@ -76,11 +76,6 @@ export const EVENT_MODEL: { readonly [Name in EventName]: EventWire } = byEventN
 export const BODY_KEYS = byEventName((event) => event.wire.bodyKey) as {
   readonly [Name in EventName]: EventNamed<Name>['wire']['bodyKey']
 }
-
-/** Each event's eS.JS converter, where its eS.JS body differs from the REST one (ESJS.md's table). */
-export const FROM_ES_JS: { readonly [Name in EventName]: EsJsConverter | undefined } = byEventName(
-  (event) => event.fromEsJs,
-)
 
 /** One event in {@link eventRegistry}: its body key, its valibot schema and its builder. */
 export interface EventRegistryEntry {

@@ -3,6 +3,13 @@ import { exampleNames, loadExample } from '../../test/examples'
 import { expectInvalid, expectIssueAt, expectPayload } from '../../test/expectations'
 import { validatePayload } from './validatePayload'
 
+/** The product-page example, typed just enough for the tests to spoil it. */
+type Payload = {
+  GeneralInfo: Record<string, unknown>
+  ProductPage: { Product: Record<string, unknown>; [key: string]: unknown }
+  [key: string]: unknown
+}
+
 describe('validatePayload', () => {
   it('should find the reference examples when the shared spec sits beside the repository', () => {
     expect(exampleNames().length).toBeGreaterThanOrEqual(13)
@@ -104,5 +111,43 @@ describe('validatePayload', () => {
     const payload = loadExample('custom-event.json') as Record<string, unknown>
     ;(payload.CustomEvent as Record<string, unknown>).self = payload
     expectIssueAt(validatePayload(payload), 'CustomEvent.self', /a JSON value \(no cycles\)/)
+  })
+
+  it.each([
+    [
+      'missing',
+      'ProductPage.Product.productKey',
+      (payload: Payload): unknown => delete payload.ProductPage.Product.productKey,
+    ],
+    [
+      'invalid_value',
+      'ProductPage.Product.isInStock',
+      (payload: Payload): unknown => (payload.ProductPage.Product.isInStock = true),
+    ],
+    [
+      'invalid_key',
+      'ProductPage.Tags.bad name',
+      (payload: Payload): unknown => (payload.ProductPage.Tags = { 'bad name': ['x'] }),
+    ],
+    ['misplaced_body', 'StatusCart', (payload: Payload): unknown => (payload.StatusCart = {})],
+    [
+      'forbidden_key',
+      'ProductPage.__proto__',
+      (payload: Payload): unknown =>
+        Object.defineProperty(payload.ProductPage, '__proto__', { value: 1, enumerable: true }),
+    ],
+    ['unsafe_value', 'ProductPage.big', (payload: Payload): unknown => (payload.ProductPage.big = 1n)],
+    [
+      'unknown_event',
+      'GeneralInfo.eventName',
+      (payload: Payload): unknown => (payload.GeneralInfo.eventName = 'PageView'),
+    ],
+  ] as const)('should give the kind %s to the issue at %s when a payload has that fault', (kind, path, spoil) => {
+    const payload = structuredClone(loadExample('product-page.json')) as Payload
+    spoil(payload)
+    const issue = expectIssueAt(validatePayload(payload), path)
+    expect(issue.kind).toBe(kind)
+    expect(issue.expected).toBeTruthy()
+    expect(issue.received).toBeTruthy()
   })
 })

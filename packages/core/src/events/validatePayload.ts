@@ -31,7 +31,7 @@ export function validatePayload(json: unknown): BuildResult {
     const eventName = isRecord(info) ? info.eventName : undefined
     if (!isEventName(eventName)) {
       const first = isRecord(info)
-        ? makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName)
+        ? makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName, 'unknown_event')
         : makeIssue('GeneralInfo', 'an object', info)
       return { ok: false, error: invalidEvent(undefined, [first, ...findUnsafeContent(json)]) }
     }

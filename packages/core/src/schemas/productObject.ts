@@ -8,4 +8,7 @@ import { type ObjectSchema, type Optional, openObject, type WireSchema } from '.
 /* @__NO_SIDE_EFFECTS__ */
 export const productObject = <const Fields extends Record<string, WireSchema | Optional>>(
   fields: Fields,
-): ObjectSchema<Fields> => ({ ...openObject(fields, productTagFields(fields)), tagged: true })
+): ObjectSchema<Fields> & { readonly tagged: true } => ({
+  ...openObject(fields, productTagFields(fields)),
+  tagged: true,
+})

@@ -33,7 +33,7 @@ export const productTagFields =
       if (!key.startsWith(PRODUCT_TAG_PREFIX) || fields[key]) continue
       const value = product[key]
       if (!isValidTagName(key.slice(PRODUCT_TAG_PREFIX.length))) {
-        report(key, `"${PRODUCT_TAG_PREFIX}" followed by ${TAG_NAME_EXPECTED}`, key)
+        report(key, `"${PRODUCT_TAG_PREFIX}" followed by ${TAG_NAME_EXPECTED}`, key, true)
       } else if (!Array.isArray(value) || !value.every(stringListSchema.item.is)) {
         report(key, stringListSchema.expects, value)
       }

@@ -30,8 +30,10 @@ export function wireToValibot(schema: WireSchema | Optional): AnySchema {
       // The object's output (a plain copy, also of an array); the input itself when it is no object.
       const value = dataset.value as Record<string, unknown> | null
       if (!value || typeof value !== 'object') return
-      refine(value, (key, message, input) => {
-        addIssue({ message, input, path: [{ type: 'object', origin: 'value', input: value, key, value: value[key] }] })
+      refine(value, (key, message, input, nameIsWrong) => {
+        // An issue about the key itself has the key as its origin, as valibot's record keys do.
+        const origin = nameIsWrong ? 'key' : 'value'
+        addIssue({ message, input, path: [{ type: 'object', origin, input: value, key, value: value[key] }] })
       })
     })
     return v.pipe(object, check) as unknown as AnySchema

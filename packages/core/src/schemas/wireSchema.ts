@@ -33,8 +33,8 @@ export interface Optional<Schema extends WireSchema = WireSchema> {
   readonly optional: Schema
 }
 
-/** Reports one issue at `key` of the object being checked. */
-export type ReportIssue = (key: string, expects: string, input: unknown) => void
+/** Reports one issue at `key` of the object being checked; `nameIsWrong` when the key itself is not allowed. */
+export type ReportIssue = (key: string, expects: string, input: unknown, nameIsWrong?: boolean) => void
 
 /** A check across an object's fields that no single field can make (a GUID or the order lines). */
 export type Refine = (value: Record<string, unknown>, report: ReportIssue) => void

@@ -22,7 +22,7 @@ export function checkPayload(
   const misfiled = bodyKey && bodyKey !== eventName ? [...bodyKeys, eventName] : bodyKeys
   const issues: ValidationIssue[] = []
   for (const key of misfiled) {
-    if (key && key !== bodyKey && key in payload) issues.push(makeIssue(key, expected, key))
+    if (key && key !== bodyKey && key in payload) issues.push(makeIssue(key, expected, key, 'misplaced_body'))
   }
   findUnsafeContent(payload, '', issues)
   checkSchema(wire, payload, '', issues)

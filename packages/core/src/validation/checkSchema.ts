@@ -38,7 +38,9 @@ export function checkSchema(
         checkSchema(field.optional ?? (field as WireSchema), object[name], path, issues, name)
       }
     }
-    node.refine?.(object, (name, expects, input) => issues.push(makeIssue(joinPath(path, name), expects, input)))
+    node.refine?.(object, (name, expects, input, nameIsWrong) => {
+      issues.push(makeIssue(joinPath(path, name), expects, input, nameIsWrong ? 'invalid_key' : undefined))
+    })
   } else if (node.item) {
     // An index loop, not forEach: holes in a sparse array are checked as `undefined`.
     for (let index = 0; index < (value as unknown[]).length; index++)
@@ -46,7 +48,7 @@ export function checkSchema(
   } else {
     for (const name of Object.keys(value as object)) {
       if (isForbiddenKey(name)) continue
-      if (!node.keys!.is(name)) issues.push(makeIssue(joinPath(path, name), node.keys!.expects, name))
+      if (!node.keys!.is(name)) issues.push(makeIssue(joinPath(path, name), node.keys!.expects, name, 'invalid_key'))
       checkSchema(node.values!, (value as Record<string, unknown>)[name], path, issues, name)
     }
   }

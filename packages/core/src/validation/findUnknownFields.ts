@@ -1,3 +1,4 @@
+import { describeValue } from '../errors/describeValue'
 import type { ValidationIssue } from '../errors/TrackerError'
 import { EVENT_MODEL, isEventName } from '../events/registry'
 import { isRecord } from '../schemas/predicates'
@@ -32,7 +33,14 @@ export function findUnknownFields(payload: unknown): ValidationIssue[] {
       for (const key of Object.keys(value)) {
         const field = node.fields[key] as AnyNode | undefined
         if (field) stack.push([(field.optional ?? field) as AnyNode, value[key], joinPath(path, key)])
-        else if (!(node.tagged && key.startsWith('tag_'))) notes.push({ path: joinPath(path, key), message: UNKNOWN })
+        else if (!(node.tagged && key.startsWith('tag_')))
+          notes.push({
+            path: joinPath(path, key),
+            kind: 'invalid_key',
+            message: UNKNOWN,
+            expected: 'a field of the wire model',
+            received: describeValue(key),
+          })
       }
     }
   }

@@ -16,7 +16,13 @@ describe('findUnsafeContent', () => {
   it('should report BigInt values when JSON.stringify would throw on them', () => {
     const issues = findUnsafeContent({ a: [1, 2n] })
     expect(issues).toEqual([
-      { path: 'a[1]', message: 'expected a JSON value, got 2n', expected: 'a JSON value', received: '2n' },
+      {
+        path: 'a[1]',
+        kind: 'unsafe_value',
+        message: 'expected a JSON value, got 2n',
+        expected: 'a JSON value',
+        received: '2n',
+      },
     ])
   })
 

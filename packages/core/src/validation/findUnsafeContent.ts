@@ -16,9 +16,9 @@ export function findUnsafeContent(
   // The objects being walked, outermost first: a short list, which `includes` searches faster than a Set.
   ancestors: unknown[] = [],
 ): ValidationIssue[] {
-  if (typeof value === 'bigint') issues.push(makeIssue(path, 'a JSON value', value))
+  if (typeof value === 'bigint') issues.push(makeIssue(path, 'a JSON value', value, 'unsafe_value'))
   else if (ancestors.includes(value)) {
-    issues.push(makeIssue(path, 'a JSON value (no cycles)', value))
+    issues.push(makeIssue(path, 'a JSON value (no cycles)', value, 'unsafe_value'))
   } else if (value && typeof value === 'object') {
     ancestors.push(value)
     // An array's indices only (its other own properties are not sent), holes skipped as JSON writes null.

@@ -19,6 +19,7 @@ describe('rejectForbiddenKey', () => {
     expect(issues).toEqual([
       {
         path: 'Tags.__proto__',
+        kind: 'forbidden_key',
         message: 'expected a key other than __proto__, constructor or prototype, got "__proto__"',
         expected: 'a key other than __proto__, constructor or prototype',
         received: '"__proto__"',

@@ -18,4 +18,6 @@ export const rejectForbiddenKey = (
   at: string | number = key,
 ): boolean =>
   isForbiddenKey(key) &&
-  !!issues.push(makeIssue(joinPath(path, at), 'a key other than __proto__, constructor or prototype', key))
+  !!issues.push(
+    makeIssue(joinPath(path, at), 'a key other than __proto__, constructor or prototype', key, 'forbidden_key'),
+  )

@@ -1,31 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { TrackerError } from '../errors/TrackerError'
-import { describeValue, fromSchemaIssues, invalidEvent, joinPath, makeIssue } from './issues'
-
-describe('describeValue', () => {
-  it.each([
-    ['string', '"x"', 'x'],
-    ['empty string', '""', ''],
-    ['number', '12', 12],
-    ['NaN', 'NaN', Number.NaN],
-    ['boolean', 'true', true],
-    ['null', 'null', null],
-    ['undefined', 'undefined', undefined],
-    ['empty array', '[]', []],
-    ['array', 'an array of 2', [1, 2]],
-    ['object', 'an object', { a: 1 }],
-    ['function', 'a function', () => 1],
-    ['symbol', 'a symbol', Symbol('s')],
-    ['bigint', '10n', 10n],
-  ] as const)('should describe a %s as %s', (_, text, value) => {
-    expect(describeValue(value)).toBe(text)
-  })
-
-  it('should cut long strings when they pass 40 characters', () => {
-    expect(describeValue('a'.repeat(100))).toBe(`"${'a'.repeat(40)}…"`)
-  })
-})
+import { fromSchemaIssues, invalidEvent, joinPath, makeIssue } from './issues'
 
 describe('joinPath', () => {
   it.each([
@@ -45,10 +21,37 @@ describe('fromSchemaIssues', () => {
     expect(result.success).toBe(false)
     if (!result.success) {
       expect(fromSchemaIssues(result.issues)).toEqual([
-        { path: 'A[0].b', message: 'expected a b, got 1', expected: 'a b', received: '1' },
-        { path: 'A[1].b', message: 'expected a b, got "x"', expected: 'a b', received: '"x"' },
+        { path: 'A[0].b', kind: 'invalid_value', message: 'expected a b, got 1', expected: 'a b', received: '1' },
+        { path: 'A[1].b', kind: 'invalid_value', message: 'expected a b, got "x"', expected: 'a b', received: '"x"' },
       ])
     }
+  })
+
+  it('should tell a missing key from a key that is not allowed when valibot reports either', () => {
+    const schema = v.object({
+      A: v.record(
+        v.custom<string>((key) => key === 'ok', 'a name'),
+        v.string(),
+      ),
+    })
+    const missing = v.safeParse(schema, {})
+    const badName = v.safeParse(schema, { A: { bad: 'x' } })
+    expect(missing.success || fromSchemaIssues(missing.issues).map((issue) => issue.kind)).toEqual(['missing'])
+    expect(badName.success || fromSchemaIssues(badName.issues).map((issue) => issue.kind)).toEqual(['invalid_key'])
+  })
+})
+
+describe('makeIssue', () => {
+  it('should say missing for undefined, invalid_value for anything else, or the kind it is told', () => {
+    expect(makeIssue('a', 'x', undefined).kind).toBe('missing')
+    expect(makeIssue('a', 'x', null).kind).toBe('invalid_value')
+    expect(makeIssue('a', 'x', 'y', 'forbidden_key')).toEqual({
+      path: 'a',
+      kind: 'forbidden_key',
+      message: 'expected x, got "y"',
+      expected: 'x',
+      received: '"y"',
+    })
   })
 })
 

@@ -1,30 +1,19 @@
 import type * as v from 'valibot'
-import { TrackerError, type ValidationIssue } from '../errors/TrackerError'
+import { describeValue } from '../errors/describeValue'
+import { TrackerError, type ValidationIssue, type ValidationIssueKind } from '../errors/TrackerError'
 
-const MAX_SHOWN = 40
-
-/** Describes a value in a few characters for an issue's `received`: `"x"`, `12`, `null`, `an object`, `[]`. */
-export function describeValue(value: unknown): string {
-  const type = typeof value
-  return typeof value === 'string'
-    ? JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)
-    : Array.isArray(value)
-      ? value.length
-        ? `an array of ${value.length}`
-        : '[]'
-      : value && type === 'object'
-        ? 'an object'
-        : type === 'function' || type === 'symbol'
-          ? `a ${type}`
-          : type === 'bigint'
-            ? `${value}n`
-            : String(value) // null too
-}
-
-/** Makes one issue: `expected <expected>, got <value>` at a wire path. */
-export function makeIssue(path: string, expected: string, value: unknown): ValidationIssue {
+/**
+ * Makes one issue: `expected <expected>, got <value>` at a wire path. Its kind is `missing` for an
+ * `undefined` value and `invalid_value` for any other, unless told.
+ */
+export function makeIssue(
+  path: string,
+  expected: string,
+  value: unknown,
+  kind: ValidationIssueKind = value === undefined ? 'missing' : 'invalid_value',
+): ValidationIssue {
   const received = describeValue(value)
-  return { path, message: `expected ${expected}, got ${received}`, expected, received }
+  return { path, kind, message: `expected ${expected}, got ${received}`, expected, received }
 }
 
 /** Joins a wire path and a key: `a.b` + `c` -> `a.b.c`, `a.b` + 1 -> `a.b[1]`. */
@@ -33,13 +22,21 @@ export const joinPath = (path: string, key: string | number): string =>
 
 /**
  * Turns valibot issues into wire-path issues. Every schema of this package carries its expectation
- * ("a positive integer") as its valibot message, which is what makes this mapping possible.
+ * ("a positive integer") as its valibot message, which is what makes this mapping possible. An issue
+ * whose last path step has the key as its origin is about a name (`invalid_key`) when a name came,
+ * and about a missing key (`missing`) when none did.
  */
 export function fromSchemaIssues(issues: readonly v.BaseIssue<unknown>[]): ValidationIssue[] {
   return issues.map((issue) => {
     let path = ''
     for (const item of issue.path ?? []) path = joinPath(path, item.key as string | number)
-    return makeIssue(path, issue.message, issue.input)
+    const last = issue.path?.[issue.path.length - 1] as { origin?: string } | undefined
+    return makeIssue(
+      path,
+      issue.message,
+      issue.input,
+      last?.origin === 'key' && issue.input !== undefined ? 'invalid_key' : undefined,
+    )
   })
 }
 

@@ -1,4 +1,5 @@
 import { type ValidationIssue, validatePayload } from '@es-tracker/core'
+import { describeValue } from '@es-tracker/core/internal'
 import type { ResolvedFirstPartyOptions } from './resolveFirstPartyOptions'
 import { scCookieRenewal } from './scCookieRenewal'
 import type { EndpointAnswer, IncomingEvent } from './types'
@@ -12,7 +13,14 @@ const json = (status: number, body: { error: string; issues?: ValidationIssue[] 
   body: JSON.stringify(body),
 })
 
-const bodyIssue = (message: string): ValidationIssue => ({ path: '', message })
+/** An issue with the request body as a whole, which `message` describes (malformed JSON, say). */
+const bodyIssue = (message: string): ValidationIssue => ({
+  path: '',
+  kind: 'invalid_value',
+  message,
+  expected: 'a JSON payload',
+  received: message,
+})
 
 type Judged = { ok: true; payload: Record<string, unknown> } | { ok: false; answer: EndpointAnswer }
 
@@ -42,7 +50,18 @@ function judge(body: Uint8Array, siteIds: ResolvedFirstPartyOptions['siteIds']):
     const message = `this endpoint forwards events of ${[...siteIds].join(', ')} only; got ${JSON.stringify(info.siteId)}`
     return {
       ok: false,
-      answer: json(400, { error: 'site not served here', issues: [{ path: 'GeneralInfo.siteId', message }] }),
+      answer: json(400, {
+        error: 'site not served here',
+        issues: [
+          {
+            path: 'GeneralInfo.siteId',
+            kind: 'invalid_value',
+            message,
+            expected: `one of ${[...siteIds].join(', ')}`,
+            received: describeValue(info.siteId),
+          },
+        ],
+      }),
     }
   }
   return { ok: true, payload: payload as Record<string, unknown> }

@@ -1,4 +1,5 @@
-import { resolveEndpoint, TrackerError } from '@es-tracker/core'
+import { TrackerError } from '@es-tracker/core'
+import { resolveEndpoint } from '@es-tracker/core/internal'
 import { integerOption } from '../integerOption'
 import type { FirstPartyEndpointOptions } from './types'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { QueueEntry } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
+import type { QueueEntry } from '@es-tracker/core/internal'
 import { createBatchWriter } from '../stores/batchWriter'
 import type { DurableQueueStore } from '../types'
 import { defaultOutboxTable, outboxStatements, outboxTableSql } from './outboxSql'

@@ -1,5 +1,5 @@
 import type { TrackerError } from '@es-tracker/core'
-import { createTrackerEngine, resolveEndpoint } from '@es-tracker/core'
+import { createTrackerEngine, resolveEndpoint } from '@es-tracker/core/internal'
 import { basicAuthHeader } from '../basicAuthHeader'
 import { createPostgresStore } from '../postgres/createPostgresStore'
 import { nodeDefaults } from '../resolveNodeOptions'

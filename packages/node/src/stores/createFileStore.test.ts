@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { QueueEntry } from '@es-tracker/core'
+import type { QueueEntry } from '@es-tracker/core/internal'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFileStore } from './createFileStore'
 

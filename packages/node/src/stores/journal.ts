@@ -1,8 +1,8 @@
 // The file store's journal: one JSON record per line, appended, `{"add":entry}` or `{"remove":id}`.
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
-import type { QueueEntry } from '@es-tracker/core'
-import { isQueueEntry } from '@es-tracker/core'
+import type { QueueEntry } from '@es-tracker/core/internal'
+import { isQueueEntry } from '@es-tracker/core/internal'
 
 /** The line that records a new entry; its body is kept as the exact string to send. */
 export const addRecord = (entry: QueueEntry): string => `${JSON.stringify({ add: entry })}\n`

@@ -1,4 +1,4 @@
-import type { TrackerEngine } from '@es-tracker/core'
+import type { TrackerEngine } from '@es-tracker/core/internal'
 import type { DurableQueueStore } from '../types'
 
 /** How often a store without its own `pollIntervalMs` is asked for events others wrote or left. */

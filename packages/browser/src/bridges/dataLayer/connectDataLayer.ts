@@ -1,5 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
-import { describeValue } from '../../describe'
+import { describeValue } from '@es-tracker/core/internal'
 import type { DataLayerBridge } from './types'
 
 // Marks a data layer that a bridge reads (shared by every copy of the bridge on the page, as

@@ -1,5 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
-import { describeValue } from '../../describe'
+import { describeValue } from '@es-tracker/core/internal'
 import type { Ga4Ecommerce, Ga4Item } from './types'
 
 /** An item that can be sent: its GA4 fields, and the values the tracker's events take from it. */

@@ -1,11 +1,9 @@
 import { defineEvent } from '../shared/defineEvent'
 import { addToWishlistWire } from './addToWishlistSchema'
 import { buildAddToWishlist } from './buildAddToWishlist'
-import { addToWishlistFromEsJs } from './fromEsJs'
 
 /** The `AddToWishlist` event: a visitor added a product to a wishlist. */
 export const addToWishlistDefinition = defineEvent({
   wire: addToWishlistWire,
   build: buildAddToWishlist,
-  fromEsJs: addToWishlistFromEsJs,
 })

@@ -1,11 +1,9 @@
 import { defineEvent } from '../shared/defineEvent'
 import { buildCategoryPage } from './buildCategoryPage'
 import { categoryPageWire } from './categoryPageSchema'
-import { categoryPageFromEsJs } from './fromEsJs'
 
 /** The `CategoryPage` event: a visitor browsed a category. */
 export const categoryPageDefinition = defineEvent({
   wire: categoryPageWire,
   build: buildCategoryPage,
-  fromEsJs: categoryPageFromEsJs,
 })

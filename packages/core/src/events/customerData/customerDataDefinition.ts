@@ -1,11 +1,9 @@
 import { defineEvent } from '../shared/defineEvent'
 import { buildCustomerData } from './buildCustomerData'
 import { customerDataWire } from './customerDataSchema'
-import { customerDataFromEsJs } from './fromEsJs'
 
 /** The `CustomerData` event: who the visitor is (GeneralInfo only). */
 export const customerDataDefinition = defineEvent({
   wire: customerDataWire,
   build: buildCustomerData,
-  fromEsJs: customerDataFromEsJs,
 })

@@ -1,11 +1,9 @@
 import { defineEvent } from '../shared/defineEvent'
 import { buildProductImpressions } from './buildProductImpressions'
-import { productImpressionsFromEsJs } from './fromEsJs'
 import { productImpressionsWire } from './productImpressionsSchema'
 
 /** The `ProductImpressions` event: products were shown in a recommendation block. */
 export const productImpressionsDefinition = defineEvent({
   wire: productImpressionsWire,
   build: buildProductImpressions,
-  fromEsJs: productImpressionsFromEsJs,
 })

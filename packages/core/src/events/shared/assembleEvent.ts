@@ -14,7 +14,10 @@ export function neverThrow(eventName: string | undefined, build: () => BuildResu
     return build()
   } catch (cause) {
     // Reached only by hostile input (a throwing getter, a revoked proxy, a cyclic structure).
-    return { ok: false, error: invalidEvent(eventName, [makeIssue('', 'a readable input', cause)], cause) }
+    return {
+      ok: false,
+      error: invalidEvent(eventName, [makeIssue('', 'a readable input', cause, 'unreadable_input')], cause),
+    }
   }
 }
 
@@ -63,7 +66,8 @@ export const assembleEvent = (
       (issue, index) =>
         issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index,
     )
-    if (!unique.length && sent === undefined) unique.push(makeIssue('', 'a payload that serializes to JSON', payload))
+    if (!unique.length && sent === undefined)
+      unique.push(makeIssue('', 'a payload that serializes to JSON', payload, 'unsafe_value'))
     if (unique.length) return { ok: false, error: invalidEvent(eventName, unique) }
     return { ok: true, payload: sent as WirePayload, ...(warnings.length > 0 && { warnings }) }
   })

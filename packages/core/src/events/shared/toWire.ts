@@ -9,10 +9,10 @@ import { setProductTags } from './tags'
 export type Issues = ValidationIssue[]
 
 /**
- * The friendly input names of wire fields, where they differ by more than the first letter's case;
- * toWire adds the others on first use, so that each name is derived once, not on every call.
+ * The friendly input names of wire fields, where they differ by more than the first letter's case
+ * (`productKey` for `product_id`); every other field's is its name with a lowercase first letter.
  */
-const INPUT_NAMES: Record<string, string> = {
+export const INPUT_NAMES = {
   GUID: 'guid',
   EventName: 'name',
   Category: 'categoryKey',
@@ -24,7 +24,17 @@ const INPUT_NAMES: Record<string, string> = {
   category_id: 'categoryIds',
   tag_discount: 'discountPercent',
   tag_oldprice: 'oldPrice',
-}
+} as const
+
+/** The friendly input name of a wire field, as a type. */
+export type InputNameOf<WireKey> = WireKey extends keyof typeof INPUT_NAMES
+  ? (typeof INPUT_NAMES)[WireKey]
+  : WireKey extends string
+    ? Uncapitalize<WireKey>
+    : never
+
+/** Every wire field's friendly name once derived, so that each is derived once, not on every call. */
+const inputNames: Record<string, string> = { ...INPUT_NAMES }
 
 /**
  * Turns a friendly input into the wire form of `schema` at `path` (PAYLOADS.md, "Value forms"): a node
@@ -59,8 +69,8 @@ export function toWire(
   const handled = node.tagged ? ['tags', 'currency'] : []
   for (const key in fields) {
     const field = fields[key] as AnyNode
-    // biome-ignore lint/suspicious/noAssignInExpressions: derives a name once, then reads it
-    const input = (INPUT_NAMES[key] ??= key[0]!.toLowerCase() + key.slice(1))
+    inputNames[key] ??= key[0]!.toLowerCase() + key.slice(1)
+    const input = inputNames[key]!
     const wire = toWire(
       field.optional ?? (field as WireSchema),
       source[input],

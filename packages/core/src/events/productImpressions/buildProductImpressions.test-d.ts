@@ -1,0 +1,7 @@
+// Type test, checked by `pnpm typecheck`: the friendly input agrees with the wire schema (every input
+// field is read by a wire field, and what the wire requires the input requires).
+import type { InputCheck } from '../shared/inputCheck'
+import type { ProductImpressionsInput } from './buildProductImpressions'
+import type { productImpressionsWire } from './productImpressionsSchema'
+
+export const inputMatchesWire: InputCheck<ProductImpressionsInput, typeof productImpressionsWire> = true

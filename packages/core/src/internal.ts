@@ -1,0 +1,33 @@
+// The internal entry, `@es-tracker/core/internal`: what the platform packages (browser, node,
+// collector) build on and users do not need: the delivery engine and its parts, the tracker-method
+// factory, retry arithmetic, defaults and shared helpers. Not covered by semver: it changes with the
+// packages that use it, which are released together.
+export type { EndpointResult } from './endpoint/resolveEndpoint'
+export { resolveEndpoint } from './endpoint/resolveEndpoint'
+export type { DeliveryEngine } from './engine/createTrackerEngine'
+export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
+export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
+export { defaultClock } from './engine/defaultClock'
+export { createMemoryQueueStore } from './engine/memoryQueueStore'
+export { parseRetryAfter } from './engine/retryAfter'
+export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
+export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
+export { isQueueEntry } from './engine/safety'
+export type {
+  CartStore,
+  Clock,
+  EngineOptions,
+  EventContextSource,
+  QueueEntry,
+  QueueStore,
+  QueueStoreAddOptions,
+  SyncQueueStore,
+  TrackerEngine,
+  TrackerMethodsOptions,
+} from './engine/types'
+export { describeValue } from './errors/describeValue'
+export { newCartGuid } from './events/statusCart/newCartGuid'
+export type { IdentityField } from './schemas/identity'
+export { IDENTITY_FIELDS } from './schemas/identity'
+export { findUnknownFields } from './validation/findUnknownFields'
+export { makeIssue } from './validation/issues'
