@@ -1,6 +1,7 @@
 // One build for every package: ESM + bundled .d.ts per package, plus the browser's script-tag IIFE.
 // TypeScript is only transpiled here (isolated modules); `pnpm typecheck` does the type checking.
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
@@ -47,8 +48,8 @@ const isExternalFor = (name) => {
   return (id) => id.startsWith('node:') || names.some((dep) => id === dep || id.startsWith(`${dep}/`))
 }
 
-/** ESM build and bundled declarations for one package's entry points. */
-function packageBuild(name, entries = { index: 'src/index.ts' }) {
+/** ESM build for one package's entry points, and bundled declarations for those in `typed`. */
+function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index']) {
   const input = Object.fromEntries(
     Object.entries(entries).map(([key, file]) => [key, root(`packages/${name}/${file}`)]),
   )
@@ -66,55 +67,127 @@ function packageBuild(name, entries = { index: 'src/index.ts' }) {
       },
     },
     {
-      input: { index: input.index },
+      input: Object.fromEntries(typed.map((key) => [key, input[key]])),
       external,
       plugins: [dts({ tsconfig: root('tsconfig.base.json') })],
-      output: { dir: root(`packages/${name}/dist`), format: 'esm', entryFileNames: '[name].d.ts' },
+      output: {
+        dir: root(`packages/${name}/dist`),
+        format: 'esm',
+        entryFileNames: '[name].d.ts',
+        chunkFileNames: 'chunks/[name]-[hash].d.ts',
+      },
     },
   ]
 }
 
-/** The script-tag build: everything bundled, minified, no `eval`, registers `window.esTracker`. */
-const scriptTagBuild = {
-  input: root('packages/browser/src/scriptTag.ts'),
-  plugins: [
-    workspaceSource(),
-    // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
-    // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
-    {
-      name: 'lite-dependencies',
-      resolveId: (source) =>
-        source === 'ky'
-          ? root('packages/browser/src/transport/kyLite.ts')
-          : source === 'js-cookie'
-            ? root('packages/browser/src/visitor/jsCookieLite.ts')
-            : null,
+/** The script tag's add-ons: each `src/addons/<name>.ts` becomes `dist/es-tracker.<name>.min.js`. */
+const addonNames = ['esCompat', 'consentSignals', 'dataLayer']
+const browserDist = (file) => root(`packages/browser/dist/${file}`)
+
+/** The `sha384-...` Subresource Integrity value of a file's bytes. */
+const sriOf = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
+
+/**
+ * Writes `<file>.sri` beside each script file: its `integrity` value, shipped in the package so that
+ * whoever serves the file can pin it without running anything of this repository.
+ */
+function sriFile() {
+  return {
+    name: 'sri-file',
+    writeBundle({ file }) {
+      writeFileSync(`${file}.sri`, `${sriOf(readFileSync(file))}\n`)
     },
-    // The script tag runs in a page only: isScriptTag is true here, so that what only Node, SSR or a
-    // worker reach goes (see buildTarget.ts).
-    {
-      name: 'script-tag-target',
-      load: (id) =>
-        id === root('packages/browser/src/buildTarget.ts') ? 'export const isScriptTag: boolean = true\n' : null,
-    },
-    transpileTypeScript(),
-    nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
-    // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less);
-    // hoist_funs: function declarations first (about 20 B gzip less). No pure_getters (it may drop a
-    // property read that throws on hostile input) and no property mangling.
-    terser({
-      ecma: 2020,
-      compress: { passes: 5, unsafe_arrows: true, hoist_funs: true },
-      format: { comments: false },
-    }),
-  ],
-  output: { file: root('packages/browser/dist/es-tracker.min.js'), format: 'iife', name: undefined, strict: true },
+  }
 }
+
+/** A script-tag IIFE build: everything bundled, minified, no `eval`. */
+function scriptBuild(input, file, plugins = []) {
+  return {
+    input: root(input),
+    plugins: [
+      ...plugins,
+      workspaceSource(),
+      // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
+      // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
+      {
+        name: 'lite-dependencies',
+        resolveId: (source) =>
+          source === 'ky'
+            ? root('packages/browser/src/transport/kyLite.ts')
+            : source === 'js-cookie'
+              ? root('packages/browser/src/visitor/jsCookieLite.ts')
+              : null,
+      },
+      // A script build runs in a browser only (a page; a Shopify pixel's sandbox frame or worker, which
+      // has `navigator` and `fetch`): isScriptTag is true here, so that what only Node or SSR reach goes
+      // (see buildTarget.ts).
+      {
+        name: 'script-tag-target',
+        load: (id) =>
+          id === root('packages/browser/src/buildTarget.ts') ? 'export const isScriptTag: boolean = true\n' : null,
+      },
+      transpileTypeScript(),
+      nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
+      // passes 5: the same safe transforms run to a fixed point (3 -> 5 passes: about 90 B gzip less);
+      // hoist_funs: function declarations first (about 20 B gzip less). No pure_getters (it may drop a
+      // property read that throws on hostile input) and no property mangling.
+      terser({
+        ecma: 2020,
+        compress: { passes: 5, unsafe_arrows: true, hoist_funs: true },
+        format: { comments: false },
+      }),
+      sriFile(),
+    ],
+    output: { file: browserDist(file), format: 'iife', name: undefined, strict: true },
+  }
+}
+
+/**
+ * Builds the add-ons' hashes into the script tag (addonIntegrity.ts), read from the add-on files the
+ * builds before this one wrote: what the script tag pins is exactly what dist holds.
+ */
+function addonIntegrity() {
+  const id = root('packages/browser/src/addons/addonIntegrity.ts')
+  return {
+    name: 'addon-integrity',
+    load(loaded) {
+      if (loaded !== id) return null
+      const hashes = Object.fromEntries(
+        addonNames.map((name) => {
+          const file = browserDist(`es-tracker.${name}.min.js`)
+          if (!existsSync(file)) this.error(`${file} is missing: the add-ons build before the script tag`)
+          return [name, sriOf(readFileSync(file))]
+        }),
+      )
+      return `export const addonIntegrity = ${JSON.stringify(hashes)}\n`
+    },
+  }
+}
+
+/** The add-ons, then the script tag that registers `window.esTracker` and loads them. */
+const scriptTagBuilds = [
+  ...addonNames.map((name) => scriptBuild(`packages/browser/src/addons/${name}.ts`, `es-tracker.${name}.min.js`)),
+  scriptBuild('packages/browser/src/scriptTag.ts', 'es-tracker.min.js', [addonIntegrity()]),
+]
+/** The Shopify custom pixel's script: registers `esTrackerShopify` in the pixel's sandbox. */
+const shopifyPixelBuild = scriptBuild('packages/browser/src/shopifyPixel.ts', 'es-tracker.shopify.min.js')
 
 export default [
   ...packageBuild('core'),
-  ...packageBuild('browser'),
-  scriptTagBuild,
-  ...packageBuild('node'),
+  // `@es-tracker/browser/datalayer`: the GA4 bridge, an entry of its own so that the main one never carries it.
+  // `@es-tracker/browser/shopify`: the Shopify web pixel adapter, likewise.
+  ...packageBuild('browser', { index: 'src/index.ts', datalayer: 'src/datalayer.ts', shopify: 'src/shopify.ts' }, [
+    'index',
+    'datalayer',
+    'shopify',
+  ]),
+  ...scriptTagBuilds,
+  shopifyPixelBuild,
+  // The Postgres store is a subpath of its own (`pg` is an optional peer dependency), and the relay a bin.
+  ...packageBuild(
+    'node',
+    { index: 'src/index.ts', postgres: 'src/postgres/index.ts', relay: 'src/relay/relayCli.ts' },
+    ['index', 'postgres'],
+  ),
   ...packageBuild('collector', { index: 'src/index.ts', cli: 'src/cli.ts' }),
 ]

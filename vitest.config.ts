@@ -6,6 +6,8 @@ const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/i
 export default defineConfig({
   resolve: {
     alias: {
+      // Before '@es-tracker/node', which would match it as a prefix.
+      '@es-tracker/node/postgres': fileURLToPath(new URL('./packages/node/src/postgres/index.ts', import.meta.url)),
       '@es-tracker/core': source('core'),
       '@es-tracker/browser': source('browser'),
       '@es-tracker/node': source('node'),

@@ -87,13 +87,20 @@ export const test = base.extend<{ resetBetweenTests: undefined }, WorkerFixtures
   ],
   siteServer: [
     async ({ collector }, use) => {
-      const config = () => demoConfigScript({ endpoint: collector.endpoint, collectorUrl: collector.url })
+      const config = (mode: 'direct' | 'ga4') => () =>
+        demoConfigScript({ endpoint: collector.endpoint, collectorUrl: collector.url, mode })
       const server = await startStaticServer({
+        // The demo shop at /demo/, and in its GA4 mode at /demo/ga4/.
         mounts: [
           { prefix: '/', dir: e2eDir },
+          { prefix: '/demo/ga4/', dir: fileURLToPath(new URL('./demo/', import.meta.url)) },
           { prefix: '/dist/', dir: browserDist },
         ],
-        routes: { '/demo/config.js': config, '/config.js': config },
+        routes: {
+          '/demo/config.js': config('direct'),
+          '/config.js': config('direct'),
+          '/demo/ga4/config.js': config('ga4'),
+        },
       })
       await use(server)
       await server.close()

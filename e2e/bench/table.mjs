@@ -34,6 +34,17 @@ function sizeRows({ size }, { snippetBytes, snippetGzip }) {
         evals.length ? 'FAIL' : 'ok',
       ),
     )
+    // The add-ons the script tag loads when a page uses them, each against its own budget.
+    for (const addon of size.data.addons ?? []) {
+      rows.push(
+        row(
+          `Add-on ${addon.file}`,
+          `${int(addon.minified)} B min · ${int(addon.gzip)} B gzip · ${int(addon.brotli)} B brotli`,
+          `≤ ${int(addon.budgetBytes)} B gzip`,
+          addon.gzip > addon.budgetBytes || addon.evals.length ? 'OVER' : 'within',
+        ),
+      )
+    }
   }
   rows.push(row('Loader snippet (API.md)', `${int(snippetBytes)} B · ${int(snippetGzip)} B gzip`))
   return rows

@@ -3,6 +3,7 @@
 import { categories, findCategory, findProduct, money, products } from './catalog.js'
 import { notFound, productCard, tile } from './components.js'
 import { h, param } from './dom.js'
+import { ga4, ga4Mode } from './ga4.js'
 import { addToCart, addToWishlist, track, trackedProduct } from './store.js'
 
 export function home(main) {
@@ -44,6 +45,7 @@ export function category(main) {
     h('p', { class: 'lead', text: found.blurb }),
     h('div', { class: 'product-grid' }, ...shown.map(productCard)),
   )
+  if (ga4Mode) return ga4.viewItemList(found, shown)
   track('categoryPage', { categoryKey: found.key })
   track('productImpressions', {
     products: shown.map((product) => ({ productKey: product.key, containerType: 'category-grid' })),
@@ -110,5 +112,6 @@ export function product(main) {
       ),
     ),
   )
-  track('productPage', { product: trackedProduct(found) })
+  if (ga4Mode) ga4.viewItem(found)
+  else track('productPage', { product: trackedProduct(found) })
 }

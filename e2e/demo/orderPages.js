@@ -3,6 +3,7 @@
 import { findProduct, money } from './catalog.js'
 import { notFound, tile } from './components.js'
 import { h, param } from './dom.js'
+import { ga4, ga4Mode } from './ga4.js'
 import {
   cartDetails,
   cartTotal,
@@ -101,6 +102,7 @@ export function cart(main) {
   }
   document.addEventListener('demo:cart', render)
   render()
+  if (ga4Mode && cartDetails().length > 0) ga4.viewCart(cartDetails())
 }
 
 function signInForm(onDone) {
@@ -188,12 +190,19 @@ export function checkout(main) {
   }
   document.addEventListener('demo:user', render)
   render()
+  if (ga4Mode && cartDetails().length > 0) ga4.beginCheckout(cartDetails())
 }
 
 export function thankYou(main) {
   const order = lastOrder()
   if (!order || order.orderNumber !== param('order')) return notFound(main, 'Order')
   const total = order.lines.reduce((sum, line) => sum + line.total, 0)
+  // GA4 mode: pushed on every load of this page, as GTM4WP does; the bridge sends the purchase once.
+  if (ga4Mode)
+    ga4.purchase(
+      order.orderNumber,
+      order.lines.map((line) => ({ product: findProduct(line.key), quantity: line.quantity })),
+    )
   main.append(
     h(
       'section',

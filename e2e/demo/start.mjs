@@ -33,18 +33,20 @@ const collector = await onFreePort(
   (port) => startCollector({ port, host }),
   'collector',
 )
-const config = () => demoConfigScript({ endpoint: collector.endpoint, collectorUrl: collector.url })
+const config = (mode) => () => demoConfigScript({ endpoint: collector.endpoint, collectorUrl: collector.url, mode })
 const shop = await onFreePort(
   Number(process.env.DEMO_PORT ?? 4800),
   (port) =>
     startStaticServer({
       port,
       host,
+      // The same shop twice: calling the tracker itself at /, and only pushing GA4 events at /ga4/.
       mounts: [
         { prefix: '/', dir: demoDir },
+        { prefix: '/ga4/', dir: demoDir },
         { prefix: '/dist/', dir: browserDist },
       ],
-      routes: { '/config.js': config },
+      routes: { '/config.js': config('direct'), '/ga4/config.js': config('ga4') },
     }),
   'storefront',
 )
@@ -53,6 +55,7 @@ console.log(`
   es-tracker demo is running
 
     Storefront       ${shop.origin}/
+    GA4 storefront   ${shop.origin}/ga4/   (GA4 dataLayer pushes only, read by the dataLayer option)
     Collector page   ${collector.url}/
     Endpoint         ${collector.endpoint}
 

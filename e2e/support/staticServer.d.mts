@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 /** A folder served under a URL path prefix. */
 export interface Mount {
   /** URL path prefix ending with `/`, e.g. `/dist/`. */
@@ -13,6 +15,8 @@ export type DynamicRoute = () => { type: string; body: string }
 export interface StaticServerOptions {
   mounts: Mount[]
   routes?: Record<string, DynamicRoute>
+  /** Node request handlers at exact paths, for every method (e.g. a first-party endpoint at `/t/api/v2`). */
+  handlers?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>
   /** @default 0 (a free port) */
   port?: number
   /** @default '127.0.0.1' */

@@ -29,7 +29,7 @@ function inside(dir, relative) {
  * @param {import('./staticServer.d.mts').StaticServerOptions} options
  * @returns {Promise<import('./staticServer.d.mts').StaticServer>}
  */
-export async function startStaticServer({ mounts, routes = {}, port = 0, host = '127.0.0.1' }) {
+export async function startStaticServer({ mounts, routes = {}, handlers = {}, port = 0, host = '127.0.0.1' }) {
   /** @type {Map<string, Record<string, string>>} */
   const extraHeaders = new Map()
   const dynamic = new Map(Object.entries(routes))
@@ -50,6 +50,8 @@ export async function startStaticServer({ mounts, routes = {}, port = 0, host = 
     try {
       const url = new URL(request.url ?? '/', 'http://static.invalid')
       const path = decodeURIComponent(url.pathname)
+      const handler = handlers[path]
+      if (handler) return handler(request, response)
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return send(response, 405, { Allow: 'GET, HEAD' }, 'method not allowed')
       }

@@ -159,9 +159,18 @@ test.describe('browser tracker (hostile security)', () => {
       'javascript:alert(1)',
       'data:text/plain,x',
       `https://user:secret@tracker.esputnik.com/api/v2`,
-      '/api/v2',
+      // Protocol-relative: another host, not a path on the page's origin.
+      '//example.com/api/v2',
+      '/\\example.com/api/v2',
     ]
-    const accepted = [collector.endpoint, `http://localhost:${port}/api/v2`, `http://[::1]:${port}/api/v2`, 'yespo']
+    // A path is the site's own first-party endpoint, on the page's origin (issue 16).
+    const accepted = [
+      collector.endpoint,
+      `http://localhost:${port}/api/v2`,
+      `http://[::1]:${port}/api/v2`,
+      'yespo',
+      '/t/api/v2',
+    ]
     const answers = await page.evaluate(
       async ({ refused, accepted }) => {
         const { createBrowserTracker } = (await import('/dist/index.js' as string)) as {

@@ -30,10 +30,37 @@ export interface CommandDispatcher {
   register(name: string, command: Command): void
   /** Runs `hook` once `init` has created the tracker (e.g. to answer `window.eS` with `esCompat`). */
   onInit(hook: (context: CommandContext) => void): void
+  /**
+   * Adds commands that need something loaded first (an add-on). The first of them called starts
+   * `load`; that call and every call after it wait, in order, until the load settles, then run:
+   * `load` answers the real commands by name, or the error each of these calls then resolves with
+   * (and reports). Answers the load's starter, for a hook that loads early.
+   */
+  defer(
+    names: readonly string[],
+    load: (context: CommandContext) => Promise<Partial<Record<string, Command>> | TrackerError>,
+  ): Starter
 }
 
-/** Calls kept for `init` at most: a page that never calls it must not grow memory without end. */
+/** Starts a deferred load (once) and answers it. */
+export type Starter = (context: CommandContext) => Promise<unknown>
+
+/** A call kept for later: its name, its arguments and how to answer it. */
+type KeptCall = [name: unknown, args: unknown[], resolve: (value: unknown) => void]
+
+/** Calls kept at most (for `init`, or for an add-on's load): a page that never calls `init` must not grow memory without end. */
 const maxKeptCalls = 500
+
+/** A command that answers every call with `error`, reported. */
+const failing =
+  (error: TrackerError): Command =>
+  (context) => {
+    context.report(error)
+    return Promise.resolve({ ok: false, error })
+  }
+
+const missing = (name: string, cause?: unknown) =>
+  new TrackerError('unsupported', `esTracker(${describeValue(name)}): its add-on did not provide it`, { cause })
 
 /**
  * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, the name of any of
@@ -47,11 +74,20 @@ const maxKeptCalls = 500
 export function createCommandDispatcher(create: typeof createBrowserTracker = createBrowserTracker): CommandDispatcher {
   const commands = new Map<unknown, Command>()
   const hooks: Array<(context: CommandContext) => void> = []
-  // Calls made before `init`: each its name, its arguments and how to answer it.
-  const kept: Array<[name: unknown, args: unknown[], resolve: (value: unknown) => void]> = []
+  // Calls made before `init`, or while a deferred command's load runs: run in order once both are over.
+  const kept: KeptCall[] = []
   let context: CommandContext | undefined
   // Calls dropped before `init` because `kept` was full, counted by name: `init` reports them.
   const dropped = new Map<unknown, number>()
+  let loadsRunning = 0
+
+  // Runs the kept calls in order, until a call starts a load (which holds the rest).
+  const runKept = () => {
+    while (context && loadsRunning === 0 && kept.length > 0) {
+      const [name, args, resolve] = kept.shift()!
+      resolve(run(name, args))
+    }
+  }
 
   // Runs a call once `init` has made the context.
   const run = (name: unknown, args: unknown[]): unknown => {
@@ -103,16 +139,22 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
       )
       dropped.clear()
     }
-    for (const [name, args, resolve] of kept.splice(0)) resolve(run(name, args))
+    runKept()
   }
 
-  // A call past the bound before `init`: refused at once, and said on the console the first time (the
-  // host's `onError` and `debug` come with `init`, which reports them all).
+  // A call past the bound: refused at once. Before `init` it is said on the console the first time (the
+  // host's `onError` and `debug` come with `init`, which reports them all); after it (an add-on still
+  // loading) it is reported at once.
   const drop = (name: unknown): Promise<SendResult> => {
+    const waitingFor = context ? 'an add-on to load' : "esTracker('init')"
     const error = new TrackerError(
       'queue_full',
-      `esTracker(${describeValue(name)}) dropped: ${maxKeptCalls} calls already wait for esTracker('init')`,
+      `esTracker(${describeValue(name)}) dropped: ${maxKeptCalls} calls already wait for ${waitingFor}`,
     )
+    if (context) {
+      context.report(error)
+      return Promise.resolve({ ok: false, error })
+    }
     if (!dropped.size) {
       try {
         console.warn('[es-tracker]', `${error.message}; later calls are dropped too until it comes`)
@@ -128,8 +170,8 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
     call(argumentList) {
       try {
         const [name, ...args] = readArguments(argumentList)
-        if (context) return run(name, args)
-        if (name === 'init') return init(args[0])
+        if (context && loadsRunning === 0 && kept.length === 0) return run(name, args)
+        if (name === 'init' && !context) return init(args[0])
         if (kept.length >= maxKeptCalls) return drop(name)
         return new Promise((resolve) => kept.push([name, args, resolve]))
       } catch {
@@ -143,6 +185,35 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
     onInit(hook) {
       hooks.push(hook)
       if (context) hook(context)
+    },
+    defer(names, load) {
+      let loading: Promise<void> | undefined
+      const start: Starter = (given) => {
+        loading ??= load(given).then(
+          (loaded) => {
+            for (const name of names) {
+              const command = loaded instanceof TrackerError ? undefined : loaded[name]
+              commands.set(name, command ?? failing(loaded instanceof TrackerError ? loaded : missing(name)))
+            }
+          },
+          (cause) => {
+            for (const name of names) commands.set(name, failing(missing(name, cause)))
+          },
+        )
+        return loading
+      }
+      for (const name of names) {
+        commands.set(name, (given, args) => {
+          loadsRunning++
+          void start(given).then(() => {
+            loadsRunning--
+            runKept()
+          })
+          // This call goes first once the load is over, before those made after it.
+          return new Promise((resolve) => kept.unshift([name, args, resolve]))
+        })
+      }
+      return start
     },
   }
 }

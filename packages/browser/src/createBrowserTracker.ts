@@ -1,20 +1,23 @@
-import type { EventContext, SendResult } from '@es-tracker/core'
+import type { DeliveryEngine, EventContext, PageContext, SendResult } from '@es-tracker/core'
 import { createDeliveryEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
+import { after } from './after'
 import { isScriptTag } from './buildTarget'
 import { createCartStore, newCartGuid } from './cart/cartGuid'
 import { checkOptions, mustBe } from './config/checkOptions'
-import { consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { type ConsentGate, consentStates, createConsentGate, isConsentState } from './consent/consentGate'
+import { createConsentStorage } from './consent/consentStorage'
+import { followPageConsent } from './consent/pageConsent'
 import { createDebugLog } from './debug/debugLog'
 import { nextTask } from './nextTask'
-import { createPersistedQueueStore } from './storage/persistedQueueStore'
-import { createReplayCoordinator } from './storage/replayCoordinator'
-import { createSafeStorage } from './storage/safeStorage'
-import { createBrowserTransport } from './transport/browserTransport'
+import { createPersistedQueueStore, type PersistedQueueStore } from './storage/persistedQueueStore'
+import { createReplayCoordinator, type ReplayCoordinator } from './storage/replayCoordinator'
+import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
+import { type BrowserTransport, createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource } from './visitor/scCookie'
+import { createScSource, documentCookieJar, type ScSource } from './visitor/scCookie'
 
 /**
  * Creates a browser tracker for one site: every tracker method of the API, the visitor's identity,
@@ -42,11 +45,69 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     return createInertTracker(new TrackerError('unsupported', 'no browser document: use @es-tracker/node on servers'))
   }
 
+  return createPlatformTracker(options, checked.url, {
+    storage: createSafeStorage(),
+    sc: createScSource(options, documentCookieJar),
+    pageContext: readPageContext,
+    locks: webLocks(),
+    listen: (parts) => listenToPage(parts, options),
+  })
+}
+
+/**
+ * What a platform gives the tracker: the page gives its localStorage, `document.cookie`, location and
+ * lifecycle events; a Shopify pixel gives its copy of `browser.localStorage`, `browser.cookie` and the
+ * top frame's state that each event carries.
+ */
+export interface TrackerPlatform {
+  /** Where the queue, the cart GUID and the identity are kept, shared with the site's other pages. */
+  storage: SafeStorage
+  /** Answers the `sc` cookie for each event (reading it, or creating it where the site has none). */
+  sc: ScSource
+  /** GeneralInfo's page-context fields for an event being built. */
+  pageContext: () => PageContext
+  /** Web Locks for replays between tabs; `undefined`: the entries' leases alone. */
+  locks?: Pick<LockManager, 'request'> | undefined
+  /**
+   * Reads `storage` again, where it does not show what other pages write later (a pixel's copy of the
+   * shop's storage, read at start); the page's localStorage needs none.
+   */
+  rereadStorage?: () => Promise<void>
+  /** Starts following the platform's lifecycle (hidden, left, back, online); a pixel has none. */
+  listen?: (parts: PlatformParts) => void
+}
+
+/** The parts of a tracker that a platform's lifecycle drives. */
+export interface PlatformParts {
+  consent: ConsentGate
+  store: PersistedQueueStore
+  engine: DeliveryEngine
+  transport: BrowserTransport
+  coordinator: ReplayCoordinator
+}
+
+/**
+ * Makes a tracker on a platform's pieces: the engine, the persisted queue, consent, the `sc` cookie,
+ * the cart GUID and identity, the same for the page (`createBrowserTracker`) and for a Shopify pixel
+ * (`trackShopifyEvents`). `options` are checked already; `url` is the resolved endpoint.
+ */
+export function createPlatformTracker(
+  options: BrowserTrackerOptions,
+  url: string,
+  platform: TrackerPlatform,
+): BrowserTracker {
+  const debug = createDebugLog(options)
+  const { report } = debug
   const siteId = options.siteId.trim()
   const prefix = options.storageKey ?? 'es-tracker'
   // This page's id in the shared queue.
   const owner = newUuid()
-  const storage = createSafeStorage()
+  // A consent source ('gcm', 'tcf') has decided nothing yet.
+  const consent = createConsentGate(
+    options.consent === 'gcm' || options.consent === 'tcf' ? 'pending' : options.consent,
+  )
+  // Nothing is written to storage before consent is granted (held in memory until then).
+  const storage = createConsentStorage(platform.storage, consent)
   // checkOptions let only positive numbers or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
@@ -58,7 +119,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   const failingKey = `${prefix}:failing:${siteId}`
   const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createDeliveryEngine({
-    url: checked.url,
+    url,
     transport,
     store,
     failingAtStart: storage.get(failingKey) !== null,
@@ -70,15 +131,18 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     maxQueue: options.maxQueue,
     maxAgeMs: options.maxAgeMs,
   })
-  const coordinator = createReplayCoordinator({
+  const replays = createReplayCoordinator({
     store,
     replay: engine.replay,
-    locks: webLocks(),
+    locks: platform.locks,
+    reread: platform.rereadStorage,
   })
+  // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
+  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
-  const consent = createConsentGate(options.consent)
-  const sc = createScSource(options)
+  const { sc } = platform
 
   const methods = createTrackerMethods({
     // Consent first, then the sc cookie; each may make the event wait, or refuse it.
@@ -96,7 +160,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
                       siteId,
                       sc: value,
                       identity: identity.get(),
-                      context: { ...readPageContext(), ...options.context },
+                      context: { ...platform.pageContext(), ...options.context },
                     }
                   : value,
               )),
@@ -145,7 +209,19 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     }
   }
 
-  // The page's lifecycle, one small step per moment (see the README, "Delivery guarantees").
+  platform.listen?.({ consent, store, engine, transport, coordinator })
+  coordinator.trigger()
+  return tracker
+}
+
+/**
+ * Follows the page's lifecycle, one small step per moment (see the README, "Delivery guarantees"),
+ * and the page's consent signals (Google Consent Mode, TCF) when the `consent` option names one.
+ */
+function listenToPage(
+  { consent, store, engine, transport, coordinator }: PlatformParts,
+  options: BrowserTrackerOptions,
+): void {
   let left = false
   /** Hidden (it may be discarded without another event): store what waits and, online and unless the endpoint fails, send the rest now. */
   const hidePage = () => {
@@ -198,8 +274,9 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
         coordinator.trigger()
       }, 100)
   })
-  coordinator.trigger()
-  return tracker
+  // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page). The
+  // script tag loads these readers as an add-on, only for pages that ask (consent/registerConsentSignals.ts).
+  if (!isScriptTag) followPageConsent(options.consent, consent.set)
 }
 
 /** `navigator.locks`, or `undefined` where reading it throws (a hostile or broken page): leases alone then. */
@@ -211,14 +288,8 @@ function webLocks(): LockManager | undefined {
   }
 }
 
-/** Runs `next` on a value now, or once it resolves when it is a promise: a ready value keeps the event synchronous. */
-const after = <Value, Result>(
-  value: Value | Promise<Value>,
-  next: (value: Value) => Result,
-): Result | Promise<Result> => (value instanceof Promise ? value.then(next) : next(value))
-
 /** A tracker that sends nothing: every method resolves with the given error (core's methods on a context that refuses). */
-function createInertTracker(error: TrackerError): BrowserTracker {
+export function createInertTracker(error: TrackerError): BrowserTracker {
   const nothing = () => undefined
   return {
     ...createTrackerMethods({

@@ -1,5 +1,5 @@
 export { trackerMethodNames } from '@es-tracker/core'
-export type { ConsentState } from './consent/consentGate'
+export type { ConsentSource, ConsentState } from './consent/consentGate'
 export { createBrowserTracker } from './createBrowserTracker'
 export { maskEmail, maskPersonalData, maskPhone } from './debug/maskPersonalData'
 export type { EsJsHandler, EsJsHandlerOptions } from './esjs/createEsJsHandler'

@@ -1,11 +1,24 @@
 // The script-tag build (dist/es-tracker.min.js): takes over `window.esTracker` and its queued calls.
+import { addonIntegrity } from './addons/addonIntegrity'
+import { createAddonLoader } from './addons/loadAddon'
+import { registerDataLayerBridge } from './bridges/dataLayer/registerDataLayerBridge'
 import { createCommandDispatcher, installCommandQueue } from './commandQueue'
+import { registerConsentSignals } from './consent/registerConsentSignals'
 import { registerEsJsCommands } from './esjs/registerEsJsCommands'
 
 try {
+  // Add-ons sit beside this file; where it came from is known only while it first runs.
+  const loadAddon = createAddonLoader({
+    scriptUrl: (document.currentScript as HTMLScriptElement | null)?.src,
+    integrity: addonIntegrity,
+  })
   const dispatcher = createCommandDispatcher()
   // The vendor script's calls: esTracker('sendEvent', ...), and window.eS with `esCompat: true`.
-  registerEsJsCommands(dispatcher, window as unknown as Record<string, unknown>)
+  registerEsJsCommands(dispatcher, window as unknown as Record<string, unknown>, loadAddon)
+  // `consent: 'gcm' | 'tcf'`: the page's own consent signals.
+  registerConsentSignals(dispatcher, loadAddon)
+  // The GA4 dataLayer bridge, with the `init` option `dataLayer`.
+  registerDataLayerBridge(dispatcher, loadAddon)
   installCommandQueue(window as unknown as Record<string, unknown>, dispatcher)
 } catch {
   // Whatever the page did to `window` (or where there is none, a worker), loading the tracker must not break it.

@@ -7,9 +7,9 @@ import type {
   TrackerError,
   TrackerMethods,
 } from '@es-tracker/core'
-import type { ConsentState } from './consent/consentGate'
+import type { ConsentSource, ConsentState } from './consent/consentGate'
 
-export type { ConsentState } from './consent/consentGate'
+export type { ConsentSource, ConsentState } from './consent/consentGate'
 
 /** Options of {@link createBrowserTracker}. */
 export interface BrowserTrackerOptions {
@@ -36,10 +36,14 @@ export interface BrowserTrackerOptions {
   scWaitTimeoutMs?: number | undefined
   /**
    * The visitor's tracking consent: `'pending'` events wait in memory (not persisted) until
-   * `setConsent('granted')`; `'denied'` events resolve with code `consent`.
+   * `setConsent('granted')`; `'denied'` events resolve with code `consent`. Or where the page signals
+   * it: `'gcm'` follows Google Consent Mode v2 in the data layer (`analytics_storage`), `'tcf'` an
+   * IAB TCF v2 CMP through `__tcfapi` (purposes 1 and 8). Until consent is granted nothing is written
+   * (no cookie, no storage) and nothing is sent: events wait in memory (at most 100; more resolve
+   * `queue_full`, reported through `onError`); on a denial they resolve with code `consent`.
    * @default 'granted'
    */
-  consent?: ConsentState | undefined
+  consent?: ConsentState | ConsentSource | undefined
   /** Per-request time limit in ms. @default 10000 */
   timeout?: number | undefined
   /** Retries of a failed delivery (network errors, 408, 429, 5xx). @default { attempts: 5, baseDelayMs: 500, maxDelayMs: 30000 } */

@@ -73,3 +73,27 @@ describe('createEventStore', () => {
     expect(() => createEventStore(0)).toThrow(TypeError)
   })
 })
+
+describe('createEventStore bounded by bytes', () => {
+  it('should drop the oldest events and count them when the bodies pass maxBytes', () => {
+    const store = createEventStore(100, 1000)
+    for (let index = 0; index < 10; index += 1) store.add(fields(`E${index}`), 300)
+    expect(store.list().map((event) => event.eventName)).toEqual(['E7', 'E8', 'E9'])
+    expect(store.stats()).toEqual({ kept: 3, bytes: 900, dropped: 7 })
+  })
+
+  it('should keep the newest event even when its body alone is above maxBytes', () => {
+    const store = createEventStore(100, 10)
+    store.add(fields('A'), 5)
+    store.add(fields('B'), 50)
+    expect(store.list().map((event) => event.eventName)).toEqual(['B'])
+    expect(store.stats().dropped).toBe(1)
+  })
+
+  it('should count events dropped by maxEvents too', () => {
+    const store = createEventStore(2)
+    for (let index = 0; index < 5000; index += 1) store.add(fields(`E${index}`), 1)
+    expect(store.list().map((event) => event.eventName)).toEqual(['E4998', 'E4999'])
+    expect(store.stats()).toEqual({ kept: 2, bytes: 2, dropped: 4998 })
+  })
+})

@@ -7,5 +7,6 @@ export type {
   FaultConfig,
   FaultControls,
   FaultState,
+  StoreStats,
 } from './types'
 export { wireNotes } from './wireNotes'

@@ -3,12 +3,15 @@ import { DEFAULT_COLLECTOR_PORT, startCollector } from './startCollector'
 import type { Collector } from './types'
 
 const USAGE = `Usage: es-tracker-collector [--port ${DEFAULT_COLLECTOR_PORT}] [--host 127.0.0.1] [--out events.jsonl] [--max-events 10000]
+                            [--max-stored-bytes 67108864] [--allowed-host name ...]
 
 A local eSputnik / Yespo tracker endpoint: validates every event, keeps it, shows it live.
   --port        port to listen on (0 picks a free one)      default ${DEFAULT_COLLECTOR_PORT}
   --host        interface to listen on                       default 127.0.0.1
   --out         append every request to this JSON Lines file
   --max-events  requests kept in memory                      default 10000
+  --max-stored-bytes  body bytes kept in memory (oldest dropped first)  default 67108864
+  --allowed-host  another Host name to answer to (repeatable); any other is refused
   --help        show this text`
 
 /** Where the CLI writes and how it learns it should stop; injectable for tests. */
@@ -51,6 +54,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<Col
         host: { type: 'string' },
         out: { type: 'string' },
         'max-events': { type: 'string' },
+        'max-stored-bytes': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -61,7 +66,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<Col
     }
     const port = integerOption('port', values.port)
     const maxEvents = integerOption('max-events', values['max-events'])
+    const maxStoredBytes = integerOption('max-stored-bytes', values['max-stored-bytes'])
     collector = await startCollector({
+      ...(maxStoredBytes === undefined ? {} : { maxStoredBytes }),
+      ...(values['allowed-host'] === undefined ? {} : { allowedHosts: values['allowed-host'] }),
       ...(port === undefined ? {} : { port }),
       ...(values.host === undefined ? {} : { host: values.host }),
       ...(values.out === undefined ? {} : { out: values.out }),

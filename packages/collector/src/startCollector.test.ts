@@ -110,9 +110,9 @@ describe('startCollector', () => {
     expect((await listed())[0]?.issues[0]?.message).toMatch(/above the limit of 1000 bytes/)
   })
 
-  it('should record the Authorization header when one is sent', async () => {
+  it('should record that an Authorization header came, never its credential, when one is sent', async () => {
     await post(example('product-update'), { 'Content-Type': 'application/json', Authorization: 'Basic OmtleQ==' })
-    expect((await listed())[0]?.authorization).toBe('Basic OmtleQ==')
+    expect((await listed())[0]?.authorization).toBe('Basic (hidden)')
   })
 
   it('should filter by eventName and clear when asked over HTTP', async () => {
@@ -133,6 +133,13 @@ describe('startCollector', () => {
 
   it('should answer 404 for an unknown route', async () => {
     expect((await fetch(`${collector.url}/nope`)).status).toBe(404)
+  })
+
+  it('should answer HEAD / with the live page headers and no body', async () => {
+    const response = await fetch(`${collector.url}/`, { method: 'HEAD' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/html')
+    expect(await response.text()).toBe('')
   })
 
   it('should serve the live page with a strict CSP', async () => {

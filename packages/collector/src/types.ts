@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '@es-tracker/core'
+import type { StoreStats } from './eventStore'
 
 /** Options of {@link startCollector}. */
 export interface CollectorOptions {
@@ -10,6 +11,18 @@ export interface CollectorOptions {
   out?: string
   /** How many requests are kept in memory; the oldest go first. @default 10000 */
   maxEvents?: number
+  /**
+   * How many body bytes the kept requests may add up to; past it the oldest go first (counted in
+   * `stats().dropped` and the `X-Dropped-Events` header of `GET /events`). Parsed bodies take about
+   * three to five times their text in memory.
+   * @default 67108864 (64 MiB)
+   */
+  maxStoredBytes?: number
+  /**
+   * Host names (beside loopback and the listening address) the collector answers to, e.g. a name
+   * in `/etc/hosts` or a container's name. Any other `Host` is refused with 403 (DNS rebinding).
+   */
+  allowedHosts?: string[]
   /** Bodies above this size are refused with 413. @default 1048576 (1 MiB) */
   maxBodyBytes?: number
   /** Faults active from the start (the same as calling `faults.set(...)` at once). */
@@ -36,7 +49,10 @@ export interface CollectedEvent {
   payload?: unknown
   /** The body text when it is not JSON (truncated to 4 KiB). */
   raw?: string
-  /** The request's `Authorization` header, when sent. */
+  /**
+   * That the request carried an `Authorization` header, and its scheme: `'Basic (hidden)'`. The
+   * credential itself (a node tracker's API key) is never kept.
+   */
   authorization?: string
   /** The request was failed on purpose by fault injection: the sender saw an error, not an acceptance. */
   failedByFault?: true
@@ -84,6 +100,8 @@ export interface FaultState {
   failed: number
 }
 
+export type { StoreStats }
+
 /** Turns fault injection on and off from a test. */
 export interface FaultControls {
   /** Replaces the active faults. Throws a `TypeError` naming the bad field on a bad config. */
@@ -106,5 +124,7 @@ export interface Collector {
   events(filter?: EventFilter): CollectedEvent[]
   /** Forgets every received request. */
   clear(): void
+  /** How many requests are kept, their body bytes, and how many the bounds have dropped so far. */
+  stats(): StoreStats
   faults: FaultControls
 }

@@ -8,6 +8,7 @@ export { createMemoryQueueStore } from './engine/memoryQueueStore'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
+export { isQueueEntry } from './engine/safety'
 export type {
   CartStore,
   Clock,
@@ -15,8 +16,11 @@ export type {
   EventContextSource,
   QueueEntry,
   QueueStore,
+  QueueStoreAddOptions,
   RetryOptions,
+  SendOptions,
   SendResult,
+  SyncQueueStore,
   TrackerEngine,
   TrackerMethods,
   TrackerMethodsOptions,

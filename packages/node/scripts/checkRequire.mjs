@@ -1,5 +1,7 @@
 // Checks the BUILT package the way users load it: `require()` (Node >= 20.19 loads ES modules
-// synchronously) and `import`, each sending one real event to a local endpoint. Run after `pnpm build`.
+// synchronously) and `import`, each sending one real event to a local endpoint, the main entry again
+// where `pg` cannot be loaded (it is an optional peer dependency), and the `/postgres` subpath.
+// Run after `pnpm build`.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -34,11 +36,11 @@ const program = (load) => `
 `
 
 /** Runs a child node on the built package; async so that this process's server keeps answering. */
-async function run(name, inputType, load) {
+async function run(name, inputType, load, nodeArgs = []) {
   const output = await new Promise((resolve, reject) =>
     execFile(
       process.execPath,
-      [`--input-type=${inputType}`, '-e', program(load), name],
+      [...nodeArgs, `--input-type=${inputType}`, '-e', program(load), name],
       { cwd: packageDir, timeout: 30_000 },
       (error, stdout, stderr) =>
         error ? reject(new Error(`${name} failed: ${stderr || error.message}`)) : resolve(stdout),
@@ -52,12 +54,37 @@ async function run(name, inputType, load) {
   console.log(`checkRequire: ${name} of @es-tracker/node works (event delivered)`)
 }
 
+/** The subpath loads, and its store is the one the docs name. */
+async function checkPostgresSubpath() {
+  const script =
+    "const { createPostgresStore, outboxTableSql } = await import('@es-tracker/node/postgres'); console.log(typeof createPostgresStore, outboxTableSql().startsWith('CREATE TABLE'))"
+  const output = await new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', script],
+      { cwd: packageDir, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`postgres subpath failed: ${stderr || error.message}`)) : resolve(stdout),
+    ),
+  )
+  if (output.trim() !== 'function true') throw new Error(`postgres subpath: unexpected ${output}`)
+  console.log('checkRequire: @es-tracker/node/postgres loads (createPostgresStore, outboxTableSql)')
+}
+
 let failed = false
 try {
   const [major, minor] = process.versions.node.split('.').map(Number)
   if (major === 20 && minor < 19) throw new Error(`Node ${process.versions.node}: require() of ES modules needs 20.19+`)
   await run('require', 'commonjs', "const { createNodeTracker, scFromCookieHeader } = require('@es-tracker/node')")
   await run('import', 'module', "const { createNodeTracker, scFromCookieHeader } = await import('@es-tracker/node')")
+  // `pg` is an optional peer dependency: the main entry must work where it cannot be loaded at all.
+  await run(
+    'import-without-pg',
+    'module',
+    "const { createNodeTracker, scFromCookieHeader } = await import('@es-tracker/node')",
+    ['--import', './scripts/withoutPg.mjs'],
+  )
+  await checkPostgresSubpath()
 } catch (error) {
   console.error(`checkRequire: ${error.message}`)
   failed = true

@@ -2,8 +2,9 @@ import type { EventContext, EventName, TrackerMethods } from '@es-tracker/core'
 import { createTrackerEngine, createTrackerMethods, TrackerError } from '@es-tracker/core'
 import { newCartGuid } from './newCartGuid'
 import { resolveNodeOptions } from './resolveNodeOptions'
+import { pollStore } from './stores/pollStore'
 import { createFetchTransport } from './transport/createFetchTransport'
-import type { NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
+import type { DurableQueueStore, NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'
 
 const warnOnError = (error: TrackerError): void => {
   console.warn(`[es-tracker] ${error.code}: ${error.message}`)
@@ -32,6 +33,7 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
         console.warn(`[es-tracker] ${eventName}: ${issue.path} dropped, expected ${issue.expected ?? 'a valid value'}`)
       }
     })
+  const store = options.store as DurableQueueStore | undefined
   const engine = createTrackerEngine({
     url: resolved.url,
     headers: resolved.headers,
@@ -40,10 +42,13 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
     timeoutMs: resolved.timeoutMs,
     concurrency: resolved.concurrency,
     maxQueue: resolved.maxQueue,
+    maxAgeMs: resolved.maxAgeMs,
+    ...(store ? { store } : {}),
     onError,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.random ? { random: options.random } : {}),
   })
+  const stopPolling = store ? pollStore(engine, store) : undefined
   const enqueue = engine.enqueue
   const methodsFor = (context: (eventName: EventName) => EventContext | TrackerError): TrackerMethods =>
     createTrackerMethods({ context, enqueue, newGuid: newCartGuid, onError, onWarning })
@@ -71,6 +76,14 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
     )
   }
 
+  let closing: Promise<void> | undefined
+  /** Delivers what it can within the time, then lets go of the store: what is left stays in it. */
+  async function closeTracker(timeoutMs: number | undefined): Promise<void> {
+    stopPolling?.()
+    await engine.close(timeoutMs)
+    await store?.close?.().catch(() => {})
+  }
+
   return {
     visitor(input) {
       try {
@@ -79,8 +92,8 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
         return visitor({ sc: undefined })
       }
     },
-    productUpdate: (products) => catalog.productUpdate(products),
+    productUpdate: (products, sendOptions) => catalog.productUpdate(products, sendOptions),
     flush: () => engine.flush(),
-    close: (timeoutMs) => engine.close(timeoutMs),
+    close: (timeoutMs) => (closing ??= closeTracker(timeoutMs)),
   }
 }

@@ -1,13 +1,17 @@
 import type { RetryOptions } from '@es-tracker/core'
 import { resolveEndpoint, TrackerError } from '@es-tracker/core'
 import { basicAuthHeader } from './basicAuthHeader'
+import { integerOption } from './integerOption'
 import type { NodeTrackerOptions } from './types'
 
-/** The largest delay `setTimeout` honours; ky refuses longer timeouts. */
-const maxTimerMs = 2_147_483_647
-
 /** Node defaults, see {@link NodeTrackerOptions}. */
-export const nodeDefaults = { timeoutMs: 10_000, concurrency: 8, maxQueue: 10_000 } as const
+export const nodeDefaults = {
+  timeoutMs: 10_000,
+  concurrency: 8,
+  maxQueue: 10_000,
+  /** A server retries through an outage of hours: age, not a number of attempts, ends an event. */
+  maxAgeMs: 6 * 60 * 60 * 1000,
+} as const
 
 /** The options of a node tracker, checked and with defaults filled in. */
 export interface ResolvedNodeOptions {
@@ -17,6 +21,7 @@ export interface ResolvedNodeOptions {
   timeoutMs: number
   concurrency: number
   maxQueue: number
+  maxAgeMs: number
   retry: RetryOptions
 }
 
@@ -26,13 +31,8 @@ const fail = (message: string): never => {
 
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value))
 
-function count(name: string, value: unknown, min: number, fallback: number): number {
-  if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > maxTimerMs) {
-    fail(`${name} must be an integer of at least ${min}; got ${show(value)}`)
-  }
-  return value as number
-}
+const count = (name: string, value: unknown, min: number, fallback: number): number =>
+  integerOption('createNodeTracker', name, value, min, fallback)
 
 function checkRetry(retry: unknown): RetryOptions {
   if (retry === undefined) return {}
@@ -68,6 +68,13 @@ export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOpt
   if (transport !== undefined && typeof (transport as { send?: unknown } | null)?.send !== 'function') {
     fail('transport must be an object with a send(request) method')
   }
+  const store = options.store as Record<string, unknown> | null | undefined
+  if (
+    store !== undefined &&
+    !['add', 'update', 'remove', 'takeOver'].every((name) => typeof store?.[name] === 'function')
+  ) {
+    fail('store must be a queue store (createFileStore({ dir }), createPostgresStore({ pool }))')
+  }
   return {
     siteId: siteId.trim(),
     url: endpoint.url,
@@ -75,6 +82,7 @@ export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOpt
     timeoutMs: count('timeout', options.timeout, 1, nodeDefaults.timeoutMs),
     concurrency: count('concurrency', options.concurrency, 1, nodeDefaults.concurrency),
     maxQueue: count('maxQueue', options.maxQueue, 1, nodeDefaults.maxQueue),
+    maxAgeMs: count('maxAgeMs', options.maxAgeMs, 1, nodeDefaults.maxAgeMs),
     retry: checkRetry(options.retry),
   }
 }

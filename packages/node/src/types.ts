@@ -3,13 +3,29 @@ import type {
   Endpoint,
   Identity,
   PageContext,
+  QueueStore,
   RetryOptions,
+  SendOptions,
   SendResult,
   TrackerError,
   TrackerMethods,
   Transport,
   ValidationIssue,
 } from '@es-tracker/core'
+
+/**
+ * A queue store that outlives the process: `createFileStore` (one server) or `createPostgresStore`
+ * (a fleet, serverless). Any {@link QueueStore} whose methods answer promises works; these two add
+ * how often to look for events others left and a `close()` that lets go of what the store holds.
+ */
+export interface DurableQueueStore extends QueueStore {
+  /** How often the tracker asks `takeOver()` for events that other processes wrote or left, in ms. */
+  readonly pollIntervalMs?: number
+  /** Whether the last `takeOver()` left more it could have answered: the tracker asks again at once. */
+  hasMore?(): boolean
+  /** Releases the folder lock, the leases, or a pool the store made itself. Called by `tracker.close()`. */
+  close?(): Promise<void>
+}
 
 /** Options of {@link createNodeTracker}. Mistakes here throw an `invalid_config` TrackerError at once. */
 export interface NodeTrackerOptions {
@@ -30,6 +46,17 @@ export interface NodeTrackerOptions {
   concurrency?: number | undefined
   /** Events accepted but not yet delivered; past it an event resolves `queue_full` (and is reported). @default 10000 */
   maxQueue?: number | undefined
+  /**
+   * Where accepted events wait until delivered. @default in memory, lost with the process. With
+   * `createFileStore({ dir })` or `createPostgresStore({ pool })` an event is written before its first
+   * attempt and what a killed process left is delivered by the next one (see "Durable delivery").
+   */
+  store?: QueueStore | DurableQueueStore | undefined
+  /**
+   * How long an event is retried before it is dropped as `expired` (reported). A retryable failure
+   * (network, timeout, 408, 429, 5xx) keeps the event until then. @default 21600000 (6 hours)
+   */
+  maxAgeMs?: number | undefined
   /** Called with every failure: invalid input, refused or undeliverable events, a full queue. @default a console.warn line */
   onError?: ((error: TrackerError) => void) | undefined
   /** Called when an event went out without something it was given (a malformed e-mail, say). @default a console.warn line */
@@ -64,13 +91,16 @@ export interface VisitorOptions {
 export interface NodeTracker {
   /** Every tracker method, for one visitor. Never throws; without `sc` every method resolves `invalid_event`. */
   visitor(visitor: VisitorOptions): TrackerMethods
-  /** Sends catalog changes (no visitor needed). */
-  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0]): Promise<SendResult>
+  /** Sends catalog changes (no visitor needed); `{ transaction }` as for every tracker method. */
+  productUpdate(products: Parameters<TrackerMethods['productUpdate']>[0], options?: SendOptions): Promise<SendResult>
   /** Resolves when every event sent so far has been delivered or has finally failed. */
   flush(): Promise<void>
   /**
-   * Delivers what is pending within `timeoutMs` (reporting what it could not), then refuses new
-   * events with code `closed`. @default timeoutMs 10000
+   * Delivers what is pending within `timeoutMs` (any length, `Infinity` included), reports what it
+   * could not with code `closed`, then refuses new events with code `closed`. An attempt in flight at
+   * that moment settles with its own outcome, within `timeout`. With a durable store, what it gives
+   * up on stays in the store for the next process (and, Postgres, is free for other instances at once).
+   * @default timeoutMs 10000
    */
   close(timeoutMs?: number): Promise<void>
 }

@@ -1,5 +1,5 @@
 import { type EndpointResult, resolveEndpoint, TrackerError, type TrackerErrorCode } from '@es-tracker/core'
-import { consentStates, isConsentState } from '../consent/consentGate'
+import { consentOptions, isConsentOption } from '../consent/consentGate'
 import { describeValue } from '../describe'
 
 /** What {@link checkOptions} answers: the endpoint URL, or the first problem found. */
@@ -20,7 +20,7 @@ const positive: Rule = ['a positive number', (value) => Number.isFinite(value) &
 /** Each option checked, what it must be; all but `siteId` may be left out. */
 const rules: Record<string, Rule> = {
   siteId: ['a non-empty string', (value) => typeof value === 'string' && value.trim() !== ''],
-  consent: [consentStates, isConsentState],
+  consent: [consentOptions, isConsentOption],
   onError: ['a function', (value) => typeof value === 'function'],
   timeout: positive,
   maxQueue: positive,
@@ -31,9 +31,9 @@ const rules: Record<string, Rule> = {
 }
 
 /**
- * Checks a tracker's options before anything is sent: a `siteId`, an endpoint that is a preset or
- * an `https:` URL (loopback `http:` aside, as core's resolveEndpoint decides), and well-formed
- * optional values.
+ * Checks a tracker's options before anything is sent: a `siteId`, an endpoint that is a preset, an
+ * `https:` URL (loopback `http:` aside, as core's resolveEndpoint decides) or a path on the page's
+ * origin, and well-formed optional values.
  */
 export function checkOptions(options: unknown): OptionsCheck {
   // No options, or not an object: no siteId either, which is what is reported.
@@ -46,5 +46,6 @@ export function checkOptions(options: unknown): OptionsCheck {
     }
   }
   // resolveEndpoint takes a missing endpoint for 'esputnik' and refuses `null`, as every option here does.
-  return resolveEndpoint(given.endpoint)
+  // A path ('/t/api/v2') is the site's own first-party endpoint, on the page's origin.
+  return resolveEndpoint(given.endpoint, typeof location === 'undefined' ? undefined : location.href)
 }

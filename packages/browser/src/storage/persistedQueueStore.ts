@@ -1,4 +1,4 @@
-import type { QueueEntry, QueueStore } from '@es-tracker/core'
+import type { QueueEntry, SyncQueueStore } from '@es-tracker/core'
 import { nextTask } from '../nextTask'
 import type { SafeStorage } from './safeStorage'
 
@@ -32,7 +32,7 @@ export interface PersistedQueueStoreOptions {
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
-export interface PersistedQueueStore extends QueueStore {
+export interface PersistedQueueStore extends SyncQueueStore {
   /**
    * Claims every stored entry whose claim ran out or was released (not once released itself). Two
    * tabs may claim one entry at once, and the last write wins: the caller replays (`takeOver()`

@@ -47,12 +47,13 @@ function lagging(storage: SafeStorage, lagMs: number): SafeStorage {
 }
 
 /** One tab: a store and a coordinator whose replay records what the store hands over. */
-function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>) {
+function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'request'>, reread?: () => Promise<void>) {
   const store = createPersistedQueueStore({ storage, key: 'queue', owner })
   const replayed: string[] = []
   const coordinator = createReplayCoordinator({
     store,
     locks,
+    reread,
     replay: () => {
       for (const taken of store.takeOver()) replayed.push(taken.id)
     },
@@ -201,5 +202,54 @@ describe('createReplayCoordinator', () => {
     owner.store.remove('a')
     await vi.advanceTimersByTimeAsync(100_000)
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  /** A pixel's view of `storage`: a copy read at start, its own writes written through, read again on `reread`. */
+  function copyOf(storage: SafeStorage) {
+    const copy = createSafeStorage(() => undefined)
+    const load = () => {
+      for (const key of copy.keys('')) copy.remove(key)
+      for (const key of storage.keys('')) copy.set(key, storage.get(key)!)
+    }
+    load()
+    const view: SafeStorage = {
+      get: copy.get,
+      keys: copy.keys,
+      set(key, value) {
+        copy.set(key, value)
+        storage.set(key, value)
+      },
+      remove(key) {
+        copy.remove(key)
+        storage.remove(key)
+      },
+    }
+    return { view, reread: async () => load() }
+  }
+
+  it("should take over a left page's entry once its claim runs out, reading a pixel's copy of the storage again first", async () => {
+    const storage = createSafeStorage(() => undefined)
+    const left = tab(storage, 'left')
+    left.store.add(entry('a'))
+    const { view, reread } = copyOf(storage)
+    const pixel = tab(view, 'pixel', undefined, reread)
+    pixel.coordinator.trigger()
+    await vi.advanceTimersByTimeAsync(89_000)
+    expect(pixel.replayed).toEqual([])
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(pixel.replayed).toEqual(['a'])
+  })
+
+  it("should not replay an entry its owner delivered since the pixel's copy was read", async () => {
+    const storage = createSafeStorage(() => undefined)
+    const living = tab(storage, 'living')
+    living.store.add(entry('a'))
+    const { view, reread } = copyOf(storage)
+    const pixel = tab(view, 'pixel', undefined, reread)
+    pixel.coordinator.trigger()
+    // The living page delivers 'a' (the pixel's copy still holds it), then stops renewing anything.
+    living.store.remove('a')
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(pixel.replayed).toEqual([])
   })
 })

@@ -17,6 +17,12 @@ export interface ReplayCoordinatorOptions {
   replay: () => void
   /** `navigator.locks`, or `undefined` to rely on the entries' own leases alone. */
   locks?: Pick<LockManager, 'request'> | undefined
+  /**
+   * Reads the storage again, for a store that does not see what other pages write later (a Shopify
+   * pixel's, a copy read at start): before looking at a claim of another page that ran out, which that
+   * page may have renewed or delivered since. Never rejects.
+   */
+  reread?: () => Promise<void>
 }
 
 /** Runs replays of the persisted queue so that no two tabs deliver one entry. */
@@ -36,7 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * of every tab have landed: the last write owns the entry. It renews this page's leases on a timer
  * while the page owns entries, and looks again when a claim of another page is due to run out.
  */
-export function createReplayCoordinator({ store, replay, locks }: ReplayCoordinatorOptions): ReplayCoordinator {
+export function createReplayCoordinator({ store, replay, locks, reread }: ReplayCoordinatorOptions): ReplayCoordinator {
   let busy = false
   let again = false
   let renewTimer: ReturnType<typeof setInterval> | undefined
@@ -45,7 +51,8 @@ export function createReplayCoordinator({ store, replay, locks }: ReplayCoordina
   // Another page's claim that runs out later: look again then (one timer at a time).
   const lookAgain = ({ nextExpiryInMs } = store.orphans()) => {
     if (nextExpiryInMs !== undefined && expiryTimer === undefined) {
-      expiryTimer = setTimeout(() => {
+      expiryTimer = setTimeout(async () => {
+        await reread?.()
         expiryTimer = undefined
         trigger()
       }, nextExpiryInMs + 50)

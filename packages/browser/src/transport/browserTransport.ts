@@ -30,9 +30,11 @@ export interface BrowserTransportOptions {
 export interface BrowserTransport extends Transport {
   /**
    * The page is being left (`pagehide`): requests waiting for their task start now, and every later
-   * one goes by keepalive fetch or, past the budget, a beacon. Offline, those waiting fail at once
-   * instead (their entries wait for a later page). What a request still in flight stands for is the
-   * engine's call (its `leave()`).
+   * one goes by keepalive fetch or, past the budget, a beacon. Every request in flight then answers
+   * `handed_off` at once: its real answer may never reach the page (Chromium rejects the promise of a
+   * keepalive fetch as its document goes, while the browser still delivers it), and what an
+   * unknowable answer stands for is the engine's call. Offline they answer a network error instead,
+   * and their entries wait for a later page.
    */
   leave(): void
   /** The page came back from the back/forward cache (`pageshow` persisted). */
@@ -48,6 +50,8 @@ export interface BrowserTransport extends Transport {
 export function createBrowserTransport({ beforeSend }: BrowserTransportOptions = {}): BrowserTransport {
   let inFlight = 0
   let leaving = false
+  // Requests in flight, each able to end its own wait early (at `pagehide`).
+  const endEarly = new Set<(outcome: TransportOutcome) => void>()
 
   const postNow = async (
     { url, body, headers, timeoutMs }: TransportRequest,
@@ -60,7 +64,9 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
         headers,
         keepalive,
         timeout: timeoutMs,
-        credentials: 'omit',
+        // Cookies go to the site's own first-party endpoint only (it re-issues `sc` with Set-Cookie,
+        // which an `omit` request would ignore); a tracker on another origin gets none.
+        credentials: 'same-origin',
         // kyLite (the script tag's ky) never retries nor throws on an HTTP error.
         ...(!isScriptTag && { retry: 0, throwHttpErrors: false }),
       })
@@ -68,7 +74,8 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
       void response.body?.cancel().catch(() => {})
       return { type: 'response', status: response.status, retryAfter: response.headers.get('Retry-After') }
     } catch (cause) {
-      return { type: (cause as Error | undefined)?.name === 'TimeoutError' ? 'timeout' : 'network_error', cause }
+      if ((cause as Error | undefined)?.name === 'TimeoutError') return { type: 'timeout', cause }
+      return { type: 'network_error', cause, offline: isOffline() }
     }
   }
 
@@ -79,7 +86,7 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
     const bytes = utf8Bytes(body)
     // Browsers without keepalive fetch would drop a request made while the page is being left.
     if (!('keepalive' in Request.prototype) || inFlight + bytes > keepaliveBudgetBytes) {
-      if (!unloading) return postNow(request, false)
+      if (!unloading) return track(postNow(request, false))
       try {
         // A string body goes as `text/plain`, which needs no CORS preflight.
         if (navigator.sendBeacon(url, body)) return { type: 'handed_off' }
@@ -90,12 +97,25 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
       }
     }
     inFlight += bytes
-    try {
-      return await postNow(request, true)
-    } finally {
-      inFlight -= bytes
-    }
+    // The bytes count until the request really ends, even once it is handed off.
+    return track(
+      postNow(request, true).finally(() => {
+        inFlight -= bytes
+      }),
+    )
   }
+
+  /** Answers the request's outcome, or what `leave()` says first; a request made while leaving is handed off at once. */
+  const track = (sent: Promise<TransportOutcome>): Promise<TransportOutcome> =>
+    leaving
+      ? Promise.resolve(isOffline() ? offline() : { type: 'handed_off' })
+      : new Promise((resolve) => {
+          endEarly.add(resolve)
+          void sent.then((outcome) => {
+            endEarly.delete(resolve)
+            resolve(outcome)
+          })
+        })
 
   // Starting a fetch costs the main thread more than building the event does, so a tracking call
   // returns first and its request starts in a task of its own (with the others of the same task).
@@ -120,8 +140,11 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
     },
     leave() {
       leaving = true
+      const outcome: TransportOutcome = isOffline() ? offline() : { type: 'handed_off' }
+      for (const end of endEarly) end(outcome)
+      endEarly.clear()
       // Offline, requests not started yet would only fail: they fail now, and their entries wait for a later page.
-      startDeferred(isOffline() ? offline() : undefined)
+      startDeferred(isOffline() ? outcome : undefined)
     },
     stay() {
       leaving = false
@@ -129,7 +152,7 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
   }
 }
 
-const offline = (): TransportOutcome => ({ type: 'network_error', cause: new Error('offline') })
+const offline = (): TransportOutcome => ({ type: 'network_error', cause: new Error('offline'), offline: true })
 
 function isOffline(): boolean {
   return (isScriptTag || typeof navigator !== 'undefined') && navigator.onLine === false

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { EventStore } from '../eventStore'
-import { applyCors } from './respond'
 
 /** A comment line every so often keeps proxies and idle timers from closing the stream. */
 const HEARTBEAT_MS = 15_000
@@ -10,7 +9,6 @@ const HEARTBEAT_MS = 15_000
  * `cleared`, until the client goes away.
  */
 export function serveEventStream(request: IncomingMessage, response: ServerResponse, store: EventStore): void {
-  applyCors(request, response)
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',

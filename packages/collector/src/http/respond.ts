@@ -4,8 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 const PREFLIGHT_MAX_AGE = 600
 
 /**
- * Adds CORS headers that let a page on any origin call the collector, with or without credentials
- * (the origin is echoed, since `*` is refused for credentialed requests), and read `Retry-After`.
+ * Adds CORS headers that let a page on any origin post events to the collector (`POST /api/v2`
+ * only), with or without credentials (the origin is echoed, since `*` is refused for credentialed
+ * requests), and read `Retry-After`. Nothing else the collector serves is readable from another origin.
  */
 export function applyCors(request: IncomingMessage, response: ServerResponse): void {
   const origin = request.headers.origin
@@ -18,10 +19,10 @@ export function applyCors(request: IncomingMessage, response: ServerResponse): v
   }
 }
 
-/** Answers a CORS preflight for any origin, method and header set the browser asks about. */
+/** Answers a CORS preflight of `POST /api/v2` for any origin and the headers the browser asks about. */
 export function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
   applyCors(request, response)
-  response.setHeader('Access-Control-Allow-Methods', 'POST, GET, DELETE, OPTIONS')
+  response.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS')
   const asked = request.headers['access-control-request-headers']
   response.setHeader('Access-Control-Allow-Headers', asked ?? 'Content-Type, Authorization')
   response.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE))
@@ -49,8 +50,9 @@ export function sendHtml(response: ServerResponse, html: string, nonce: string):
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
+    'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
   })
   response.end(html)
 }

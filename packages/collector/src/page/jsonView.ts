@@ -31,8 +31,14 @@ export function renderJsonView(value: unknown, annotations: PathAnnotation[]): H
     root.append(row)
     if (!lines.has(path)) lines.set(path, row)
   }
-  const scalar = (item: unknown): HTMLElement => {
+  const scalar = (item: unknown, key?: string | number): HTMLElement => {
     if (typeof item === 'string') return span('str', JSON.stringify(item))
+    if (typeof item === 'number' && key === 'datetime' && Number.isFinite(new Date(item).getTime())) {
+      // An event time in ms since epoch reads better as a time.
+      const number = span('num', String(item))
+      number.append(span('time', ` ${new Date(item).toLocaleString([], { hour12: false })}`))
+      return number
+    }
     if (typeof item === 'number') return span('num', String(item))
     if (typeof item === 'boolean') return span('bool', String(item))
     return span('null', 'null')
@@ -40,11 +46,23 @@ export function renderJsonView(value: unknown, annotations: PathAnnotation[]): H
   const childPath = (parent: string, key: string | number): string =>
     typeof key === 'number' ? `${parent}[${key}]` : parent === '' ? key : `${parent}.${key}`
 
-  const walk = (item: unknown, path: string, depth: number, label: Node[], comma: boolean): void => {
+  const walk = (
+    item: unknown,
+    path: string,
+    depth: number,
+    label: Node[],
+    comma: boolean,
+    key?: string | number,
+  ): void => {
     const tail = comma ? [document.createTextNode(',')] : []
     const isArray = Array.isArray(item)
     if (typeof item !== 'object' || item === null) {
-      line(path, depth, [...label, scalar(item), ...tail])
+      line(path, depth, [...label, scalar(item, key), ...tail])
+      return
+    }
+    // The collector keeps 64 levels at most; a page must not recurse on whatever else comes.
+    if (depth >= 100) {
+      line(path, depth, [...label, span('punct', '…'), ...tail])
       return
     }
     const entries: [string | number, unknown][] = isArray
@@ -65,7 +83,7 @@ export function renderJsonView(value: unknown, annotations: PathAnnotation[]): H
       entries.forEach(([key, child], index) => {
         if (index > 0) parts.push(span('punct', ', '))
         if (typeof key === 'string') parts.push(span('key', JSON.stringify(key)), document.createTextNode(': '))
-        parts.push(scalar(child))
+        parts.push(scalar(child, key))
       })
       parts.push(span('punct', isArray ? ']' : ' }'))
       line(path, depth, [...label, ...parts, ...tail])
@@ -75,7 +93,7 @@ export function renderJsonView(value: unknown, annotations: PathAnnotation[]): H
     entries.forEach(([key, child], index) => {
       const childLabel =
         typeof key === 'number' ? [] : [span('key', JSON.stringify(key)), document.createTextNode(': ')]
-      walk(child, childPath(path, key), depth + 1, childLabel, index < entries.length - 1)
+      walk(child, childPath(path, key), depth + 1, childLabel, index < entries.length - 1, key)
     })
     line(`${path}\u0000end`, depth, [span('punct', close), ...tail])
   }

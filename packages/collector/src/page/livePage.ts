@@ -27,7 +27,7 @@ export function renderLivePage(nonce: string): string {
 </head>
 <body>
 <header class="top">
-  <div class="brand"><span class="dot">&#9679;</span>es-tracker collector</div>
+  <div class="brand"><span id="dot" class="dot" aria-hidden="true">&#9679;</span>es-tracker collector</div>
   <div class="endpoint">endpoint <code id="endpoint"></code></div>
   <div id="status" class="status">connecting&hellip;</div>
 </header>
@@ -49,9 +49,11 @@ export function renderLivePage(nonce: string): string {
 <main class="layout">
   <section aria-label="Events">
     <div id="empty" class="empty">
-      <p><b>No events yet.</b> Point a tracker at the endpoint above; each event shows up here as it arrives.</p>
-      <pre>esTracker('init', { siteId: 'DEMO123', endpoint: location.origin + '/api/v2' })</pre>
+      <p><b>No events yet.</b> Point a tracker at the endpoint above (this collector, not the shop's own
+        origin); each event shows up here as it arrives.</p>
+      <pre id="hint"></pre>
     </div>
+    <p id="no-match" class="no-match" hidden>No events match this filter.</p>
     <div id="list"></div>
   </section>
   <aside class="journey" aria-label="Cart journey">

@@ -31,16 +31,21 @@ export function livePageMain(helpers: PageHelpers): void {
   let filter = 'all'
   let nameFilter = ''
   let pollTimer: number | undefined
+  let reachable = true
   let stream: EventSource | undefined
   const list = byId('list')
   const nameSelect = byId('event-filter') as HTMLSelectElement
   const showPayloads = byId('show-payloads') as HTMLInputElement
-  byId('endpoint').textContent = `${location.origin}/api/v2`
+  const endpoint = `${location.origin}/api/v2`
+  byId('endpoint').textContent = endpoint
+  // The collector's own address, spelt out: `location.origin` pasted into the shop would be the shop's.
+  byId('hint').textContent = `esTracker('init', { siteId: 'DEMO123', endpoint: '${endpoint}', debug: true })`
 
   const setStatus = (state: 'live' | 'polling' | 'offline', text: string): void => {
     const status = byId('status')
     status.className = `status ${state}`
     status.textContent = text
+    byId('dot').className = `dot ${state}`
   }
   const shows = (event: CollectedEvent): boolean => {
     if (nameFilter && event.eventName !== nameFilter) return false
@@ -64,6 +69,7 @@ export function livePageMain(helpers: PageHelpers): void {
     byId('count-invalid').textContent = String(all.filter((event) => !event.valid).length)
     byId('count-notes').textContent = String(all.filter((event) => event.notes.length > 0).length)
     byId('empty').hidden = all.length > 0
+    showNoMatch()
     byId('journey').replaceChildren(helpers.renderCartJourney(all, helpers.summarizeEvent))
     const names = [...new Set(all.map((event) => event.eventName).filter((name): name is string => !!name))].sort()
     const known = [...nameSelect.options].map((option) => option.value)
@@ -106,9 +112,11 @@ export function livePageMain(helpers: PageHelpers): void {
     try {
       const response = await fetch(`/events?includeFailed=1&after=${lastId}`, { cache: 'no-store' })
       add((await response.json()) as CollectedEvent[])
+      reachable = true
       if (!(window.EventSource && stream?.readyState === EventSource.OPEN)) setStatus('polling', 'polling')
     } catch {
-      setStatus('offline', 'collector unreachable')
+      reachable = false
+      setStatus('offline', 'collector stopped or unreachable')
     }
   }
   const startPolling = (): void => {
@@ -129,7 +137,8 @@ export function livePageMain(helpers: PageHelpers): void {
     stream.addEventListener('collected', (message) => add([JSON.parse((message as MessageEvent<string>).data)]))
     stream.addEventListener('cleared', reset)
     stream.addEventListener('error', () => {
-      setStatus('polling', 'reconnecting… (polling)')
+      // The stream retries every second; a collector known to be down stays shown as down.
+      if (reachable) setStatus('polling', 'reconnecting… (polling)')
       startPolling()
     })
   } else {
@@ -137,11 +146,15 @@ export function livePageMain(helpers: PageHelpers): void {
   }
   void catchUp()
 
+  function showNoMatch(): void {
+    byId('no-match').hidden = events.size === 0 || [...list.children].some((node) => !(node as HTMLElement).hidden)
+  }
   const applyFilter = (): void => {
     for (const node of list.children) {
       const event = events.get(Number((node as HTMLElement).dataset.eventId))
       if (event) (node as HTMLElement).hidden = !shows(event)
     }
+    showNoMatch()
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-filter]')) {
     button.addEventListener('click', () => {

@@ -8,20 +8,21 @@ export const pageStyles = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 code, pre, .json { font-family: var(--mono); font-size: 12.5px; }
-.top { display: flex; gap: 24px; align-items: center; padding: 12px 24px; background: #1d2433; color: #e8ecf3; }
+.top { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; padding: 12px 24px; background: #1d2433; color: #e8ecf3; }
 .brand { font-weight: 650; font-size: 16px; letter-spacing: .2px; }
-.brand .dot { color: #6ee7a8; margin-right: 6px; }
-.endpoint { color: #aab4c5; }
+.brand .dot { color: #8a93a3; margin-right: 6px; }
+.brand .dot.live { color: #6ee7a8; } .brand .dot.polling { color: #f5c26b; } .brand .dot.offline { color: #8a93a3; }
+.endpoint { color: #aab4c5; min-width: 0; overflow-wrap: anywhere; }
 .endpoint code { color: #fff; background: #2c3548; padding: 2px 8px; border-radius: 6px; margin-left: 6px; }
 .status { margin-left: auto; padding: 3px 10px; border-radius: 999px; font-size: 12px; font-weight: 600; background: #394256; }
 .status.live { background: #1f6f43; color: #eafff2; }
 .status.polling { background: #8a5a00; color: #fff6e5; }
-.status.offline { background: #8f1d22; color: #ffeaea; }
+.status.offline { background: #4b5263; color: #e3e6ea; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 10px 24px; background: #fff; border-bottom: 1px solid var(--line); position: sticky; top: 0; z-index: 2; }
 .counts { color: var(--muted); margin-right: auto; }
 .counts b { color: var(--text); }
 .counts .ok { color: var(--ok); } .counts .bad { color: var(--bad); } .counts .warn { color: var(--warn); }
-.filters { display: flex; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+.filters { display: flex; flex-wrap: wrap; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 .filters button { border: 0; border-right: 1px solid var(--line); background: #fff; padding: 5px 12px; cursor: pointer; font: inherit; color: var(--muted); }
 .filters button:last-child { border-right: 0; }
 .filters button.active { background: #eef2fc; color: var(--accent); font-weight: 600; }
@@ -29,9 +30,17 @@ select, .clear { font: inherit; padding: 5px 10px; border: 1px solid var(--line)
 .clear { cursor: pointer; color: var(--bad); }
 .toggle { display: flex; gap: 6px; align-items: center; color: var(--muted); cursor: pointer; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 400px; gap: 20px; padding: 20px 24px; align-items: start; }
-@media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+@media (max-width: 1000px) { .layout { grid-template-columns: minmax(0, 1fr); } .journey { position: static; max-height: none; } }
+@media (max-width: 600px) {
+  .top, .toolbar { padding-left: 12px; padding-right: 12px; }
+  .layout { padding: 12px; }
+  .status { margin-left: 0; }
+  .meta { margin-left: 0; width: 100%; }
+}
 .empty { background: #fff; border: 1px dashed #c5ccd6; border-radius: 10px; padding: 24px; color: var(--muted); }
-.empty pre { background: #f6f7f9; padding: 10px 12px; border-radius: 8px; color: var(--text); white-space: pre-wrap; }
+.empty pre { background: #f6f7f9; padding: 10px 12px; border-radius: 8px; color: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; }
+.no-match { color: var(--muted); padding: 12px 4px; }
+.json .time { color: var(--muted); font-family: system-ui, sans-serif; font-size: 12px; margin-left: 6px; }
 .card { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 10px; padding: 12px 16px; margin-bottom: 12px; box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
 .card.invalid { border-left-color: var(--bad); }
 .card.faulted { border-left-color: var(--fault); opacity: .75; }

@@ -64,3 +64,26 @@ describe('resolveEndpoint', () => {
     }
   })
 })
+
+describe('resolveEndpoint with the page address', () => {
+  it('should accept a path on the page origin when the page address is given', () => {
+    expect(resolveEndpoint('/t/api/v2', 'https://shop.example/cart?x=1')).toEqual({
+      ok: true,
+      url: 'https://shop.example/t/api/v2',
+    })
+    // The site's own endpoint speaks the page's protocol, whatever its host.
+    expect(resolveEndpoint('/t/api/v2', 'http://shop.test:8080/')).toEqual({
+      ok: true,
+      url: 'http://shop.test:8080/t/api/v2',
+    })
+  })
+
+  it('should refuse a path when there is no page address, and a protocol-relative host always', () => {
+    expect(resolveEndpoint('/t/api/v2').ok).toBe(false)
+    for (const endpoint of ['//evil.example/api/v2', '/\\evil.example/api/v2', 't/api/v2']) {
+      expect([endpoint, resolveEndpoint(endpoint, 'http://shop.test/').ok]).toEqual([endpoint, false])
+    }
+    const refused = resolveEndpoint('nope', 'https://shop.example/')
+    expect(refused.ok ? '' : refused.error.message).toMatch(/or a path on the page's origin such as '\/t\/api\/v2'/)
+  })
+})

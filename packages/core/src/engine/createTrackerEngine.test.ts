@@ -69,7 +69,7 @@ describe('createTrackerEngine', () => {
     const transport = createFakeTransport((_request, index) => (index < 2 ? { type: 'response', status: 503 } : ok))
     const updates: number[] = []
     const store = createMemoryQueueStore()
-    const spyStore: QueueStore = { ...store, update: (entry) => updates.push(entry.attempts) }
+    const spyStore: QueueStore = { ...store, update: (entry) => void updates.push(entry.attempts) }
     const { engine, clock, errors } = setup({ transport, store: spyStore, retry: { baseDelayMs: 100 } })
     const result = engine.enqueue('CustomEvent', payload(1))
     await clock.advance(50)
@@ -154,29 +154,29 @@ describe('createTrackerEngine', () => {
   it('should send every pending event at once with unloading when the page goes away while the endpoint is healthy', async () => {
     const transport = createFakeTransport((request, index) => {
       if (request.unloading) return { type: 'handed_off' }
-      return index === 0 ? { type: 'timeout' } : new Promise<TransportOutcome>(() => {})
+      return [{ type: 'timeout' } as const, ok][index] ?? new Promise<TransportOutcome>(() => {})
     })
-    // A window of 0: the timeout of the first attempt leaves the endpoint healthy at once.
+    // A window of 0: the timeout of the first attempt leaves the endpoint healthy at once, and e2's 2xx is the last answer.
     const { engine, clock, store } = setup({ transport, concurrency: 1, failureWindowMs: 0 })
     const backingOff = engine.enqueue('CustomEvent', payload(1))
     await drainMicrotasks()
-    const stuck = engine.enqueue('CustomEvent', payload(2))
-    const queued = [3, 4, 5].map((n) => engine.enqueue('CustomEvent', payload(n)))
+    const delivered = engine.enqueue('CustomEvent', payload(2))
+    const stuck = engine.enqueue('CustomEvent', payload(3))
+    const queued = [4, 5].map((n) => engine.enqueue('CustomEvent', payload(n)))
     await drainMicrotasks()
-    expect(transport.requests).toHaveLength(2)
+    expect(transport.requests).toHaveLength(3)
     engine.flushOnUnload()
     await drainMicrotasks()
     const unloading = transport.requests.filter((request) => request.unloading)
     expect(unloading.map((request) => JSON.parse(request.body).CustomEvent.EventName).sort()).toEqual([
       'e1',
-      'e3',
       'e4',
       'e5',
     ])
-    expect(await Promise.all([backingOff, ...queued])).toEqual(Array(4).fill({ ok: true }))
+    expect(await Promise.all([backingOff, delivered, ...queued])).toEqual(Array(4).fill({ ok: true }))
     expect(clock.pendingTimers()).toBe(0)
-    // The one in flight stays stored until the page is left: then, the endpoint healthy, it counts as delivered.
-    expect(store.takeOver().map((entry) => JSON.parse(entry.body).CustomEvent.EventName)).toEqual(['e2'])
+    // The one in flight stays stored until the page is left: then, the last answer a 2xx, it counts as delivered.
+    expect(store.takeOver().map((entry) => JSON.parse(entry.body).CustomEvent.EventName)).toEqual(['e3'])
     engine.leave()
     expect(store.size()).toBe(0)
     void stuck
@@ -225,6 +225,22 @@ describe('createTrackerEngine', () => {
     expect(await fourth).toEqual({ ok: true })
     expect(transport.requests.filter((request) => request.unloading)).toHaveLength(1)
     expect(store.size()).toBe(0)
+  })
+
+  it('should not count failures while the device is offline against the endpoint', async () => {
+    const transport = createFakeTransport((request) =>
+      request.unloading ? { type: 'handed_off' } : { type: 'network_error', offline: true },
+    )
+    const { engine, store } = setup({ transport, concurrency: 1 })
+    engine.enqueue('CustomEvent', payload(1))
+    await drainMicrotasks()
+    engine.enqueue('CustomEvent', payload(2))
+    // Back online and leaving: the endpoint is not known to fail, so the last attempts go and count.
+    engine.flushOnUnload()
+    await drainMicrotasks()
+    // The first (backing off) goes now and counts as delivered; the second, in flight, waits for its answer.
+    expect(transport.requests.filter((request) => request.unloading)).toHaveLength(1)
+    expect(store.size()).toBe(1)
   })
 
   it('should store an entry again and retry it when the page comes back and its last attempt failed', async () => {
@@ -398,20 +414,27 @@ describe('createTrackerEngine', () => {
   })
 
   it('should report what it could not deliver and leave no timer when close times out', async () => {
+    let answerFirst!: (outcome: TransportOutcome) => void
     const transport = createFakeTransport((_request, index) =>
-      index === 0 ? new Promise<TransportOutcome>(() => {}) : { type: 'response', status: 503, retryAfter: '60' },
+      index === 0
+        ? new Promise<TransportOutcome>((resolve) => {
+            answerFirst = resolve
+          })
+        : { type: 'response', status: 503, retryAfter: '60' },
     )
     const { engine, clock, errors } = setup({ transport })
-    const hung = engine.enqueue('CustomEvent', payload(1))
+    const inFlight = engine.enqueue('CustomEvent', payload(1))
     const backingOff = engine.enqueue('CustomEvent', payload(2))
     await drainMicrotasks()
     const closing = engine.close(2000)
     await clock.advance(2000)
     await closing
-    const results = await Promise.all([hung, backingOff])
-    expect(results.map((result) => result.ok === false && result.error.code)).toEqual(['closed', 'closed'])
-    expect(errors.map((error) => error.code)).toEqual(['closed', 'closed'])
-    expect(errors[0]!.message).toContain('close() gave up after 2000 ms')
+    // The one backing off is closed at once; the one in flight waits for its answer (issue 18 item 9).
+    expect(await backingOff).toMatchObject({ ok: false, error: { code: 'closed' } })
+    expect(errors.map((error) => error.message)).toEqual([expect.stringContaining('close() gave up after 2000 ms')])
+    answerFirst({ type: 'response', status: 503 })
+    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'closed' } })
+    expect(errors[1]!.message).toContain('its last attempt failed')
     expect(clock.pendingTimers()).toBe(0)
   })
 
@@ -499,5 +522,20 @@ describe('createDeliveryEngine', () => {
     expect(transport.requests).toHaveLength(2)
     expect('close' in engine).toBe(false)
     expect(typeof createTrackerEngine({ url, transport }).close).toBe('function')
+  })
+})
+
+describe('defaultClock', () => {
+  it('should measure ages on a monotonic clock that a moved wall clock does not change', async () => {
+    const { defaultClock } = await import('./defaultClock')
+    const before = defaultClock.monotonicNow!()
+    const realNow = Date.now
+    Date.now = () => realNow() + 8 * 24 * 3600_000
+    try {
+      expect(defaultClock.monotonicNow!() - before).toBeLessThan(1_000)
+      expect(defaultClock.now() - realNow()).toBeGreaterThan(7 * 24 * 3600_000)
+    } finally {
+      Date.now = realNow
+    }
   })
 })

@@ -3,8 +3,8 @@ import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
 import { createEndpointHealth } from './endpointHealth'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
-import { callSafely, failure, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
-import type { EngineOptions, QueueEntry, SendResult, TrackerEngine, TransportOutcome } from './types'
+import { callSafely, failure, isPromiseLike, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
+import type { EngineOptions, QueueEntry, SendOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
 export type DeliveryEngine = Omit<TrackerEngine, 'close'>
@@ -35,6 +35,8 @@ interface Job {
   presumed?: boolean
   /** Cuts a back-off short (unload, resume, close). */
   wake?: AbortController
+  /** Its entry is still being written by an asynchronous store: nothing is sent before it is written. */
+  writing?: boolean
 }
 
 /**
@@ -85,6 +87,10 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   let closed = false
   /** The page was left (`leave()`): nothing starts until `resume()`. */
   let left = false
+  /** Store writes (update, remove) an asynchronous store has not finished: close() waits for them. */
+  const writes = new Set<Promise<unknown>>()
+  /** An asynchronous `takeOver()` is under way: one at a time. */
+  let takingOver = false
 
   /** Wall time: a hint, for `createdAt` and HTTP dates. */
   const now = () => timeFrom(() => clock.now())
@@ -99,8 +105,22 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
-  const pending = () => Promise.all([...jobs.values()].map((job) => job.promise))
-  const removeEntry = (job: Job) => callSafely(() => store?.remove(job.entry.id))
+  const pending = () => Promise.all([...[...jobs.values()].map((job) => job.promise), ...writes])
+
+  /**
+   * Calls the store for a write whose outcome delivery does not wait for (update, remove). A store
+   * that throws or rejects must not stop delivery; an asynchronous write is tracked until it ends.
+   */
+  function write(call: () => unknown): void {
+    const written = callSafely(call)
+    if (!isPromiseLike(written)) return
+    const tracked: Promise<unknown> = Promise.resolve(written).then(
+      () => writes.delete(tracked),
+      () => writes.delete(tracked),
+    )
+    writes.add(tracked)
+  }
+  const removeEntry = (job: Job) => write(() => store?.remove(job.entry.id))
   /** Whether this engine may still send the entry (another page may have taken it over); a broken store says yes. */
   const holds = (job: Job) => callSafely(() => store?.holds?.(job.entry.id)) !== false
 
@@ -115,13 +135,14 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     job.resolve(error ? failure(options, error) : { ok: true })
   }
 
-  function admit(entry: QueueEntry, ageMs: number): Job {
-    const job = { entry, born: monotonic() - ageMs, failures: 0 } as Job
+  /** Takes responsibility for an entry; it waits for a slot unless its store is still `writing` it. */
+  function admit(entry: QueueEntry, ageMs: number, writing = false): Job {
+    const job = { entry, born: monotonic() - ageMs, failures: 0, writing } as Job
     job.promise = new Promise((resolve) => {
       job.resolve = resolve
     })
     jobs.set(entry.id, job)
-    ready.add(job)
+    if (!writing) ready.add(job)
     return job
   }
 
@@ -150,7 +171,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     sending.add(job)
     entry.attempts++
     entry.ageMs = age
-    callSafely(() => store?.update(entry))
+    write(() => store?.update(entry))
     let outcome: TransportOutcome
     try {
       // No outcome at all is a network error, like anything else a transport answers (see outcomeError).
@@ -170,25 +191,32 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const { entry } = job
     const error = outcomeError(outcome, url, timeoutMs, entry.eventName)
     const retryable = !!error && isRetryableOutcome(outcome)
-    if (outcome.type !== 'handed_off') health.record(!retryable)
+    // A hand-off and a failure while the device is offline say nothing of the endpoint.
+    if (outcome.type !== 'handed_off' && !(outcome as { offline?: boolean }).offline) health.record(!retryable)
     // A job given up on by close() is settled already: its entry stays in the store unless delivered.
     if (job.settled) {
       if (!error && outcome.type !== 'handed_off') removeEntry(job)
       return
     }
     if (outcome.type === 'handed_off') {
-      // Its answer is never seen: delivered unless the endpoint was failing, when a later page replays it.
-      if (!health.failing()) settle(job, true)
+      // Its answer is never seen: delivered unless the endpoint's last answer was a failure, when a later page replays it.
+      if (!health.lastAnswerFailed()) settle(job, true)
       return
     }
     if (!retryable) {
       settle(job, true, error && withAttempts(error, entry.attempts))
       return
     }
+    if (closed) {
+      // In flight when close() gave up, and failed: no retry now; the entry stays in the store.
+      const what = `not delivered: close() gave up and its last attempt failed (${error.message})`
+      settle(job, false, eventError('closed', entry.eventName, what, error))
+      return
+    }
     if (job.presumed) {
       // The page was left with this attempt in flight, came back, and learns that it failed: store it again.
       job.presumed = false
-      callSafely(() => store?.add(entry))
+      write(() => store?.add(entry))
     }
     if (++job.failures === retry.attempts) {
       // Reported once, so that a long outage is seen; the event stays queued.
@@ -228,7 +256,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve) => resolve(clock.sleep(ms, signal))).catch(() => defaultClock.sleep(ms, signal))
 
-  function enqueue(eventName: EventName, payload: object): Promise<SendResult> {
+  function enqueue(eventName: EventName, payload: object, sendOptions?: SendOptions): Promise<SendResult> {
     let error = closed
       ? eventError('closed', eventName, 'refused: tracker closed')
       : jobs.size >= maxQueue
@@ -236,18 +264,62 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
         : undefined
     if (!error) {
       try {
+        const transaction = sendOptions?.transaction
+        if (transaction !== undefined && !store) {
+          throw new TrackerError(
+            'invalid_config',
+            `${eventName} not queued: { transaction } needs a store that writes into it (createPostgresStore); this tracker has none`,
+            { eventName },
+          )
+        }
+        // The body is built once, here: every retry and every takeover sends these same bytes.
         const body = JSON.stringify(payload)
         if (typeof body !== 'string') throw new TypeError('not JSON')
         const entry: QueueEntry = { id: String(newId()), eventName, body, createdAt: now(), attempts: 0, ageMs: 0 }
-        // Persist first: if the page dies mid-request, a later page can still deliver it.
-        callSafely(() => store?.add(entry))
-        const job = admit(entry, 0)
-        // Tracked while the page is being left: a last attempt now, as for the others.
-        if (left) sendLastAttempt(job)
-        else pump()
+        // Persist first: if the page or the process dies mid-request, a later one can still deliver it.
+        const written = callSafely(() =>
+          transaction === undefined ? store?.add(entry) : store?.add(entry, { transaction }),
+        )
+        if (!isPromiseLike(written) && transaction === undefined) {
+          // A synchronous store (the browser's) or none: the event waits for a slot at once.
+          const job = admit(entry, 0)
+          // Tracked while the page is being left: a last attempt now, as for the others.
+          if (left) sendLastAttempt(job)
+          else pump()
+          return job.promise
+        }
+        const job = admit(entry, 0, true)
+        Promise.resolve(written).then(
+          () => {
+            // Given up on by close() meanwhile: it stays in the store for a later process.
+            if (job.settled) return
+            job.writing = false
+            // Written inside the application's transaction: the store hands it out after COMMIT.
+            if (transaction !== undefined) return settle(job, false)
+            ready.add(job)
+            pump()
+          },
+          // A store refuses with a TrackerError of its own (queue_full: its bound on disk), or fails.
+          (cause) =>
+            settle(
+              job,
+              false,
+              cause instanceof TrackerError
+                ? cause
+                : eventError(
+                    'store_error',
+                    eventName,
+                    `not queued: the store could not write it (${String(cause)})`,
+                    cause,
+                  ),
+            ),
+        )
         return job.promise
       } catch (cause) {
-        error = eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
+        error =
+          cause instanceof TrackerError
+            ? cause
+            : eventError('invalid_event', eventName, `not queued: ${String(cause)}`, cause)
       }
     }
     return Promise.resolve(failure(options, error))
@@ -255,7 +327,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
 
   /** Sends one job now through an unloading request, past the concurrency bound; not while the endpoint fails. */
   function sendLastAttempt(job: Job): void {
-    if (sending.has(job) || health.failing()) return
+    if (sending.has(job) || job.writing || health.failing()) return
     job.unloading = true
     job.wake?.abort()
     job.wake = undefined
@@ -273,12 +345,12 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       job.wake?.abort()
       job.wake = undefined
       if (sending.has(job)) {
-        // Its answer may never come: delivered unless the endpoint is failing (then a later page replays it).
-        if (!health.failing()) {
+        // Its answer may never come: delivered unless the last answer was a failure (then a later page replays it).
+        if (!health.lastAnswerFailed()) {
           job.presumed = true
           removeEntry(job)
         }
-      } else ready.add(job)
+      } else if (!job.writing) ready.add(job)
     }
   }
 
@@ -286,7 +358,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     left = false
     for (const job of jobs.values()) {
       job.unloading = false
-      if (sending.has(job)) continue
+      if (sending.has(job) || job.writing) continue
       job.wake?.abort()
       job.wake = undefined
       ready.add(job)
@@ -297,22 +369,37 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   function replay(): void {
     // A broken store must not break the host.
     callSafely(() => {
-      if (closed) return
-      // An answer that is not iterable ends the replay here.
-      for (const entry of store?.takeOver() ?? []) {
-        if (!isQueueEntry(entry)) {
-          const id = (entry as QueueEntry | null)?.id
-          if (typeof id === 'string') callSafely(() => store?.remove(id))
-        } else if (!jobs.has(entry.id)) {
-          // Past the bound the rest stays in the store for a later replay rather than being dropped.
-          if (jobs.size >= maxQueue) break
-          // An age measured elsewhere (monotonic, plus the time spent stored), or else the wall-clock hint.
-          const ageMs = Number.isFinite(entry.ageMs) ? (entry.ageMs as number) : now() - entry.createdAt
-          admit({ ...entry }, Math.max(0, ageMs))
-        }
-      }
+      if (closed || takingOver) return
+      const taken = store?.takeOver(Math.max(0, maxQueue - jobs.size))
+      if (!isPromiseLike(taken)) return admitTaken(taken)
+      takingOver = true
+      Promise.resolve(taken)
+        .then((entries) => {
+          takingOver = false
+          if (!closed) callSafely(() => admitTaken(entries))
+          pump()
+        })
+        .catch(() => {
+          takingOver = false
+        })
     })
     pump()
+  }
+
+  /** Takes on what the store handed over, up to the bound; the rest stays in the store for a later replay. */
+  function admitTaken(entries: QueueEntry[] | undefined): void {
+    // An answer that is not iterable ends the replay here.
+    for (const entry of entries ?? []) {
+      if (!isQueueEntry(entry)) {
+        const id = (entry as QueueEntry | null)?.id
+        if (typeof id === 'string') write(() => store?.remove(id))
+      } else if (!jobs.has(entry.id)) {
+        if (jobs.size >= maxQueue) break
+        // An age measured elsewhere (monotonic, plus the time spent stored), or else the wall-clock hint.
+        const ageMs = Number.isFinite(entry.ageMs) ? (entry.ageMs as number) : now() - entry.createdAt
+        admit({ ...entry }, Math.max(0, ageMs))
+      }
+    }
   }
 
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
@@ -322,11 +409,15 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const deadline = sleep(Math.max(0, closeTimeoutMs), timer.signal).then(() => true)
     // Events sent while closing are still taken and waited for, until the time is up.
     let timeUp = false
-    while (jobs.size > 0 && !timeUp) timeUp = await Promise.race([deadline, pending().then(() => false)])
+    // So are the store's unfinished writes: a removal that never lands is a duplicate for the next process.
+    while ((jobs.size > 0 || writes.size > 0) && !timeUp)
+      timeUp = await Promise.race([deadline, pending().then(() => false)])
     timer.abort()
     closed = true
     for (const job of jobs.values()) {
       const { eventName } = job.entry
+      // An attempt in flight settles with its own outcome (it may well arrive): bounded by timeoutMs.
+      if (sending.has(job)) continue
       // Ends a back-off, so that no timer is left behind.
       job.wake?.abort()
       // Kept in the store: a browser page that comes later may still deliver it.

@@ -260,4 +260,42 @@ describe('createTrackerMethods', () => {
     expect(onWarning).toHaveBeenCalledTimes(1)
     expect(onWarning.mock.calls[0]![1]).toBe('CustomerData')
   })
+
+  it('should hand the transaction of its last argument to enqueue when one is given', async () => {
+    const seen: unknown[] = []
+    const { methods } = setup({
+      enqueue: (_eventName, _payload, options) => {
+        seen.push(options)
+        return Promise.resolve({ ok: true })
+      },
+    })
+    const client = { query: () => {} }
+    await methods.purchasedItems({ orderNumber: '1', guid: 'G' }, { transaction: client })
+    await methods.customerData({ transaction: client })
+    await methods.productUpdate([{ productKey: '1', isInStock: true }], { transaction: client })
+    await methods.send('CustomEvent', { CustomEvent: { EventName: 'x' } }, { transaction: client })
+    await methods.categoryPage({ categoryKey: 'c' })
+    await methods.categoryPage({ categoryKey: 'c' }, { unknown: 1 } as never)
+    expect(seen).toEqual([
+      { transaction: client },
+      { transaction: client },
+      { transaction: client },
+      { transaction: client },
+      undefined,
+      undefined,
+    ])
+  })
+
+  it('should resolve invalid_event, not throw, when the options object throws', async () => {
+    const hostile = Object.defineProperty({}, 'transaction', {
+      get() {
+        throw new Error('hostile getter')
+      },
+    })
+    const { methods, sent, errors } = setup()
+    const result = await methods.categoryPage({ categoryKey: 'c' }, hostile)
+    expect(result.ok === false && result.error.code).toBe('invalid_event')
+    expect(sent).toHaveLength(0)
+    expect(errors).toHaveLength(1)
+  })
 })

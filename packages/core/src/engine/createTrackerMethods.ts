@@ -4,7 +4,15 @@ import { EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
 import type { EventContext } from '../events/types'
 import { isRecord } from '../schemas/predicates'
 import { callSafely, failure, notify, timeFrom } from './safety'
-import type { SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
+import type { SendOptions, SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
+
+/** One method call: `raw` for `send`'s wire body; `options` as given (its last argument). */
+interface Call {
+  eventName: unknown
+  input: unknown
+  raw?: boolean
+  options?: unknown
+}
 
 /** Settles a method's promise: with the delivery's result, or a failure. */
 type Settle = (result: SendResult | Promise<SendResult>) => void
@@ -43,8 +51,12 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
    * the delivery. A synchronous context gets the event queued at once; an asynchronous one gives a
    * promise that settles once the event is queued (not delivered), for the next call to wait for.
    */
-  function process(eventName: unknown, input: unknown, raw: boolean | undefined, at: number, settle: Settle) {
+  function process(call: Call, at: number, settle: Settle) {
+    const { eventName, input, raw } = call
     const name = String(eventName) as EventName
+    // Read at the call (a hostile options object throws here, into run's catch). Only a transaction counts.
+    const transaction = isRecord(call.options) ? call.options.transaction : undefined
+    const sendOptions: SendOptions | undefined = transaction === undefined ? undefined : { transaction }
     const given = raw ? input : withCartGuid(name, input)
     const complete = (context: unknown): SendResult | Promise<SendResult> => {
       if (!isRecord(context) || context instanceof TrackerError) return contextFailed(name, context)
@@ -60,7 +72,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
       const body = payload[name] as { GUID?: string; Products?: unknown[] }
       if (name === 'PurchasedItems' ? body.GUID : name === 'StatusCart' && body.Products!.length)
         callSafely(() => cart?.set(body.GUID!))
-      return options.enqueue(name, payload)
+      return sendOptions ? options.enqueue(name, payload, sendOptions) : options.enqueue(name, payload)
     }
     const context = options.context(name)
     // Settled from inside the callbacks: answering the delivery would make the next call wait for it.
@@ -72,14 +84,14 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     settle(complete(context))
   }
 
-  /** Takes the event time now and processes the call in call order; `raw` for `send`'s wire body. */
-  function run(eventName: unknown, input: unknown, raw?: boolean): Promise<SendResult> {
+  /** Takes the event time now and processes the call in call order. */
+  function run(call: Call): Promise<SendResult> {
     const at = timeFrom(() => (options.now ?? Date.now)())
     // The executor runs now: a sync context gets the event queued before the method returns.
     return new Promise<SendResult>((resolve, reject) => {
       let delivery: SendResult | Promise<SendResult>
       const start = () =>
-        process(eventName, input, raw, at, (result) => {
+        process(call, at, (result) => {
           delivery = result
         })
       // Behind every earlier call still waiting for its context, so that calls keep their order.
@@ -109,9 +121,13 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     return guid === undefined ? input : { ...(input as object), guid }
   }
 
-  const methods: Record<string, (input: unknown, body?: unknown) => Promise<SendResult>> = {}
-  // Each event's method: productPage for ProductPage, ...
-  for (const eventName of EVENT_NAMES) methods[methodNameOf(eventName)] = (input) => run(eventName, input)
-  methods.send = (eventName, body) => run(eventName, body, true)
+  const methods: Record<string, (...args: unknown[]) => Promise<SendResult>> = {}
+  // Each event's method: productPage for ProductPage, ... Its options come last: customerData has no input.
+  for (const eventName of EVENT_NAMES)
+    methods[methodNameOf(eventName)] =
+      eventName === 'CustomerData'
+        ? (options) => run({ eventName, input: undefined, options })
+        : (input, options) => run({ eventName, input, options })
+  methods.send = (eventName, body, options) => run({ eventName, input: body, raw: true, options })
   return methods as unknown as TrackerMethods
 }

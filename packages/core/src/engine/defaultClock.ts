@@ -1,16 +1,28 @@
 import type { Clock } from './types'
 
+/** The longest delay setTimeout honours. */
+const maxTimerMs = 2_147_483_647
+
 /**
- * The real clock: `Date.now` and `setTimeout`, with a sleep that an `AbortSignal` cuts short.
+ * The real clock: `Date.now` (wall time), `performance.now` (monotonic: browsers and Node 16+ have
+ * it) and `setTimeout`, with a sleep that an `AbortSignal` cuts short.
  *
  * @example
  * await defaultClock.sleep(500)
  */
 export const defaultClock: Clock = {
   now: () => Date.now(),
+  monotonicNow: () => performance.now(),
   sleep: (ms, signal) =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms)
+      let timer: ReturnType<typeof setTimeout> | undefined
+      // setTimeout fires at once past 2^31 - 1 ms (close(Infinity) gave up at once): a longer sleep
+      // waits in steps, and an endless one only for its signal.
+      const wait = (left: number) => {
+        if (left === Number.POSITIVE_INFINITY) return
+        timer = setTimeout(() => (left > maxTimerMs ? wait(left - maxTimerMs) : resolve()), Math.min(left, maxTimerMs))
+      }
+      wait(ms)
       // Aborted: resolve now and clear the timer, which would keep a Node process alive.
       const stop = () => {
         clearTimeout(timer)

@@ -17,13 +17,16 @@ export interface EndpointHealthOptions {
 export interface EndpointHealth {
   /** A retryable failure came within the window (or an earlier page saw one and the window has not passed). */
   failing(): boolean
+  /** The last answer was a retryable failure (or, before any answer, an earlier page found the endpoint failing). */
+  lastAnswerFailed(): boolean
   /** Records one answer: `true` for a 2xx (or another answer the endpoint gave on purpose), `false` for a retryable failure. */
   record(answered: boolean): void
 }
 
 /**
- * Tracks the endpoint's failure streak. One 2xx does not end it: under random faults the next answer
- * may fail again, so the endpoint counts as healthy only once `windowMs` has passed without failure.
+ * Tracks the endpoint's failure streak. For sending a last attempt one 2xx does not end it (under
+ * random faults the next answer may fail again): the endpoint counts as failing until `windowMs` has
+ * passed without failure. A request already in flight is judged by the last answer alone.
  *
  * @example
  * const health = createEndpointHealth({ now: () => performance.now(), windowMs: 30_000 })
@@ -36,6 +39,7 @@ export function createEndpointHealth({
   onChange,
 }: EndpointHealthOptions): EndpointHealth {
   let lastFailure = failingAtStart ? now() : Number.NEGATIVE_INFINITY
+  let lastAnswerFailed = !!failingAtStart
   // What `onChange` was last told (an earlier page's flag counts as told).
   let told = !!failingAtStart
   const tell = (failing: boolean) => {
@@ -46,7 +50,9 @@ export function createEndpointHealth({
   const failing = () => now() - lastFailure < windowMs
   return {
     failing,
+    lastAnswerFailed: () => lastAnswerFailed,
     record(answered) {
+      lastAnswerFailed = !answered
       if (!answered) lastFailure = now()
       tell(failing())
     },

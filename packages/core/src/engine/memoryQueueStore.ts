@@ -1,4 +1,4 @@
-import type { QueueEntry, QueueStore } from './types'
+import type { QueueEntry, SyncQueueStore } from './types'
 
 /**
  * A queue store that keeps entries in memory only, for an engine whose `replay()` should find what it let go of.
@@ -10,7 +10,7 @@ import type { QueueEntry, QueueStore } from './types'
  * const engine = createTrackerEngine({ url, transport, store: createMemoryQueueStore() })
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createMemoryQueueStore(): QueueStore & { size(): number } {
+export function createMemoryQueueStore(): SyncQueueStore & { size(): number } {
   const entries = new Map<string, QueueEntry>()
   // Copies in and out: the engine mutates its own entries (attempts).
   const put = (entry: QueueEntry) => {

@@ -18,6 +18,10 @@ export const notify = (call: () => unknown): void => {
   if (returned instanceof Promise) returned.catch(() => {})
 }
 
+/** Whether a store answered a promise (a durable store) rather than a value (the browser's, synchronous). */
+export const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as Partial<PromiseLike<unknown>> | null | undefined)?.then === 'function'
+
 /** The result of a failed event, once its error is passed to the host's `onError`. */
 export const failure = (host: { onError?: (error: TrackerError) => void }, error: TrackerError): SendResult => {
   notify(() => host.onError?.(error))

@@ -23,11 +23,12 @@ export interface TransportRequest {
 /** How one attempt ended. A transport never throws and its promise never rejects. */
 export type TransportOutcome =
   | { type: 'response'; status: number; retryAfter?: string | null }
-  | { type: 'network_error'; cause?: unknown }
+  /** `offline`: the device had no network (the browser said so), which says nothing of the endpoint. */
+  | { type: 'network_error'; cause?: unknown; offline?: boolean }
   | { type: 'timeout'; cause?: unknown }
   /**
-   * Handed to the browser (a beacon): the status is never known. The engine takes it as delivered
-   * only while the endpoint is not failing (see {@link EngineOptions.failureWindowMs}).
+   * Handed to the browser (a beacon, or a request in flight as the page is left): the status is never
+   * known. The engine takes it as delivered unless the endpoint's last answer was a failure.
    */
   | { type: 'handed_off' }
 
@@ -93,22 +94,56 @@ export interface QueueEntry {
   ageMs?: number
 }
 
+/** What {@link QueueStore.add} is given besides the entry. */
+export interface QueueStoreAddOptions {
+  /**
+   * The application's own open transaction (node: a `pg` client inside `BEGIN`): the store writes the
+   * entry inside it, and hands it out from `takeOver()` only once it is committed.
+   */
+  transaction?: unknown
+}
+
 /**
- * Where queued events live until delivered. Node: none (its queue lives in the engine). Browser: localStorage with a memory
- * fallback, shared by tabs. Every method is synchronous and must never throw.
+ * Where queued events live until delivered. Browser: localStorage with a memory fallback, shared by
+ * tabs, every method synchronous. Node: none by default (its queue lives in the engine), or a durable
+ * store (a file journal, a Postgres table) whose methods answer promises. A method must never throw;
+ * a promise it answers may reject (`add`: the event is refused with `store_error`, unsent).
  */
 export interface QueueStore {
-  add(entry: QueueEntry): void
-  update(entry: QueueEntry): void
-  remove(id: string): void
-  /** Entries left by earlier pages or other tabs that this instance may replay now (browser: under a lease). */
-  takeOver(): QueueEntry[]
+  /** Writes one new entry; the engine sends nothing before it is written. */
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void | PromiseLike<void>
+  update(entry: QueueEntry): void | PromiseLike<void>
+  remove(id: string): void | PromiseLike<void>
+  /**
+   * Entries left by earlier pages, other tabs, earlier processes or dead instances that this instance
+   * may deliver now (browser: under a lease; Postgres: claimed under a lease). `limit` is how many the
+   * engine can take now; a store may answer fewer, and what it answers past `limit` waits in the store.
+   */
+  takeOver(limit?: number): QueueEntry[] | PromiseLike<QueueEntry[]>
   /**
    * Whether this instance may still send the entry: `false` once another page or tab has taken it
    * over (this one was frozen past its lease) or delivered it. Asked before every attempt; without
    * it, always.
    */
   holds?(id: string): boolean
+}
+
+/** A {@link QueueStore} whose every method answers at once: the browser's stores and the memory store. */
+export interface SyncQueueStore extends QueueStore {
+  add(entry: QueueEntry, options?: QueueStoreAddOptions): void
+  update(entry: QueueEntry): void
+  remove(id: string): void
+  takeOver(limit?: number): QueueEntry[]
+}
+
+/** The last, optional argument of every tracker method and of {@link TrackerEngine.enqueue}. */
+export interface SendOptions {
+  /**
+   * Writes the event inside this open transaction of the application (node: a `pg` client inside
+   * `BEGIN ... COMMIT`, with `createPostgresStore`) and resolves `{ ok: true }` once written, without
+   * sending it now: it is delivered after COMMIT, never after ROLLBACK (the outbox pattern).
+   */
+  transaction?: unknown
 }
 
 /** Keeps the GUID of the last cart that had products (PAYLOADS.md "GUID"). */
@@ -143,10 +178,10 @@ export interface EngineOptions {
    */
   store?: QueueStore
   /**
-   * How long after a retryable failure the endpoint counts as failing. While it does, an attempt
-   * whose answer the page never sees (a beacon, a request still in flight when the page is left)
-   * leaves its entry in the store for a later page, and `flushOnUnload` sends nothing; otherwise
-   * such an attempt counts as delivered. @default 30000
+   * How long after a retryable failure the endpoint counts as failing: meanwhile `flushOnUnload`
+   * sends nothing (the entries wait for a later page). An attempt whose answer the page never sees
+   * (a beacon, a request in flight when the page is left) counts as delivered unless the last answer
+   * was a failure; then its entry stays for a later page. @default 30000
    */
   failureWindowMs?: number
   /** An earlier page found the endpoint failing (the browser keeps the flag in storage). @default false */
@@ -161,8 +196,11 @@ export interface EngineOptions {
 
 /** Delivers validated payloads: queues, sends, retries, reports. */
 export interface TrackerEngine {
-  /** Queues one valid payload; resolves when delivered or finally failed; never rejects. */
-  enqueue(eventName: EventName, payload: object): Promise<SendResult>
+  /**
+   * Queues one valid payload; resolves when delivered or finally failed (with `transaction`: once
+   * written to the store); never rejects.
+   */
+  enqueue(eventName: EventName, payload: object, options?: SendOptions): Promise<SendResult>
   /** Resolves when everything queued now has been delivered or has finally failed. */
   flush(): Promise<void>
   /**
@@ -173,9 +211,9 @@ export interface TrackerEngine {
   flushOnUnload(): void
   /**
    * The page is being left (`pagehide`, `freeze`): no attempt starts after this and no back-off
-   * resumes. An attempt still in flight counts as delivered unless the endpoint is failing (its
-   * entry then stays in the store for a later page); if the page comes back and learns that it
-   * failed after all, the entry is stored again and retried.
+   * resumes. An attempt still in flight counts as delivered unless the endpoint's last answer was a
+   * failure (its entry then stays in the store for a later page); if the page comes back and learns
+   * that it failed after all, the entry is stored again and retried.
    */
   leave(): void
   /**
@@ -186,9 +224,11 @@ export interface TrackerEngine {
   /** Delivers entries the store holds from earlier pages or tabs. */
   replay(): void
   /**
-   * Waits up to `timeoutMs` for pending events (and for those sent meanwhile), settles what is left
-   * with code `closed` (reported), then refuses new events with code `closed`. Later calls answer the
-   * same promise.
+   * Waits up to `timeoutMs` (any length, `Infinity` included) for pending events (and for those sent
+   * meanwhile), settles what is left with code `closed` (reported; it stays in the store), then
+   * refuses new events with code `closed`. An attempt still in flight then is not reported `closed`
+   * before its answer: it settles with its own outcome (delivered, or `closed` if it failed), within
+   * its `timeoutMs`. Later calls answer the same promise.
    */
   close(timeoutMs?: number): Promise<void>
 }
@@ -203,8 +243,8 @@ export interface TrackerMethodsOptions {
    * `sc` cookie or for consent) or refuse with an error (`consent`, `closed`, `invalid_config`).
    */
   context: (eventName: EventName) => EventContext | TrackerError | Promise<EventContext | TrackerError>
-  /** Hands a valid payload to delivery (normally `engine.enqueue`). */
-  enqueue: (eventName: EventName, payload: object) => Promise<SendResult>
+  /** Hands a valid payload to delivery (normally `engine.enqueue`), with the method's options. */
+  enqueue: (eventName: EventName, payload: object, options?: SendOptions) => Promise<SendResult>
   /** Where the last non-empty cart's GUID is kept; without one only a GUID in the input counts. */
   cart?: CartStore
   /** A new cart GUID: 32 uppercase hex digits, 8-4-4-4-12. */
@@ -220,10 +260,15 @@ export interface TrackerMethodsOptions {
   onWarning?: (issues: ValidationIssue[], eventName: EventName) => void
 }
 
-/** A tracker method that takes `Input`; one whose input may be left out (`customerData()`) has it optional. */
-export type EventMethod<Input> = undefined extends Input
-  ? (input?: Input) => Promise<SendResult>
-  : (input: Input) => Promise<SendResult>
+/**
+ * A tracker method that takes `Input`, then its {@link SendOptions}; an event without input
+ * (`customerData`) takes its options alone, and one whose input may be left out has it optional.
+ */
+export type EventMethod<Input> = [Input] extends [Record<string, never> | undefined]
+  ? (options?: SendOptions) => Promise<SendResult>
+  : undefined extends Input
+    ? (input?: Input, options?: SendOptions) => Promise<SendResult>
+    : (input: Input, options?: SendOptions) => Promise<SendResult>
 
 /** One method per registered event, named after it (`productPage` for ProductPage), taking its input. */
 export type EventMethods = {
@@ -236,8 +281,9 @@ export type EventMethods = {
  * none rejects, whatever it is given. `statusCart` gets a new cart GUID unless `input.guid` is given,
  * and a non-empty cart's GUID is kept for the purchase; `purchasedItems` joins `input.guid`, else the
  * last non-empty cart's GUID (unless `oneClick: true`); `customerData()` sends the visitor's identity.
+ * With `{ transaction }` (the last argument, {@link SendOptions}) a method resolves once its event is written.
  */
 export interface TrackerMethods extends EventMethods {
   /** Sends a raw wire body, e.g. `send('ProductPage', { ProductPage: { Product: {...} } })`; GeneralInfo is added. */
-  send(eventName: EventName, body: unknown): Promise<SendResult>
+  send(eventName: EventName, body: unknown, options?: SendOptions): Promise<SendResult>
 }

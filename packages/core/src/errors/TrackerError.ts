@@ -10,6 +10,8 @@ export type TrackerErrorCode =
   | 'queue_full'
   /** A queued event waited longer than `maxAgeMs` and was dropped unsent. */
   | 'expired'
+  /** The queue store could not write the event (a disk or database failure): it was not sent. */
+  | 'store_error'
   | 'unsupported'
 
 /** One failing field of a payload, named by its path in the wire payload. */

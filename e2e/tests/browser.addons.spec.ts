@@ -1,0 +1,118 @@
+// The script tag's add-on loader in a real browser: an add-on is fetched only when the page uses it,
+// from the script tag's own directory, pinned by the Subresource Integrity hash built into the base;
+// calls made while it loads wait in order; a failed or tampered add-on is reported and the calls
+// that needed it resolve with the error, never hang.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from '../fixtures'
+import {
+  esTracker,
+  fireAndForget,
+  openScriptTag,
+  scriptTagUrl,
+  settle,
+  type TrackerWindow,
+  watchPageErrors,
+} from '../pages/browser/helpers'
+
+const addonPath = fileURLToPath(new URL('../../packages/browser/dist/es-tracker.esCompat.min.js', import.meta.url))
+const addonIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(addonPath)).digest('base64')}`
+const esJsCategory = ['sendEvent', 'CategoryPage', { CategoryPage: { categoryKey: 'Tea' } }]
+
+test.describe('script tag add-ons', () => {
+  test('should not fetch an add-on the page does not use', async ({ page, site, collector }) => {
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+    await openScriptTag(page, scriptTagUrl(site, collector))
+    expect(await esTracker(page, 'categoryPage', { categoryKey: 'Tea' })).toEqual({ ok: true })
+    expect(fetched.filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/es-tracker.min.js'])
+  })
+
+  test('should load the add-on beside the script tag, pinned by its hash, and keep later calls in order', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    const pageErrors = watchPageErrors(page)
+    await openScriptTag(page, scriptTagUrl(site, collector))
+    // Three calls in one task: the eS.JS one needs the add-on, the others wait behind it.
+    const results = await page.evaluate(async (esJsCall) => {
+      const { esTracker } = window as unknown as TrackerWindow
+      const calls = [
+        esTracker('productPage', { product: { productKey: '1', price: 1, currency: 'USD', isInStock: true } }),
+        esTracker(...esJsCall),
+        esTracker('searchRequest', { search: 'after' }),
+      ]
+      return (await Promise.all(calls)).map((result) => (result as { ok: boolean }).ok)
+    }, esJsCategory)
+    expect(results).toEqual([true, true, true])
+    const events = await collector.waitForEvents(3)
+    expect(events.map((event) => event.eventName)).toEqual(['ProductPage', 'CategoryPage', 'SearchRequest'])
+    const inserted = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('script[src*="esCompat"]'), (script) => ({
+        src: (script as HTMLScriptElement).src,
+        integrity: script.getAttribute('integrity'),
+        crossorigin: script.getAttribute('crossorigin'),
+      })),
+    )
+    expect(inserted).toEqual([
+      { src: site.url('/dist/es-tracker.esCompat.min.js'), integrity: addonIntegrity(), crossorigin: 'anonymous' },
+    ])
+    expect(pageErrors).toEqual([])
+  })
+
+  test('should report a tampered add-on and resolve the calls that needed it with the error', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    const pageErrors = watchPageErrors(page)
+    // The same add-on with one byte more: the browser refuses to run it (integrity mismatch).
+    await page.route('**/dist/es-tracker.esCompat.min.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: `${readFileSync(addonPath, 'utf8')};` }),
+    )
+    await openScriptTag(page, scriptTagUrl(site, collector))
+    const [first, second] = await Promise.all([
+      esTracker(page, ...esJsCategory),
+      esTracker(page, 'sendEventWithTags', 'SearchRequest', { SearchRequest: { search: 'x' } }),
+    ])
+    for (const result of [first, second]) {
+      expect(result).toMatchObject({ ok: false, code: 'network_error' })
+      expect((result as { message: string }).message).toContain('esCompat add-on')
+      expect((result as { message: string }).message).toContain('integrity')
+    }
+    // What did not need the add-on still goes, and the page saw no error.
+    expect(await esTracker(page, 'categoryPage', { categoryKey: 'Tea' })).toEqual({ ok: true })
+    expect(await page.evaluate(() => Object.keys(window.esTrackerAddons ?? {}))).toEqual([])
+    await settle(300)
+    expect((await collector.events()).map((event) => event.eventName)).toEqual(['CategoryPage'])
+    const errors = await page.evaluate(() => (window as unknown as TrackerWindow).trackerErrors)
+    expect(errors.map((error) => error.code)).toEqual(['network_error', 'network_error'])
+    expect(pageErrors).toEqual([])
+  })
+
+  test('should resolve the waiting calls with an error when the add-on cannot be fetched', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    await page.route('**/dist/es-tracker.esCompat.min.js', (route) => route.fulfill({ status: 404, body: 'gone' }))
+    await openScriptTag(page, scriptTagUrl(site, collector, { options: { esCompat: true } }))
+    await fireAndForget(page, 'productPage', {
+      product: { productKey: '1', price: 1, currency: 'USD', isInStock: true },
+    })
+    const result = await esTracker(page, ...esJsCategory)
+    expect(result).toMatchObject({ ok: false, code: 'network_error' })
+    expect((result as { message: string }).message).toContain(site.url('/dist/es-tracker.esCompat.min.js'))
+    expect(await esTracker(page, 'searchRequest', { search: 'after' })).toEqual({ ok: true })
+    const events = await collector.waitForEvents(2)
+    expect(events.map((event) => event.eventName)).toEqual(['ProductPage', 'SearchRequest'])
+  })
+})
+
+declare global {
+  interface Window {
+    esTrackerAddons?: Record<string, unknown>
+  }
+}

@@ -1,0 +1,57 @@
+import { TrackerError } from '@es-tracker/core'
+import { mustBe } from '../../config/checkOptions'
+import { createDebugLog } from '../../debug/debugLog'
+import { createSafeStorage } from '../../storage/safeStorage'
+import { createCartMirror } from '../cartMirror'
+import { createOrderLedger } from '../orderLedger'
+import { connectDataLayer } from './connectDataLayer'
+import { createGa4Handler } from './createGa4Handler'
+import { readGa4Push } from './readGa4Push'
+import type { BridgedTracker, DataLayerBridge, DataLayerBridgeOptions } from './types'
+
+/**
+ * Turns the page's GA4 ecommerce pushes (`dataLayer.push({ event, ecommerce })` and
+ * `gtag('event', ...)`) into tracker calls: `view_item` a productPage, lists and search results
+ * impressions, cart changes whole-cart StatusCarts, `purchase` one PurchasedItems per
+ * `transaction_id` (also across reloads and tabs), and so on. Pushes made before the call are read
+ * too, each once. The page's `push` keeps working and keeps its return value; an item the tracker
+ * cannot send is skipped and reported through `onError`; nothing is thrown into the page.
+ *
+ * @example
+ * import { createBrowserTracker } from '@es-tracker/browser'
+ * import { bridgeDataLayer } from '@es-tracker/browser/datalayer'
+ *
+ * const tracker = createBrowserTracker({ siteId: '8A412DC' })
+ * bridgeDataLayer(tracker, { onError: (error) => console.warn(error.message) })
+ */
+export function bridgeDataLayer(tracker: BridgedTracker, options: DataLayerBridgeOptions = {}): DataLayerBridge {
+  const debug = createDebugLog(options)
+  const stopped: DataLayerBridge = { stop() {} }
+  // Outside a page (Node, SSR) there is no data layer to read.
+  if (typeof window === 'undefined') return stopped
+  const { dataLayerName = 'dataLayer', storageKey = 'es-tracker' } = Object(options) as DataLayerBridgeOptions
+  if (typeof dataLayerName !== 'string' || dataLayerName === '') {
+    debug.report(mustBe('dataLayerName', 'a non-empty string', dataLayerName))
+    return stopped
+  }
+  try {
+    const storage = createSafeStorage()
+    const handle = createGa4Handler({
+      tracker,
+      mirror: createCartMirror(storage, `${storageKey}:dataLayer:cart`),
+      orders: createOrderLedger(storage, `${storageKey}:dataLayer:orders`),
+      options,
+      report: debug.report,
+      log: debug.log,
+    })
+    const onPush = (pushed: unknown) => {
+      const push = readGa4Push(pushed)
+      if (push) handle(push)
+    }
+    return connectDataLayer(window as unknown as Record<string, unknown>, dataLayerName, onPush, debug.report)
+  } catch (cause) {
+    // A data layer whose `push` cannot be replaced (a frozen array), say.
+    debug.report(new TrackerError('invalid_config', `the data layer could not be bridged: ${String(cause)}`, { cause }))
+    return stopped
+  }
+}

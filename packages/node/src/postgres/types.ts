@@ -1,0 +1,40 @@
+import type { TrackerError } from '@es-tracker/core'
+
+/** What the store needs of a query's result (node-postgres answers more). */
+export interface PgQueryResult {
+  rows: Array<Record<string, unknown>>
+}
+
+/** Anything that runs a parameterised query: a `pg` Pool, or a `pg` client inside `BEGIN` (a transaction). */
+export interface PgQueryable {
+  query(text: string, values?: unknown[]): Promise<PgQueryResult>
+}
+
+/** A `pg` Pool, as far as the store uses it. */
+export interface PgPool extends PgQueryable {
+  end(): Promise<void>
+}
+
+/** Options of {@link createPostgresStore}: a `pool` or a `connectionString`. */
+export interface PostgresStoreOptions {
+  /** The application's `pg` Pool; the store never ends it. */
+  pool?: PgQueryable
+  /** A connection URL; the store makes its own pool with `pg` (an optional peer dependency) and ends it on close. */
+  connectionString?: string
+  /** The table, `name` or `schema.name`; created when missing unless `createTable: false`. @default 'es_tracker_outbox' */
+  table?: string
+  /**
+   * How long one instance may hold an event in flight before another may take it over, in ms; the
+   * holder renews its lease every third of it. @default 30000
+   */
+  leaseMs?: number
+  /** How often to look for rows to claim: written by other instances or in committed transactions, or left by dead ones. @default 1000 */
+  pollIntervalMs?: number
+  /** Create the table and its index when missing (`CREATE TABLE IF NOT EXISTS`). Pass false when a migration does it. @default true */
+  createTable?: boolean
+  /**
+   * Called with a `store_error` when a write nobody waits for fails (claiming rows, renewing leases,
+   * deleting a delivered row): the database is unreachable or refusing. Events stay in the table.
+   */
+  onError?: (error: TrackerError) => void
+}
