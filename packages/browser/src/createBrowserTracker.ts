@@ -1,7 +1,7 @@
 import type { EventContext, PageContext, SendResult } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import type { DeliveryEngine } from '@es-tracker/core/internal'
-import { createDeliveryEngine, createTrackerMethods, newCartGuid } from '@es-tracker/core/internal'
+import { createDeliveryEngine, createTrackerMethods, findUnknownFields, newCartGuid } from '@es-tracker/core/internal'
 import { after } from './after'
 import { isScriptTag } from './buildTarget'
 import { createCartStore } from './cart/cartGuid'
@@ -79,6 +79,12 @@ export interface TrackerPlatform {
   rereadStorage?: () => Promise<void>
   /** Starts following the platform's lifecycle (hidden, left, back, online); a pixel has none. */
   listen?: (parts: PlatformParts) => void
+  /**
+   * Whether a call returns at once and its work (cookie, build, validation, persistence) runs in a
+   * later task: the page's main thread is the host's. A pixel runs in a sandbox of its own and reads
+   * each event's page context as it handles it, so its calls run at once. @default true
+   */
+  deferCalls?: boolean
 }
 
 /** The parts of a tracker that a platform's lifecycle drives. */
@@ -172,7 +178,8 @@ export function createPlatformTracker(
               )),
       ) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
     enqueue(eventName, payload) {
-      debug.payload(eventName, payload)
+      // Only in debug mode: a key the wire model does not know is noted (a typo?).
+      debug.payload(eventName, payload, options.debug === true ? findUnknownFields(payload) : undefined)
       // This page owns stored entries from now on: their leases are renewed while it does.
       coordinator.watch()
       return engine.enqueue(eventName, payload)
@@ -231,7 +238,7 @@ export function createPlatformTracker(
       } catch {
         // An input that throws when read (a hostile getter) is reported by the call itself, below.
       }
-      if (input) {
+      if (input && platform.deferCalls !== false) {
         const snapshot = input
         return new Promise((resolve) => later.defer(() => resolve(run(snapshot))))
       }

@@ -26,8 +26,8 @@ export type {
   TrackerMethodsOptions,
 } from './engine/types'
 export { describeValue } from './errors/describeValue'
+export { findUnknownFields } from './events/findUnknownFields'
 export { newCartGuid } from './events/statusCart/newCartGuid'
 export type { IdentityField } from './schemas/identity'
 export { IDENTITY_FIELDS } from './schemas/identity'
-export { findUnknownFields } from './validation/findUnknownFields'
 export { makeIssue } from './validation/issues'

@@ -1,5 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
-import { makeIssue } from '@es-tracker/core/internal'
+import { findUnknownFields, makeIssue } from '@es-tracker/core/internal'
 import { describe, expect, it } from 'vitest'
 import { createDebugLog, type DebugConsole } from './debugLog'
 
@@ -32,9 +32,9 @@ describe('createDebugLog', () => {
       GeneralInfo: { eventName: 'CategoryPage', siteId: 'S', datetime: 1, cookies: { sc: 'SC' } },
       CategoryPage: { Category: { categoryKey: '1', categorykey: '1' } },
     }
-    createDebugLog({}, output).payload('CategoryPage', payload)
+    createDebugLog({}, output).payload('CategoryPage', payload, findUnknownFields(payload))
     expect(lines).toEqual([])
-    createDebugLog({ debug: true }, output).payload('CategoryPage', payload)
+    createDebugLog({ debug: true }, output).payload('CategoryPage', payload, findUnknownFields(payload))
     expect(lines.filter(([level]) => level === 'warn').map(([, line]) => line)).toEqual([
       JSON.stringify([
         '[es-tracker]',

@@ -1,5 +1,4 @@
 import type { SendResult, TrackerError, ValidationIssue } from '@es-tracker/core'
-import { findUnknownFields } from '@es-tracker/core/internal'
 import { maskPersonalData, maskText } from './maskPersonalData'
 
 /** Where debug output goes: the console by default. */
@@ -9,8 +8,12 @@ export type DebugConsole = Pick<Console, 'log' | 'warn' | 'error'> & Partial<Pic
 export interface DebugLog {
   /** A tracker method was called. */
   call(method: string, args: readonly unknown[]): void
-  /** A valid payload was handed to delivery; fields the wire model does not know are noted (a typo?). */
-  payload(eventName: string, payload: object): void
+  /**
+   * A valid payload was handed to delivery; `notes` are what the caller found odd in it (fields the
+   * wire model does not know, a typo?). The caller finds them, so that the add-ons that share this log
+   * do not carry the wire model.
+   */
+  payload(eventName: string, payload: object, notes?: readonly ValidationIssue[]): void
   /** A call settled. */
   result(method: string, result: SendResult): void
   /** Something dropped or odd that did not stop the event (core's `onWarning`). */
@@ -44,11 +47,10 @@ export const createDebugLog = (options: unknown, output: DebugConsole = console)
     )
   return {
     call: (method, args) => enabled && write('log', `${method}(...)`, maskPersonalData(args)),
-    payload(eventName, payload) {
+    payload(eventName, payload, notes = []) {
       if (!enabled) return
       write('log', `${eventName} queued`, maskPersonalData(payload))
-      for (const note of findUnknownFields(payload))
-        write('warn', maskText(`${eventName}: ${note.path}: ${note.message}`))
+      for (const note of notes) write('warn', maskText(`${eventName}: ${note.path}: ${note.message}`))
     },
     result: (method, result) =>
       enabled &&

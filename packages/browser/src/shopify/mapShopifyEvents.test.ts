@@ -141,7 +141,7 @@ describe('mapSearchSubmitted', () => {
     const { value, skipped } = mapSearchSubmitted(searchSubmitted('  ', []))
     expect(value).toBeUndefined()
     expect(skipped[0]!.message).toBe(
-      "search_submitted skipped: data.searchResult.query must be a non-empty string; got '  '",
+      'search_submitted skipped: data.searchResult.query must be a non-empty string; got "  "',
     )
   })
 })
@@ -212,7 +212,7 @@ describe('mapCart', () => {
     const { value, skipped } = mapCart('cart_viewed', whole, 'data.cart', byVariant)
     expect(value).toEqual([{ productKey: '44610569208040', price: 25, currency: 'USD', quantity: 1 }])
     expect(skipped[0]!.message).toBe(
-      'cart_viewed line skipped: data.cart.lines[1].merchandise.price.amount must be a number; got number',
+      'cart_viewed line skipped: data.cart.lines[1].merchandise.price.amount must be a number; got NaN',
     )
   })
 })

@@ -139,6 +139,8 @@ export function trackShopifyEvents(options: ShopifyTrackingOptions): ShopifyTrac
         storage,
         sc,
         pageContext: () => pageContext,
+        // Each event's context is read as it is handled: the call must not wait for a later task.
+        deferCalls: false,
         rereadStorage: () => storage.reread(`${prefix}:queue:`),
       })
       const mirror = createCartMirror(storage, `${prefix}:shopify:cart:${siteId}`)

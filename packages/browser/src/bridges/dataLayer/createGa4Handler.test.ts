@@ -399,18 +399,18 @@ describe('createGa4Handler', () => {
           'invalid_event',
           'GA4 add_to_cart: items[0] skipped: item_id must be a non-empty string or a number; got undefined',
         ],
-        ['invalid_event', "GA4 add_to_cart: items[2] skipped: item_id must be a non-empty string or a number; got ''"],
+        ['invalid_event', 'GA4 add_to_cart: items[2] skipped: item_id must be a non-empty string or a number; got ""'],
         [
           'invalid_event',
           'GA4 add_to_cart: items[3] skipped: item_id must be a non-empty string or a number; got null',
         ],
-        ['invalid_event', "GA4 add_to_cart: items[4] skipped: price must be a number or a numeric string; got '1,50'"],
+        ['invalid_event', 'GA4 add_to_cart: items[4] skipped: price must be a number or a numeric string; got "1,50"'],
         [
           'invalid_event',
           'GA4 add_to_cart: items[5] skipped: price must be a number or a numeric string; got undefined',
         ],
-        ['invalid_event', "GA4 add_to_cart: items[6] skipped: quantity must be a whole number above 0; got 'two'"],
-        ['invalid_event', "GA4 add_to_cart: items[7] skipped: the item must be an object; got 'SKU'"],
+        ['invalid_event', 'GA4 add_to_cart: items[6] skipped: quantity must be a whole number above 0; got "two"'],
+        ['invalid_event', 'GA4 add_to_cart: items[7] skipped: the item must be an object; got "SKU"'],
       ])
     })
 

@@ -56,7 +56,7 @@ describe('registerDataLayerBridge', () => {
     await init({ dataLayer: 42 })
     expect(loaded).toEqual([])
     expect(errors.map((error) => [error.code, error.message])).toEqual([
-      ['invalid_config', "dataLayer must be true, the data layer's name or the bridge's options; got number"],
+      ['invalid_config', "dataLayer must be true, the data layer's name or the bridge's options; got 42"],
     ])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { customEventContext } from '../../test/examples'
-import { buildEvent } from '../events/buildEvent'
+import { buildEvent } from './buildEvent'
 import { findUnknownFields } from './findUnknownFields'
 
 describe('findUnknownFields', () => {
@@ -14,7 +14,10 @@ describe('findUnknownFields', () => {
     expect(findUnknownFields(built.ok && built.payload)).toEqual([
       {
         path: 'ProductPage.Product.isInstock',
+        kind: 'invalid_key',
         message: 'a field the wire model does not know: sent as given (a typo?)',
+        expected: 'a field of the wire model',
+        received: '"isInstock"',
       },
     ])
   })

@@ -1,9 +1,9 @@
 import { describeValue } from '../errors/describeValue'
 import type { ValidationIssue } from '../errors/TrackerError'
-import { EVENT_MODEL, isEventName } from '../events/registry'
 import { isRecord } from '../schemas/predicates'
 import type { AnyNode } from '../schemas/wireSchema'
-import { joinPath } from './issues'
+import { joinPath } from '../validation/issues'
+import { EVENT_MODEL, isEventName } from './registry'
 
 /** What a note on an unknown field says. */
 const UNKNOWN = 'a field the wire model does not know: sent as given (a typo?)'
