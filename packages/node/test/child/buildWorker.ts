@@ -10,6 +10,7 @@ import ts from 'typescript'
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const workspace: Record<string, string> = {
   '@es-tracker/core': here('../../../core/src/index.ts'),
+  '@es-tracker/core/internal': here('../../../core/src/internal.ts'),
   '@es-tracker/node': here('../../src/index.ts'),
   '@es-tracker/node/postgres': here('../../src/postgres/index.ts'),
 }
