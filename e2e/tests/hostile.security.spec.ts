@@ -9,9 +9,11 @@ import type { ConsoleMessage, Page } from '@playwright/test'
 import { type CollectorFixture, expect, type SiteFixture, test } from '../fixtures'
 
 const bundlePath = fileURLToPath(new URL('../../packages/browser/dist/es-tracker.min.js', import.meta.url))
-const esmPaths = ['../../packages/browser/dist/index.js', '../../packages/core/dist/index.js'].map((path) =>
-  fileURLToPath(new URL(path, import.meta.url)),
-)
+const esmPaths = [
+  '../../packages/browser/dist/index.js',
+  '../../packages/core/dist/index.js',
+  '../../packages/core/dist/internal.js',
+].map((path) => fileURLToPath(new URL(path, import.meta.url)))
 const e2eDir = fileURLToPath(new URL('../', import.meta.url))
 const demoDir = fileURLToPath(new URL('../demo/', import.meta.url))
 const sriPage = fileURLToPath(new URL('../pages/hostile/sri.html', import.meta.url))
