@@ -35,7 +35,8 @@ test.describe('script tag add-ons', () => {
     collector,
   }) => {
     const pageErrors = watchPageErrors(page)
-    await openScriptTag(page, scriptTagUrl(site, collector))
+    // One request at a time, so that the collector sees the events in the order they were queued.
+    await openScriptTag(page, scriptTagUrl(site, collector, { options: { concurrency: 1 } }))
     // Three calls in one task: the eS.JS one needs the add-on, the others wait behind it.
     const results = await page.evaluate(async (esJsCall) => {
       const { esTracker } = window as unknown as TrackerWindow
