@@ -53,6 +53,8 @@ addEventListener('message', ({ data }) => {
         browser,
         init: data.init,
         customerPrivacy,
+        // One request at a time: the tests read the collector's arrival order as the order of the events.
+        concurrency: 1,
         ...data.options,
         onError: (error) => postMessage({ type: 'reported', message: `${error.code}: ${error.message}` }),
       })
