@@ -13,6 +13,7 @@ import { createDebugLog } from './debug/debugLog'
 import { createDeferredCalls, type DeferredCalls } from './deferredCalls'
 import { nextTask } from './nextTask'
 import { snapshotInput } from './snapshotInput'
+import { pageWallTime } from './storage/pageWallTime'
 import { createPersistedQueueStore, type PersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator, type ReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
@@ -127,15 +128,18 @@ export function createPlatformTracker(
     owner,
     maxEntries: options.maxStoredEvents,
   })
-  // Whether the endpoint was failing when a page of the site last heard from it (see EngineOptions.failingAtStart).
+  // When a page of the site last saw the endpoint fail (see EngineOptions.sharedHealth). A stamp more
+  // than the window ahead is a moved clock's: ignored.
   const failingKey = `${prefix}:failing:${siteId}`
   const transport = createBrowserTransport({ beforeSend: store.persist })
   const engine = createDeliveryEngine({
     url,
     transport,
     store,
-    failingAtStart: storage.get(failingKey) !== null,
-    onFailingChange: (failing) => (failing ? storage.set(failingKey, '1') : storage.remove(failingKey)),
+    sharedHealth: {
+      failedWithin: (ms) => Math.abs(pageWallTime() - Number(storage.get(failingKey))) < ms,
+      recordFailure: () => storage.set(failingKey, String(Math.round(pageWallTime()))),
+    },
     concurrency: options.concurrency ?? 2,
     onError: report,
     retry: options.retry || undefined,

@@ -21,6 +21,7 @@ export type {
   QueueEntry,
   QueueStore,
   QueueStoreAddOptions,
+  SharedEndpointHealth,
   SyncQueueStore,
   TrackerEngine,
   TrackerMethodsOptions,

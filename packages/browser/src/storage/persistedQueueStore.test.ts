@@ -31,12 +31,15 @@ const entry = (id: string, overrides: Partial<QueueEntry> = {}): QueueEntry => (
 /** The pages' monotonic clock (performance.now), moved by hand; the wall clock is the fake timers' Date. */
 const monotonic = { time: 0 }
 const monotonicNow = () => monotonic.time
+/** The wall time the pages stamp entries with: here the fake timers' Date, moved to stand for time spent stored. */
+const wallNow = () => Date.now()
 
 /** Two pages (or tabs) of one site: one storage, each its own owner id; a claim seen unrenewed holds 90 s. */
 function twoPages(options: { maxEntries?: number } = {}) {
   monotonic.time = 0
   const storage = createSafeStorage(() => undefined)
-  const page = (owner: string) => createPersistedQueueStore({ storage, key: 'queue', owner, monotonicNow, ...options })
+  const page = (owner: string) =>
+    createPersistedQueueStore({ storage, key: 'queue', owner, monotonicNow, wallNow, ...options })
   return { storage, first: page('first'), second: page('second') }
 }
 
@@ -177,9 +180,24 @@ describe('createPersistedQueueStore', () => {
     second.release()
     // The wall clock set back a day: the time stored counts as none, and the age never shrinks.
     vi.setSystemTime(Date.now() - 24 * 3600_000)
-    const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third', monotonicNow })
+    const third = createPersistedQueueStore({ storage, key: 'queue', owner: 'third', monotonicNow, wallNow })
     third.claimOrphans()
     expect(third.takeOver().map((taken) => taken.ageMs)).toEqual([62_000, 63_000])
+  })
+
+  it('should not age the entry of another page by a wall clock moved while the page that takes it over is open', () => {
+    const storage = createSafeStorage(() => undefined)
+    // Real pages' default stamp: the wall clock as it stood when the page started, carried on by performance.now.
+    const first = createPersistedQueueStore({ storage, key: 'queue', owner: 'first' })
+    const second = createPersistedQueueStore({ storage, key: 'queue', owner: 'second' })
+    first.add(entry('a', { ageMs: 2_000 }))
+    first.release()
+    // The second page's Date.now moves 8 days on (the user, the OS or a script): past maxAgeMs (7 days).
+    vi.setSystemTime(Date.now() + 8 * 24 * 3600_000)
+    second.claimOrphans()
+    const [taken] = second.takeOver()
+    expect(taken?.ageMs).toBeGreaterThanOrEqual(2_000)
+    expect(taken?.ageMs).toBeLessThan(60_000)
   })
 
   it('should ignore foreign or broken data under its key', () => {

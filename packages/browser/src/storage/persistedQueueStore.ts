@@ -1,5 +1,6 @@
 import type { QueueEntry, SyncQueueStore } from '@es-tracker/core/internal'
 import { nextTask } from '../nextTask'
+import { pageWallTime } from './pageWallTime'
 import type { SafeStorage } from './safeStorage'
 
 /**
@@ -14,7 +15,7 @@ interface StoredEntry extends QueueEntry {
   owner: string
   /** Changes at every renewal while its owner lives; 0: released, free for any page at once. */
   lease: number
-  /** ms since epoch when written (a hint): the time an entry spends stored adds to its age. */
+  /** ms since epoch when written, by the writer's {@link PersistedQueueStoreOptions.wallNow} (a hint): the time an entry spends stored adds to its age. */
   savedAt?: number
 }
 
@@ -29,6 +30,11 @@ export interface PersistedQueueStoreOptions {
   maxEntries?: number
   /** A clock that never jumps, for leases. @default performance.now */
   monotonicNow?: () => number
+  /**
+   * The wall time that stamps entries, for the time they spend stored between pages: a clock moved
+   * while the page is open ages no entry of another page it takes over. @default pageWallTime
+   */
+  wallNow?: () => number
 }
 
 /** The browser's persisted queue store, plus what the tracker needs to coordinate pages and tabs. */
@@ -76,6 +82,7 @@ export function createPersistedQueueStore({
   owner,
   maxEntries = 500,
   monotonicNow = () => performance.now(),
+  wallNow = pageWallTime,
 }: PersistedQueueStoreOptions): PersistedQueueStore {
   const prefix = `${key}:`
   // Entry ids have no colon: a key with one after the prefix is another queue's, whose site id is this
@@ -127,14 +134,14 @@ export function createPersistedQueueStore({
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
   const own = (entry: QueueEntry): StoredEntry => {
     wroteAt.set(entry.id, monotonicNow())
-    return { ...entry, owner, lease: released ? 0 : renewals + 1, savedAt: Date.now() }
+    return { ...entry, owner, lease: released ? 0 : renewals + 1, savedAt: wallNow() }
   }
   /**
    * An entry's age now: its stored age plus the time since it was written, on this page's monotonic
-   * clock where this page wrote it, else by the wall clock (a hint; never negative).
+   * clock where this page wrote it, else by the wall clock (`wallNow`: a hint; never negative).
    */
   const ageOf = (entry: StoredEntry): number => {
-    const time = Date.now()
+    const time = wallNow()
     const stored = Number.isFinite(entry.ageMs) ? (entry.ageMs as number) : time - entry.createdAt
     const since = wroteAt.get(entry.id)
     const gap = entry.owner === owner && since !== undefined ? monotonicNow() - since : time - (entry.savedAt ?? time)

@@ -108,7 +108,24 @@ describe.each(['ky', 'kyLite'])('createBrowserTransport with %s', (name) => {
     const failure = new TypeError('Failed to fetch')
     fakeFetch(failure)
     const outcome = await createBrowserTransport().send(request())
-    expect(outcome).toEqual({ type: 'network_error', cause: failure, offline: false })
+    expect(outcome).toEqual({ type: 'network_error', cause: failure, unsent: false })
+  })
+
+  it('should not start a request while the browser is offline, and answer an unsent network error', async () => {
+    vi.stubGlobal('navigator', { onLine: false })
+    const { seen } = fakeFetch()
+    expect(await createBrowserTransport().send(request())).toMatchObject({ type: 'network_error', unsent: true })
+    expect(seen).toEqual([])
+  })
+
+  it('should answer handed_off, not a network error, when the page is left just after fetch rejects', async () => {
+    fakeFetch(new TypeError('Failed to fetch'))
+    const transport = createBrowserTransport()
+    const sent = transport.send(request())
+    // Rejected (Chromium does so as the document goes, while the browser still delivers it), then pagehide.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    transport.leave()
+    expect(await sent).toEqual({ type: 'handed_off' })
   })
 
   it('should resolve a timeout when the endpoint does not answer in time', async () => {
@@ -246,15 +263,18 @@ describe.each(['ky', 'kyLite'])('createBrowserTransport with %s', (name) => {
     expect(seen).toHaveLength(1)
   })
 
-  it('should start waiting requests at once by keepalive and hand them off when the page is left', async () => {
+  it('should not start waiting requests when the page is left, and answer them unsent for the engine to decide', async () => {
     const { seen } = fakeFetch('hang')
     tasks.held = []
     const transport = createBrowserTransport()
     const waiting = transport.send(request({ body: '{"waiting":1}' }))
     transport.leave()
-    expect(await waiting).toEqual({ type: 'handed_off' })
+    expect(await waiting).toMatchObject({ type: 'network_error', unsent: true })
     await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([true])
+    expect(seen).toEqual([])
+    // Sent again as a last attempt (the engine's call): by keepalive, handed off.
+    expect(await transport.send(request({ body: '{"waiting":1}', unloading: true }))).toEqual({ type: 'handed_off' })
+    await vi.waitFor(() => expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([true]))
   })
 
   it('should start an unloading request and the waiting ones at once', async () => {

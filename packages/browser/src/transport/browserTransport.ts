@@ -3,6 +3,9 @@ import ky from 'ky'
 import { isScriptTag } from '../buildTarget'
 import { nextTask } from '../nextTask'
 
+/** How long a network error waits for a `pagehide` that would make it an unknown outcome instead (see `track`). */
+export const networkErrorSettleMs = 100
+
 /** Beacons and keepalive fetches of one page share this many body bytes in flight (Fetch spec). */
 export const keepaliveBudgetBytes = 64 * 1024
 
@@ -29,12 +32,13 @@ export interface BrowserTransportOptions {
 /** The browser's transport, told when the page is being left so that every request goes by keepalive or beacon. */
 export interface BrowserTransport extends Transport {
   /**
-   * The page is being left (`pagehide`): requests waiting for their task start now, and every later
-   * one goes by keepalive fetch or, past the budget, a beacon. Every request in flight then answers
-   * `handed_off` at once: its real answer may never reach the page (Chromium rejects the promise of a
-   * keepalive fetch as its document goes, while the browser still delivers it), and what an
-   * unknowable answer stands for is the engine's call. Offline they answer a network error instead,
-   * and their entries wait for a later page.
+   * The page is being left (`pagehide`): requests waiting for their task answer an `unsent` network
+   * error without starting (the engine sends them again as last attempts, unless the endpoint is
+   * failing), and every later one goes by keepalive fetch or, past the budget, a beacon. Every request
+   * in flight then answers `handed_off` at once: its real answer may never reach the page (Chromium
+   * rejects the promise of a keepalive fetch as its document goes, while the browser still delivers
+   * it), and what an unknowable answer stands for is the engine's call. Offline they answer an
+   * `unsent` network error instead, and their entries wait for a later page.
    */
   leave(): void
   /** The page came back from the back/forward cache (`pageshow` persisted). */
@@ -75,12 +79,15 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
       return { type: 'response', status: response.status, retryAfter: response.headers.get('Retry-After') }
     } catch (cause) {
       if ((cause as Error | undefined)?.name === 'TimeoutError') return { type: 'timeout', cause }
-      return { type: 'network_error', cause, offline: isOffline() }
+      return { type: 'network_error', cause, unsent: isOffline() }
     }
   }
 
   /** Sends now: by keepalive fetch within the budget; past it a plain fetch, or a beacon when `unloading`. */
   const sendNow = async (request: TransportRequest, unloading: boolean): Promise<TransportOutcome> => {
+    // Offline a request would only fail, and one started offline may fail only once the browser is
+    // back online (Chromium fires `online` first), as if the endpoint had: it waits for `online`.
+    if (isOffline()) return offline()
     beforeSend?.()
     const { url, body } = request
     const bytes = utf8Bytes(body)
@@ -105,15 +112,25 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
     )
   }
 
-  /** Answers the request's outcome, or what `leave()` says first; a request made while leaving is handed off at once. */
+  /**
+   * Answers the request's outcome, or what `leave()` says first; a request made while leaving is
+   * handed off at once. A network error counts only once the page is still here a moment later:
+   * Chromium may reject a keepalive fetch just before `pagehide` as its document goes, while the
+   * browser still delivers it (seen when a reload fails offline), and the engine would keep its entry
+   * for the next page as failed: a duplicate.
+   */
   const track = (sent: Promise<TransportOutcome>): Promise<TransportOutcome> =>
     leaving
       ? Promise.resolve(isOffline() ? offline() : { type: 'handed_off' })
       : new Promise((resolve) => {
           endEarly.add(resolve)
           void sent.then((outcome) => {
-            endEarly.delete(resolve)
-            resolve(outcome)
+            const end = () => {
+              endEarly.delete(resolve)
+              resolve(outcome)
+            }
+            if (outcome.type === 'network_error') setTimeout(end, networkErrorSettleMs)
+            else end()
           })
         })
 
@@ -127,8 +144,6 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
 
   return {
     async send(request) {
-      // Offline, a page being left keeps its entries for a later page rather than try in vain.
-      if (leaving && isOffline()) return offline()
       if (request.unloading || leaving) {
         startDeferred()
         return sendNow(request, true)
@@ -143,8 +158,9 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
       const outcome: TransportOutcome = isOffline() ? offline() : { type: 'handed_off' }
       for (const end of endEarly) end(outcome)
       endEarly.clear()
-      // Offline, requests not started yet would only fail: they fail now, and their entries wait for a later page.
-      startDeferred(isOffline() ? outcome : undefined)
+      // Requests not started yet do not start now: whether each goes as a last attempt is the engine's
+      // call (not while the endpoint fails: an answer the page never sees would leave it in doubt).
+      startDeferred(unsent('the page was left before the request started'))
     },
     stay() {
       leaving = false
@@ -152,7 +168,9 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
   }
 }
 
-const offline = (): TransportOutcome => ({ type: 'network_error', cause: new Error('offline'), offline: true })
+/** A request that never left the browser, which says nothing of the endpoint. */
+const unsent = (why: string): TransportOutcome => ({ type: 'network_error', cause: new Error(why), unsent: true })
+const offline = () => unsent('offline')
 
 function isOffline(): boolean {
   return (isScriptTag || typeof navigator !== 'undefined') && navigator.onLine === false

@@ -51,7 +51,12 @@ describe('createTrackerEngine', () => {
     const { engine } = setup({ transport, headers: { Authorization: 'Basic x' }, timeoutMs: 1234 })
     await engine.enqueue('CustomEvent', payload(2))
     expect(transport.requests).toEqual([
-      { url, body: JSON.stringify(payload(2)), headers: { Authorization: 'Basic x' }, timeoutMs: 1234 },
+      {
+        url,
+        body: JSON.stringify(payload(2)),
+        headers: { Authorization: 'Basic x' },
+        timeoutMs: 1234,
+      },
     ])
   })
 
@@ -202,6 +207,86 @@ describe('createTrackerEngine', () => {
     expect(store.size()).toBe(3)
   })
 
+  it('should keep the entry of a request in flight at leave while the endpoint is failing, even right after a 2xx', async () => {
+    const transport = createFakeTransport((_request, index) =>
+      index === 0 ? { type: 'response', status: 503 } : index === 1 ? ok : new Promise<TransportOutcome>(() => {}),
+    )
+    const { engine, clock, store } = setup({ transport, concurrency: 1, retry: { baseDelayMs: 100, maxDelayMs: 100 } })
+    const first = engine.enqueue('CustomEvent', payload(1))
+    await clock.advance(100)
+    expect(await first).toEqual({ ok: true })
+    // The last answer was a 2xx, but a failure came within the window: the request's fate is unknown.
+    engine.enqueue('CustomEvent', payload(2))
+    await drainMicrotasks()
+    expect(transport.requests).toHaveLength(3)
+    engine.leave()
+    expect(store.takeOver().map((entry) => JSON.parse(entry.body).CustomEvent.EventName)).toEqual(['e2'])
+  })
+
+  it('should count a failure another page of the site saw as its own, and share the failures it sees', async () => {
+    let othersFailedAt: number | undefined
+    const clock = createFakeClock()
+    const sharedHealth = {
+      failedWithin: (ms: number) => othersFailedAt !== undefined && clock.now() - othersFailedAt < ms,
+      recordFailure: () => {
+        othersFailedAt = clock.now()
+      },
+    }
+    const transport = createFakeTransport((request, index) =>
+      request.unloading ? { type: 'handed_off' } : index === 0 ? ok : new Promise<TransportOutcome>(() => {}),
+    )
+    const { engine, store } = setup({ transport, clock, sharedHealth, concurrency: 1 })
+    expect(await engine.enqueue('CustomEvent', payload(1))).toEqual({ ok: true })
+    // Every answer this page saw was a 2xx; another tab saw a 503 a moment ago.
+    othersFailedAt = clock.now()
+    engine.enqueue('CustomEvent', payload(2))
+    engine.enqueue('CustomEvent', payload(3))
+    await drainMicrotasks()
+    engine.flushOnUnload()
+    engine.leave()
+    // No last attempt, and the one in flight is not presumed delivered: both wait for a later page.
+    expect(transport.requests.filter((request) => request.unloading)).toHaveLength(0)
+    expect(store.size()).toBe(2)
+  })
+
+  it('should tell the other pages of the site of each failure it sees, not of one while offline', async () => {
+    const failures: string[] = []
+    let answer: TransportOutcome = { type: 'response', status: 503 }
+    const transport = createFakeTransport(() => answer)
+    const sharedHealth = { failedWithin: () => false, recordFailure: () => failures.push('failed') }
+    const { engine, clock } = setup({ transport, sharedHealth, retry: { baseDelayMs: 100, maxDelayMs: 100 } })
+    const result = engine.enqueue('CustomEvent', payload(1))
+    await drainMicrotasks()
+    answer = { type: 'network_error', unsent: true }
+    await clock.advance(100)
+    answer = ok
+    await clock.advance(100)
+    expect(await result).toEqual({ ok: true })
+    expect(failures).toEqual(['failed'])
+  })
+
+  it('should make an attempt that never started as the page was left a last one, unless the endpoint is failing', async () => {
+    for (const failing of [false, true]) {
+      const waiting: Array<(outcome: TransportOutcome) => void> = []
+      const transport = createFakeTransport((request) =>
+        request.unloading ? { type: 'handed_off' } : new Promise((resolve) => waiting.push(resolve)),
+      )
+      const sharedHealth = { failedWithin: () => failing, recordFailure: () => {} }
+      const { engine, store } = setup({ transport, sharedHealth })
+      const result = engine.enqueue('CustomEvent', payload(1))
+      await drainMicrotasks()
+      engine.flushOnUnload()
+      engine.leave()
+      // The browser transport answers a request still waiting for its task so, without starting it.
+      waiting.shift()!({ type: 'network_error', unsent: true })
+      await drainMicrotasks()
+      const unloading = transport.requests.filter((request) => request.unloading)
+      expect(unloading).toHaveLength(failing ? 0 : 1)
+      expect(store.size()).toBe(failing ? 1 : 0)
+      if (!failing) expect(await result).toEqual({ ok: true })
+    }
+  })
+
   it('should take a beacon as delivered only while the endpoint is healthy', async () => {
     let failing = true
     const transport = createFakeTransport((request) =>
@@ -229,7 +314,7 @@ describe('createTrackerEngine', () => {
 
   it('should not count failures while the device is offline against the endpoint', async () => {
     const transport = createFakeTransport((request) =>
-      request.unloading ? { type: 'handed_off' } : { type: 'network_error', offline: true },
+      request.unloading ? { type: 'handed_off' } : { type: 'network_error', unsent: true },
     )
     const { engine, store } = setup({ transport, concurrency: 1 })
     engine.enqueue('CustomEvent', payload(1))

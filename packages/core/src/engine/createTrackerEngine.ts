@@ -99,8 +99,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   const health = createEndpointHealth({
     now: monotonic,
     windowMs: options.failureWindowMs ?? engineDefaults.failureWindowMs,
-    failingAtStart: options.failingAtStart,
-    onChange: options.onFailingChange,
+    shared: options.sharedHealth,
   })
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
@@ -191,16 +190,16 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const { entry } = job
     const error = outcomeError(outcome, url, timeoutMs, entry.eventName)
     const retryable = !!error && isRetryableOutcome(outcome)
-    // A hand-off and a failure while the device is offline say nothing of the endpoint.
-    if (outcome.type !== 'handed_off' && !(outcome as { offline?: boolean }).offline) health.record(!retryable)
+    // A hand-off and a request that never left the browser (offline) say nothing of the endpoint.
+    if (outcome.type !== 'handed_off' && !(outcome as { unsent?: boolean }).unsent) health.record(!retryable)
     // A job given up on by close() is settled already: its entry stays in the store unless delivered.
     if (job.settled) {
       if (!error && outcome.type !== 'handed_off') removeEntry(job)
       return
     }
     if (outcome.type === 'handed_off') {
-      // Its answer is never seen: delivered unless the endpoint's last answer was a failure, when a later page replays it.
-      if (!health.lastAnswerFailed()) settle(job, true)
+      // Its answer is never seen: delivered unless the endpoint is failing, when a later page replays it.
+      if (!health.failing()) settle(job, true)
       return
     }
     if (!retryable) {
@@ -223,7 +222,11 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       notify(() => options.onError?.(stillQueued(error, job.failures)))
     }
     // A page being left retries nothing: the entry waits in the store for a later page (or `resume()`).
-    if (left) return
+    // An attempt that never started as the page was left is made now as a last one, like the others.
+    if (left) {
+      if (!job.unloading) sendLastAttempt(job)
+      return
+    }
     const delay = retryDelay(outcome, job.failures, retry, random, now())
     const wake = new AbortController()
     job.wake = wake
@@ -345,8 +348,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       job.wake?.abort()
       job.wake = undefined
       if (sending.has(job)) {
-        // Its answer may never come: delivered unless the last answer was a failure (then a later page replays it).
-        if (!health.lastAnswerFailed()) {
+        // Its answer may never come: delivered unless the endpoint is failing (then a later page replays it).
+        if (!health.failing()) {
           job.presumed = true
           removeEntry(job)
         }

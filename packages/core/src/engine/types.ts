@@ -23,12 +23,15 @@ export interface TransportRequest {
 /** How one attempt ended. A transport never throws and its promise never rejects. */
 export type TransportOutcome =
   | { type: 'response'; status: number; retryAfter?: string | null }
-  /** `offline`: the device had no network (the browser said so), which says nothing of the endpoint. */
-  | { type: 'network_error'; cause?: unknown; offline?: boolean }
+  /**
+   * `unsent`: the request never left the browser (the device had no network, as the browser said, or
+   * the page was left before it started), which says nothing of the endpoint.
+   */
+  | { type: 'network_error'; cause?: unknown; unsent?: boolean }
   | { type: 'timeout'; cause?: unknown }
   /**
    * Handed to the browser (a beacon, or a request in flight as the page is left): the status is never
-   * known. The engine takes it as delivered unless the endpoint's last answer was a failure.
+   * known. The engine takes it as delivered unless the endpoint is failing (a failure within `failureWindowMs`).
    */
   | { type: 'handed_off' }
 
@@ -153,6 +156,18 @@ export interface CartStore {
   clear(): void
 }
 
+/**
+ * What pages of one site share of the endpoint's health: a page sees only its own answers, and one
+ * whose answers were all 2xx may be left with a request in flight while the endpoint fails for its
+ * other tabs. Its methods must not throw.
+ */
+export interface SharedEndpointHealth {
+  /** Whether a page of the site saw a retryable failure within the last `ms`. */
+  failedWithin(ms: number): boolean
+  /** Told each retryable failure this engine sees (a request that never left the browser is none). */
+  recordFailure(): void
+}
+
 /** Options of {@link createTrackerEngine}. */
 export interface EngineOptions {
   url: string
@@ -180,14 +195,15 @@ export interface EngineOptions {
   /**
    * How long after a retryable failure the endpoint counts as failing: meanwhile `flushOnUnload`
    * sends nothing (the entries wait for a later page). An attempt whose answer the page never sees
-   * (a beacon, a request in flight when the page is left) counts as delivered unless the last answer
-   * was a failure; then its entry stays for a later page. @default 30000
+   * (a beacon, a request in flight when the page is left) counts as delivered unless the endpoint is
+   * failing; then its entry stays for a later page. @default 30000
    */
   failureWindowMs?: number
-  /** An earlier page found the endpoint failing (the browser keeps the flag in storage). @default false */
-  failingAtStart?: boolean
-  /** Told when the engine's view of the endpoint changes, to keep the flag for later pages. */
-  onFailingChange?: (failing: boolean) => void
+  /**
+   * The endpoint's failures as the site's other pages (tabs, earlier pages) saw them: each counts as
+   * this engine's own. The browser keeps the time of the last one in storage.
+   */
+  sharedHealth?: SharedEndpointHealth
   clock?: Clock
   random?: () => number
   newId?: () => string
@@ -211,9 +227,9 @@ export interface TrackerEngine {
   flushOnUnload(): void
   /**
    * The page is being left (`pagehide`, `freeze`): no attempt starts after this and no back-off
-   * resumes. An attempt still in flight counts as delivered unless the endpoint's last answer was a
-   * failure (its entry then stays in the store for a later page); if the page comes back and learns
-   * that it failed after all, the entry is stored again and retried.
+   * resumes. An attempt still in flight counts as delivered unless the endpoint is failing (its entry
+   * then stays in the store for a later page); if the page comes back and learns that it failed after
+   * all, the entry is stored again and retried.
    */
   leave(): void
   /**
