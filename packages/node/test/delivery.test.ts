@@ -133,7 +133,15 @@ describe('createNodeTracker delivery', () => {
     server.reply = (_request, index) =>
       index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }
     const sleeps: number[] = []
-    const clock = { now: () => Date.now(), sleep: async (ms: number) => void sleeps.push(ms) }
+    // A clock whose sleeps pass at once, and move its time as if they had passed.
+    let slept = 0
+    const clock = {
+      now: () => Date.now() + slept,
+      sleep: async (ms: number) => {
+        sleeps.push(ms)
+        slept += ms
+      },
+    }
     const result = await tracker({ clock, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } })
       .visitor({ sc })
       .searchRequest(search(1))

@@ -51,7 +51,7 @@ export function createKyTransport(options: NodeTransportOptions = {}): Transport
         }
         const response = await client.post(request.url, { timeout: request.timeoutMs, ...sideChannel })
         const retryAfter = response.headers.get('retry-after')
-        await discardBody(response, request.timeoutMs)
+        discardBody(response)
         return { type: 'response', status: response.status, retryAfter }
       } catch (cause) {
         return isTimeout(cause) ? { type: 'timeout', cause } : { type: 'network_error', cause }
