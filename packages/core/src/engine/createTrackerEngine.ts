@@ -47,7 +47,8 @@ interface Job {
 /**
  * Creates the platform-free delivery engine: it persists each event to the queue store before
  * sending it, sends with bounded concurrency, retries failures worth retrying with capped back-off
- * until the event is delivered or older than `maxAgeMs` (attempts end no event), removes the entry
+ * until the event is delivered or older than `maxAgeMs` (attempts end no event) and, while the endpoint
+ * fails, one probe at a time until it answers (see {@link createOutagePacing}), removes the entry
  * once it is delivered, refused or expired, and resolves every enqueue with a result; it never rejects.
  *
  * @example
