@@ -9,6 +9,8 @@ export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './eng
 export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
+export type { OutagePacing, OutagePacingOptions } from './engine/outagePacing'
+export { createOutagePacing } from './engine/outagePacing'
 export { isQueueEntry } from './engine/queueEntry'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'

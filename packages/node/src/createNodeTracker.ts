@@ -2,6 +2,7 @@ import type { EventContext, EventName, TrackerMethods } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import {
   type Clock,
+  createOutagePacing,
   createTrackerEngine,
   createTrackerMethods,
   describeValue,
@@ -69,6 +70,8 @@ export function createNodeTrackerWith(options: NodeTrackerOptions, internals: No
     maxQueue: resolved.maxQueue,
     maxAgeMs: resolved.maxAgeMs,
     ...(store ? { store } : {}),
+    // Thousands of events may wait through an outage: one probe at a time, not each on its own timer.
+    outagePacing: createOutagePacing,
     onError,
     ...(internals.clock ? { clock: internals.clock } : {}),
     ...(internals.random ? { random: internals.random } : {}),

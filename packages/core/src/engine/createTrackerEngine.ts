@@ -3,7 +3,6 @@ import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
 import { createEndpointHealth } from './endpointHealth'
 import { callSafely, failure, isPromiseLike, notify, timeFrom } from './hostCalls'
-import { createOutagePacing } from './outagePacing'
 import { isQueueEntry, newEntryId } from './queueEntry'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
 import type { EngineOptions, QueueEntry, SendOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
@@ -48,7 +47,7 @@ interface Job {
  * Creates the platform-free delivery engine: it persists each event to the queue store before
  * sending it, sends with bounded concurrency, retries failures worth retrying with capped back-off
  * until the event is delivered or older than `maxAgeMs` (attempts end no event) and, while the endpoint
- * fails, one probe at a time until it answers (see {@link createOutagePacing}), removes the entry
+ * fails (with `outagePacing`), one probe at a time until it answers, removes the entry
  * once it is delivered, refused or expired, and resolves every enqueue with a result; it never rejects.
  *
  * @example
@@ -108,7 +107,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     failingAtStart: options.failingAtStart,
     onChange: options.onFailingChange,
   })
-  const pacing = createOutagePacing({ now: monotonic, wallNow: now, retry, random })
+  const pacing = options.outagePacing?.({ now: monotonic, wallNow: now, retry, random })
   /** Cuts the pause between probes short (an answer came, the page came back, close). */
   let pause: AbortController | undefined
   const endPause = () => {
@@ -162,12 +161,12 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
   function pump(): void {
     if (left) return
     // While the endpoint fails nothing starts during the pause, then one probe at a time (outagePacing).
-    const wait = pacing.waitMs()
+    const wait = pacing?.waitMs() ?? 0
     if (wait > 0) {
       pumpAfter(wait)
       return
     }
-    const limit = pacing.limit(concurrency)
+    const limit = pacing?.limit(concurrency) ?? concurrency
     for (const job of ready) {
       if (sending.size >= limit) return
       void attempt(job)
@@ -183,7 +182,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       if (pause !== wake) return
       pause = undefined
       // The clock says the pause is over (a later failure would have set a new timer).
-      pacing.resume()
+      pacing?.resume()
       pump()
     })
   }
@@ -238,10 +237,10 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       health.record(!retryable)
       // A failure paces the next attempts; an answer lets the queue drain at full speed.
       if (retryable) {
-        pacing.failed(outcome, job.startedAt!)
+        pacing?.failed(outcome, job.startedAt!)
         // The pause may have grown: the next pump sets its timer anew.
         endPause()
-      } else wakeAfterOutage(pacing.answered())
+      } else wakeAfterOutage(pacing?.answered())
     }
     // A job given up on by close() is settled already: its entry stays in the store unless delivered.
     if (job.settled) {
@@ -407,7 +406,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
 
   function resume(): void {
     left = false
-    pacing.resume()
+    pacing?.resume()
     endPause()
     for (const job of jobs.values()) {
       job.unloading = false

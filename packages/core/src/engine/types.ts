@@ -3,6 +3,7 @@
 import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
 import type { EventName, MethodInputOf, MethodNameOf, RegisteredEvent } from '../events/registry'
 import type { EventContext } from '../events/types'
+import type { OutagePacing, OutagePacingOptions } from './outagePacing'
 
 /** What every tracker method resolves to; it never rejects. */
 export type SendResult = { ok: true } | { ok: false; error: TrackerError }
@@ -193,6 +194,12 @@ export interface EngineOptions {
   failingAtStart?: boolean
   /** Told when the engine's view of the endpoint changes, to keep the flag for later pages. */
   onFailingChange?: (failing: boolean) => void
+  /**
+   * Paces attempts endpoint-wide while the endpoint fails (`createOutagePacing`): one probe at a
+   * time, the full concurrency again from its first answer. A server passes it (thousands queued in an
+   * outage); without it each event backs off on its own timer, as a browser page's does.
+   */
+  outagePacing?: (options: OutagePacingOptions) => OutagePacing
   clock?: Clock
   random?: () => number
   newId?: () => string

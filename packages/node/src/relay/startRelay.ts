@@ -1,5 +1,5 @@
 import type { TrackerError } from '@es-tracker/core'
-import { createTrackerEngine, resolveEndpoint } from '@es-tracker/core/internal'
+import { createOutagePacing, createTrackerEngine, resolveEndpoint } from '@es-tracker/core/internal'
 import { basicAuthHeader } from '../basicAuthHeader'
 import { createPostgresStore } from '../postgres/createPostgresStore'
 import { nodeDefaults } from '../resolveNodeOptions'
@@ -38,6 +38,7 @@ export function startRelay(options: RelayOptions, onError: (error: TrackerError)
     concurrency: options.concurrency ?? nodeDefaults.concurrency,
     maxQueue: nodeDefaults.maxQueue,
     maxAgeMs: nodeDefaults.maxAgeMs,
+    outagePacing: createOutagePacing,
     onError,
   })
   const stopPolling = pollStore(engine, store)
