@@ -162,33 +162,32 @@ export function createPlatformTracker(
     reread: platform.rereadStorage,
   })
   // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
-  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  const coordinator = {
+    ...replays,
+    trigger() {
+      if (consent.granted()) replays.trigger()
+    },
+  }
   consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
   const { sc } = platform
 
+  /** An event's GeneralInfo context once the sc cookie is known, or why it has none. */
+  const visitorContext = (): EventContext | TrackerError | Promise<EventContext | TrackerError> =>
+    after(sc(), (value) => {
+      if (typeof value !== 'string') return value
+      return { siteId, sc: value, identity: identity.get(), context: { ...platform.pageContext(), ...options.context } }
+    })
   const methods = createTrackerMethods({
     // Consent first, then the sc cookie; each may make the event wait, or refuse it.
     context: (eventName) =>
-      after(
-        consent.check(eventName),
-        (refused) =>
-          // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
-          refused ??
-          (eventName === 'ProductUpdate'
-            ? { siteId }
-            : after(sc(), (value) =>
-                typeof value === 'string'
-                  ? {
-                      siteId,
-                      sc: value,
-                      identity: identity.get(),
-                      context: { ...platform.pageContext(), ...options.context },
-                    }
-                  : value,
-              )),
-      ) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
+      after(consent.check(eventName), (refused) => {
+        if (refused) return refused
+        // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
+        if (eventName === 'ProductUpdate') return { siteId }
+        return visitorContext()
+      }) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
     enqueue(eventName, payload) {
       // In debug mode: logged, with the keys the wire model does not know noted (a typo?).
       debug.payload(eventName, payload)
@@ -317,7 +316,9 @@ function listenToPage(
   on('visibilitychange', () => (document.visibilityState === 'hidden' ? hidePage() : deliverAgain()))
   on('pagehide', leavePage)
   on('freeze', leavePage)
-  on('pageshow', (event: PageTransitionEvent) => event.persisted && returnToPage())
+  on('pageshow', (event: PageTransitionEvent) => {
+    if (event.persisted) returnToPage()
+  })
   on('resume', returnToPage)
   on('online', deliverAgain)
   on('storage', (event: StorageEvent) => {
