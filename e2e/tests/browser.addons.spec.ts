@@ -117,14 +117,16 @@ const debugAddonPath = fileURLToPath(new URL('../../packages/browser/dist/es-tra
 const debugIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(debugAddonPath)).digest('base64')}`
 const product = { product: { productKey: '1', price: 1, currency: 'USD', isInStock: true } }
 
-/** The page's console lines, each its arguments as JSON (the objects logged included). */
+/** The page's console lines in the order written, each its arguments as JSON once read (the objects logged included). */
 function watchConsole(page: Page): string[] {
   const lines: string[] = []
   page.on('console', (message) => {
+    const index = lines.push(message.text()) - 1
     void Promise.all(message.args().map((argument) => argument.jsonValue())).then(
-      (values) =>
-        lines.push(values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ')),
-      () => lines.push(message.text()),
+      (values) => {
+        lines[index] = values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ')
+      },
+      () => {},
     )
   })
   return lines
@@ -155,7 +157,11 @@ test.describe('the debug add-on', () => {
       await addonHeld
       await route.continue()
     })
-    await openScriptTag(page, scriptTagUrl(site, collector, { options: { debug: true, concurrency: 1 } }))
+    // The held add-on holds the page's load event too: wait for the script tag only.
+    await page.goto(scriptTagUrl(site, collector, { options: { debug: true, concurrency: 1 } }), {
+      waitUntil: 'domcontentloaded',
+    })
+    await page.waitForFunction(() => (window as unknown as TrackerWindow).esTracker?.loaded === true)
     await page.evaluate((input) => {
       const { esTracker } = window as unknown as TrackerWindow
       void esTracker('identify', { email: 'jane@example.com' })
