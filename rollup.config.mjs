@@ -82,7 +82,7 @@ function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index
 }
 
 /** The script tag's add-ons: each `src/addons/<name>.ts` becomes `dist/es-tracker.<name>.min.js`. */
-const addonNames = ['esCompat', 'consentSignals', 'dataLayer']
+const addonNames = ['esCompat', 'consentSignals', 'debug', 'dataLayer']
 const browserDist = (file) => root(`packages/browser/dist/${file}`)
 
 /** The `sha384-...` Subresource Integrity value of a file's bytes. */
@@ -139,7 +139,9 @@ function scriptBuild(input, file, plugins = []) {
       }),
       sriFile(),
     ],
-    output: { file: browserDist(file), format: 'iife', name: undefined, strict: true },
+    // A hidden source map (no `sourceMappingURL` comment, not in the package): the size check reads it
+    // to say how many bytes each area and source file takes (packages/browser/scripts/checkSize.mjs).
+    output: { file: browserDist(file), format: 'iife', name: undefined, strict: true, sourcemap: 'hidden' },
   }
 }
 

@@ -1,6 +1,7 @@
 import type { buildRawEvent } from '@es-tracker/core'
 import type { bridgeDataLayer } from '../bridges/dataLayer/bridgeDataLayer'
 import type { followPageConsent } from '../consent/pageConsent'
+import type { DebugConsole, DebugLog } from '../debug/debugLog'
 import type { EsJsHandler, EsJsHandlerOptions } from '../esjs/createEsJsHandler'
 import type { BrowserTracker } from '../types'
 
@@ -22,11 +23,16 @@ export interface AddonExports {
   consentSignals: {
     followPageConsent: typeof followPageConsent
   }
+  /** Debug mode's log (`debug: true`; debug/debugLog.ts): masking, formatting and the unknown-field notes. */
+  debug: {
+    /** Creates the debug log; the script tag passes `{ debug: true }` and reports to `onError` itself. */
+    createDebugLog(options: unknown, output?: DebugConsole): DebugLog
+  }
   /** The GA4 dataLayer bridge, with the signature of `@es-tracker/browser/datalayer`. */
   dataLayer: {
     bridgeDataLayer: typeof bridgeDataLayer
   }
 }
 
-/** The name of an add-on: `esCompat`, `consentSignals`, `dataLayer`. */
+/** The name of an add-on: `esCompat`, `consentSignals`, `debug`, `dataLayer`. */
 export type AddonName = keyof AddonExports

@@ -19,7 +19,7 @@ interface EsCompatInitOptions {
  * wait in order. Debug mode says why a call sent nothing.
  *
  * @example
- * const dispatcher = createCommandDispatcher()
+ * const dispatcher = createCommandDispatcher(createPageTracker, createDebugLog)
  * registerEsJsCommands(dispatcher, window, createAddonLoader({ scriptUrl, integrity: addonIntegrity }))
  */
 export function registerEsJsCommands(
