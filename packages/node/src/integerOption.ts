@@ -1,6 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 
-/** The largest delay `setTimeout` honours; ky refuses longer timeouts. */
+/** The largest delay `setTimeout` honours (a longer one fires at once). */
 export const maxTimerMs = 2_147_483_647
 
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value))
