@@ -108,16 +108,11 @@ function scriptBuild(input, file, plugins = []) {
     plugins: [
       ...plugins,
       workspaceSource(),
-      // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
-      // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
+      // jsCookieLite takes js-cookie's place here: the subset the `sc` source uses, about 0.3 KB gzip
+      // less (see jsCookieLite.ts).
       {
         name: 'lite-dependencies',
-        resolveId: (source) =>
-          source === 'ky'
-            ? root('packages/browser/src/transport/kyLite.ts')
-            : source === 'js-cookie'
-              ? root('packages/browser/src/visitor/jsCookieLite.ts')
-              : null,
+        resolveId: (source) => (source === 'js-cookie' ? root('packages/browser/src/visitor/jsCookieLite.ts') : null),
       },
       // A script build runs in a browser only (a page; a Shopify pixel's sandbox frame or worker, which
       // has `navigator` and `fetch`): isScriptTag is true here, so that what only Node or SSR reach goes

@@ -80,7 +80,7 @@ async function dependencyCosts(full) {
   const config = configs.find((entry) => String(entry.output?.file ?? '').endsWith('/es-tracker.min.js'))
   const empty = { code: 'export default {}', syntheticNamedExports: true }
   const parts = [
-    ...['ky', 'js-cookie', 'nanoid', 'valibot', '@es-tracker/core'].map((name) => [name, name, empty]),
+    ...['js-cookie', 'valibot', '@es-tracker/core'].map((name) => [name, name, empty]),
     [
       'eS.JS compatibility (its loading)',
       './esjs/registerEsJsCommands',
@@ -236,7 +236,7 @@ function check({ file, budgetBytes, aimBytes, ceilingBytes }) {
 const [base, ...addons] = budgets.map(check)
 const shopify = check(pixelBudget)
 if (process.argv.includes('--deps')) {
-  // The ky and js-cookie lines are what kyLite and jsCookieLite cost: the bundle has them in those packages' places.
+  // The js-cookie line is what jsCookieLite costs: the bundle has it in that package's place.
   for (const cost of await dependencyCosts(base)) {
     console.log(`  ${cost.dependency}: ${cost.gzip} B gzip, ${cost.minified} B minified`)
   }

@@ -1,11 +1,17 @@
 import type { EventContext, PageContext, SendResult } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import type { DeliveryEngine } from '@es-tracker/core/internal'
-import { createDeliveryEngine, createTrackerMethods, findUnknownFields, newCartGuid } from '@es-tracker/core/internal'
+import {
+  createDeliveryEngine,
+  createTrackerMethods,
+  findUnknownFields,
+  mustBe,
+  newCartGuid,
+} from '@es-tracker/core/internal'
 import { after } from './after'
 import { isScriptTag } from './buildTarget'
 import { createCartStore } from './cart/cartGuid'
-import { checkOptions, mustBe } from './config/checkOptions'
+import { checkOptions } from './config/checkOptions'
 import { type ConsentGate, consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createConsentStorage } from './consent/consentStorage'
 import { followPageConsent } from './consent/pageConsent'
@@ -132,7 +138,7 @@ export function createPlatformTracker(
   )
   // Nothing is written to storage before consent is granted (held in memory until then).
   const storage = createConsentStorage(platform.storage, consent)
-  // checkOptions let only positive numbers or undefined through: undefined takes the default.
+  // checkOptions let only whole numbers in range or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
     key: `${prefix}:queue:${siteId}`,
