@@ -199,6 +199,14 @@ for (const protocol of ['http', 'https']) {
 }
 if (json) {
   console.log(
-    JSON.stringify({ bench: 'throughput', node: process.versions.node, events, concurrency, rounds, reference, protocols }),
+    JSON.stringify({
+      bench: 'throughput',
+      node: process.versions.node,
+      events,
+      concurrency,
+      rounds,
+      reference,
+      protocols,
+    }),
   )
 }
