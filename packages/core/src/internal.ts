@@ -9,10 +9,10 @@ export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './eng
 export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
+export { isQueueEntry } from './engine/queueEntry'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
-export { isQueueEntry } from './engine/safety'
 export type {
   CartStore,
   Clock,

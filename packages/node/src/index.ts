@@ -1,3 +1,9 @@
+/**
+ * `@es-tracker/node`: the server-side tracker ({@link createNodeTracker}), its durable file store, its
+ * transports and the first-party endpoint that forwards a site's own tracking requests.
+ *
+ * @module @es-tracker/node
+ */
 export type {
   SendOptions,
   SendResult,

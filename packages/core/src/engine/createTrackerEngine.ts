@@ -2,8 +2,9 @@ import { TrackerError } from '../errors/TrackerError'
 import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
 import { createEndpointHealth } from './endpointHealth'
+import { callSafely, failure, isPromiseLike, notify, timeFrom } from './hostCalls'
+import { isQueueEntry, newEntryId } from './queueEntry'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
-import { callSafely, failure, isPromiseLike, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, SendOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */

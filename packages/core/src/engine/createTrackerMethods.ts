@@ -3,7 +3,7 @@ import { buildEvent, buildRawEvent } from '../events/buildEvent'
 import { EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
 import type { EventContext } from '../events/types'
 import { isRecord } from '../schemas/predicates'
-import { callSafely, failure, notify, timeFrom } from './safety'
+import { callSafely, failure, notify, timeFrom } from './hostCalls'
 import type { SendOptions, SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
 
 /** One method call: `raw` for `send`'s wire body; `options` as given (its last argument). */

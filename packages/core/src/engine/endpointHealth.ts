@@ -1,5 +1,5 @@
 // Whether the endpoint is failing: decides what an attempt whose answer the page never sees stands for.
-import { callSafely } from './safety'
+import { callSafely } from './hostCalls'
 
 /** Options of {@link createEndpointHealth}. */
 export interface EndpointHealthOptions {
