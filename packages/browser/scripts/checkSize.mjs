@@ -19,12 +19,13 @@ import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
  * Each script file of dist with its gzip budget: the script tag, then the add-ons it loads when a page
  * uses them. `ceilingBytes`, where set, is a stopgap: the file is over its budget today (session 3
  * merged durable delivery, consent, first-party endpoints and the bridges into the engine the script
- * tag carries; issue 15 takes it back under 13,312 B and then 10,240 B). Over the budget the check
- * prints OVER and the miss; it fails the run only above the ceiling, so that growth still stops here.
+ * tag carries; issue 15 takes it back under 13,312 B and then 10,240 B; the debug add-on took 15,960 to
+ * 15,268 B, and the ceiling came down from 16,384 with it). Over the budget the check prints OVER and
+ * the miss; it fails the run only above the ceiling, so that growth still stops here.
  */
 const budgets = [
-  { file: 'es-tracker.min.js', budgetBytes: 13_312, aimBytes: 10_240, ceilingBytes: 16_384 },
-  { file: 'es-tracker.esCompat.min.js', budgetBytes: 3_072, ceilingBytes: 3_328 },
+  { file: 'es-tracker.min.js', budgetBytes: 13_312, aimBytes: 10_240, ceilingBytes: 15_616 },
+  { file: 'es-tracker.esCompat.min.js', budgetBytes: 3_072 },
   { file: 'es-tracker.dataLayer.min.js', budgetBytes: 4_608, aimBytes: 2_048 },
   { file: 'es-tracker.consentSignals.min.js', budgetBytes: 1_024 },
   // Debug mode only (`debug: true`): the masking, and the wire model to note unknown fields with.

@@ -1,7 +1,7 @@
-import type { buildRawEvent } from '@es-tracker/core'
 import type { bridgeDataLayer } from '../bridges/dataLayer/bridgeDataLayer'
 import type { followPageConsent } from '../consent/pageConsent'
 import type { DebugConsole, DebugLog } from '../debug/debugLog'
+import type { EsJsCoreParts } from '../esjs/createEsJsCallHandler'
 import type { EsJsHandler, EsJsHandlerOptions } from '../esjs/createEsJsHandler'
 import type { BrowserTracker } from '../types'
 
@@ -12,12 +12,8 @@ import type { BrowserTracker } from '../types'
 export interface AddonExports {
   /** eS.JS compatibility: `sendEvent` / `sendEventWithTags` and `window.eS` (esCompat.ts). */
   esCompat: {
-    /** Creates the handler of eS.JS calls; `build` is the base's own payload builder (not bundled twice). */
-    createEsJsCallHandler(
-      tracker: BrowserTracker,
-      options: EsJsHandlerOptions,
-      build: typeof buildRawEvent,
-    ): EsJsHandler
+    /** Creates the handler of eS.JS calls; `core` holds the base's own builder and GUID generator (not bundled twice). */
+    createEsJsCallHandler(tracker: BrowserTracker, options: EsJsHandlerOptions, core: EsJsCoreParts): EsJsHandler
   }
   /** Consent from Google Consent Mode or an IAB TCF CMP (`consent: 'gcm' | 'tcf'`; consent/pageConsent.ts). */
   consentSignals: {

@@ -36,7 +36,7 @@ export function createFetchTransport(options: NodeTransportOptions = {}): Transp
         })
         clearTimeout(timer)
         const retryAfter = response.headers.get('retry-after')
-        await discardBody(response, request.timeoutMs)
+        discardBody(response)
         return { type: 'response', status: response.status, retryAfter }
       } catch (cause) {
         clearTimeout(timer)

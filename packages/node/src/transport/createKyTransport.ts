@@ -69,7 +69,7 @@ export function createKyTransport(options: KyTransportOptions = {}): Transport {
           ...sideChannel,
         })
         const retryAfter = response.headers.get('retry-after')
-        await discardBody(response, request.timeoutMs)
+        discardBody(response)
         return { type: 'response', status: response.status, retryAfter }
       } catch (cause) {
         return isTimeout(cause) ? { type: 'timeout', cause } : { type: 'network_error', cause }
