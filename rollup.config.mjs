@@ -82,7 +82,7 @@ function packageBuild(name, entries = { index: 'src/index.ts' }, typed = ['index
 }
 
 /** The script tag's add-ons: each `src/addons/<name>.ts` becomes `dist/es-tracker.<name>.min.js`. */
-const addonNames = ['esCompat', 'consentSignals', 'dataLayer']
+const addonNames = ['esCompat', 'consentSignals', 'debug', 'dataLayer']
 const browserDist = (file) => root(`packages/browser/dist/${file}`)
 
 /** The `sha384-...` Subresource Integrity value of a file's bytes. */
@@ -108,16 +108,11 @@ function scriptBuild(input, file, plugins = []) {
     plugins: [
       ...plugins,
       workspaceSource(),
-      // kyLite and jsCookieLite take ky's and js-cookie's places here: the subsets the transport and the
-      // `sc` source use, about 4.3 KB and 0.3 KB gzip less (see kyLite.ts, jsCookieLite.ts).
+      // jsCookieLite takes js-cookie's place here: the subset the `sc` source uses, about 0.3 KB gzip
+      // less (see jsCookieLite.ts).
       {
         name: 'lite-dependencies',
-        resolveId: (source) =>
-          source === 'ky'
-            ? root('packages/browser/src/transport/kyLite.ts')
-            : source === 'js-cookie'
-              ? root('packages/browser/src/visitor/jsCookieLite.ts')
-              : null,
+        resolveId: (source) => (source === 'js-cookie' ? root('packages/browser/src/visitor/jsCookieLite.ts') : null),
       },
       // A script build runs in a browser only (a page; a Shopify pixel's sandbox frame or worker, which
       // has `navigator` and `fetch`): isScriptTag is true here, so that what only Node or SSR reach goes
@@ -139,7 +134,9 @@ function scriptBuild(input, file, plugins = []) {
       }),
       sriFile(),
     ],
-    output: { file: browserDist(file), format: 'iife', name: undefined, strict: true },
+    // A hidden source map (no `sourceMappingURL` comment, not in the package): the size check reads it
+    // to say how many bytes each area and source file takes (packages/browser/scripts/checkSize.mjs).
+    output: { file: browserDist(file), format: 'iife', name: undefined, strict: true, sourcemap: 'hidden' },
   }
 }
 

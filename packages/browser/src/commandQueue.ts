@@ -1,7 +1,6 @@
 import { type SendResult, TrackerError } from '@es-tracker/core'
 import { describeValue } from '@es-tracker/core/internal'
-import { createBrowserTracker } from './createBrowserTracker'
-import { createDebugLog } from './debug/debugLog'
+import type { DebugLog } from './debug/debugLog'
 import { readArguments } from './readArguments'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 
@@ -63,15 +62,19 @@ const missing = (name: string, cause?: unknown) =>
   new TrackerError('unsupported', `esTracker(${describeValue(name)}): its add-on did not provide it`, { cause })
 
 /**
- * Creates the dispatcher behind `window.esTracker`: `init` creates the tracker, the name of any of
- * its methods calls that method, and unknown commands or bad arguments are reported (never thrown).
+ * Creates the dispatcher behind `window.esTracker`: `init` creates the debug log and the tracker
+ * (`createLog`, `create`), the name of any of the tracker's methods calls that method, and unknown
+ * commands or bad arguments are reported (never thrown).
  *
  * @example
- * const dispatcher = createCommandDispatcher()
+ * const dispatcher = createCommandDispatcher(createBrowserTracker, createDebugLog)
  * dispatcher.call(['init', { siteId: '8A412DC' }])
  * dispatcher.call(['categoryPage', { categoryKey: 'Babies' }]) // Promise<SendResult>
  */
-export function createCommandDispatcher(create: typeof createBrowserTracker = createBrowserTracker): CommandDispatcher {
+export function createCommandDispatcher(
+  create: (options: BrowserTrackerOptions, debug: DebugLog) => BrowserTracker,
+  createLog: (options: BrowserTrackerOptions) => DebugLog,
+): CommandDispatcher {
   const commands = new Map<unknown, Command>()
   const hooks: Array<(context: CommandContext) => void> = []
   // Calls made before `init`, or while a deferred command's load runs: run in order once both are over.
@@ -118,9 +121,9 @@ export function createCommandDispatcher(create: typeof createBrowserTracker = cr
 
   const init = (given: unknown): void => {
     const options = (given ?? {}) as BrowserTrackerOptions
-    const debug = createDebugLog(options)
-    // The debug log answers the context's report and log.
-    context = { ...debug, tracker: create(given as BrowserTrackerOptions), options }
+    const debug = createLog(options)
+    // The debug log answers the context's report and log, and is the tracker's.
+    context = { ...debug, tracker: create(given as BrowserTrackerOptions, debug), options }
     for (const hook of hooks) {
       try {
         hook(context)

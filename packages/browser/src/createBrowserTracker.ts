@@ -1,15 +1,21 @@
 import type { EventContext, PageContext, SendResult } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import type { DeliveryEngine } from '@es-tracker/core/internal'
-import { createDeliveryEngine, createTrackerMethods, findUnknownFields, newCartGuid } from '@es-tracker/core/internal'
+import {
+  createDeliveryEngine,
+  createTrackerMethods,
+  findUnknownFields,
+  mustBe,
+  newCartGuid,
+} from '@es-tracker/core/internal'
 import { after } from './after'
 import { isScriptTag } from './buildTarget'
 import { createCartStore } from './cart/cartGuid'
-import { checkOptions, mustBe } from './config/checkOptions'
+import { checkOptions } from './config/checkOptions'
 import { type ConsentGate, consentStates, createConsentGate, isConsentState } from './consent/consentGate'
 import { createConsentStorage } from './consent/consentStorage'
 import { followPageConsent } from './consent/pageConsent'
-import { createDebugLog } from './debug/debugLog'
+import { createDebugLog, type DebugLog } from './debug/debugLog'
 import { createDeferredCalls, type DeferredCalls } from './deferredCalls'
 import { nextTask } from './nextTask'
 import { snapshotInput } from './snapshotInput'
@@ -38,11 +44,17 @@ import { createScSource, documentCookieJar, type ScSource } from './visitor/scCo
  * tracker.productPage({ product: { productKey: '72354', price: 754, currency: 'USD', isInStock: true } })
  */
 export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTracker {
-  const debug = createDebugLog(options)
-  const { report } = debug
+  return createPageTracker(options, createDebugLog(options, console, findUnknownFields))
+}
+
+/**
+ * The page's tracker with a given debug log: the script tag's, whose masking and formatting come with
+ * an add-on (debug/createDeferredDebugLog.ts), or the ES module's (createBrowserTracker).
+ */
+export function createPageTracker(options: BrowserTrackerOptions, debug: DebugLog): BrowserTracker {
   const checked = checkOptions(options)
   if (!checked.ok) {
-    report(checked.error)
+    debug.report(checked.error)
     return createInertTracker(checked.error)
   }
   // The script tag runs in a page only (scriptTag.ts checks window).
@@ -50,13 +62,18 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     return createInertTracker(new TrackerError('unsupported', 'no browser document: use @es-tracker/node on servers'))
   }
 
-  return createPlatformTracker(options, checked.url, {
-    storage: createSafeStorage(),
-    sc: createScSource(options, documentCookieJar),
-    pageContext: readPageContext,
-    locks: webLocks(),
-    listen: (parts) => listenToPage(parts, options),
-  })
+  return createPlatformTracker(
+    options,
+    checked.url,
+    {
+      storage: createSafeStorage(),
+      sc: createScSource(options, documentCookieJar),
+      pageContext: readPageContext,
+      locks: webLocks(),
+      listen: (parts) => listenToPage(parts, options),
+    },
+    debug,
+  )
 }
 
 /**
@@ -102,14 +119,15 @@ export interface PlatformParts {
 /**
  * Makes a tracker on a platform's pieces: the engine, the persisted queue, consent, the `sc` cookie,
  * the cart GUID and identity, the same for the page (`createBrowserTracker`) and for a Shopify pixel
- * (`trackShopifyEvents`). `options` are checked already; `url` is the resolved endpoint.
+ * (`trackShopifyEvents`). `options` are checked already; `url` is the resolved endpoint; `debug` logs
+ * in debug mode and reports failures.
  */
 export function createPlatformTracker(
   options: BrowserTrackerOptions,
   url: string,
   platform: TrackerPlatform,
+  debug: DebugLog,
 ): BrowserTracker {
-  const debug = createDebugLog(options)
   const { report } = debug
   const siteId = options.siteId.trim()
   const prefix = options.storageKey ?? 'es-tracker'
@@ -121,7 +139,7 @@ export function createPlatformTracker(
   )
   // Nothing is written to storage before consent is granted (held in memory until then).
   const storage = createConsentStorage(platform.storage, consent)
-  // checkOptions let only positive numbers or undefined through: undefined takes the default.
+  // checkOptions let only whole numbers in range or undefined through: undefined takes the default.
   const store = createPersistedQueueStore({
     storage,
     key: `${prefix}:queue:${siteId}`,
@@ -154,36 +172,35 @@ export function createPlatformTracker(
     reread: platform.rereadStorage,
   })
   // What earlier pages stored is neither claimed nor sent before consent is granted (a CMP may deny it).
-  const coordinator = { ...replays, trigger: () => void (consent.granted() && replays.trigger()) }
+  const coordinator = {
+    ...replays,
+    trigger() {
+      if (consent.granted()) replays.trigger()
+    },
+  }
   consent.onGranted(coordinator.trigger)
   const cart = createCartStore(storage, `${prefix}:cart:${siteId}`)
   const identity = createIdentityStore(storage, `${prefix}:identity:${siteId}`)
   const { sc } = platform
 
+  /** An event's GeneralInfo context once the sc cookie is known, or why it has none. */
+  const visitorContext = (): EventContext | TrackerError | Promise<EventContext | TrackerError> =>
+    after(sc(), (value) => {
+      if (typeof value !== 'string') return value
+      return { siteId, sc: value, identity: identity.get(), context: { ...platform.pageContext(), ...options.context } }
+    })
   const methods = createTrackerMethods({
     // Consent first, then the sc cookie; each may make the event wait, or refuse it.
     context: (eventName) =>
-      after(
-        consent.check(eventName),
-        (refused) =>
-          // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
-          refused ??
-          (eventName === 'ProductUpdate'
-            ? { siteId }
-            : after(sc(), (value) =>
-                typeof value === 'string'
-                  ? {
-                      siteId,
-                      sc: value,
-                      identity: identity.get(),
-                      context: { ...platform.pageContext(), ...options.context },
-                    }
-                  : value,
-              )),
-      ) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
+      after(consent.check(eventName), (refused) => {
+        if (refused) return refused
+        // ProductUpdate is a catalog event: GeneralInfo carries only its name and the site.
+        if (eventName === 'ProductUpdate') return { siteId }
+        return visitorContext()
+      }) as EventContext | TrackerError | Promise<EventContext | TrackerError>,
     enqueue(eventName, payload) {
-      // Only in debug mode: a key the wire model does not know is noted (a typo?).
-      debug.payload(eventName, payload, options.debug === true ? findUnknownFields(payload) : undefined)
+      // In debug mode: logged, with the keys the wire model does not know noted (a typo?).
+      debug.payload(eventName, payload)
       // This page owns stored entries from now on: their leases are renewed while it does.
       coordinator.watch()
       return engine.enqueue(eventName, payload)
@@ -309,7 +326,9 @@ function listenToPage(
   on('visibilitychange', () => (document.visibilityState === 'hidden' ? hidePage() : deliverAgain()))
   on('pagehide', leavePage)
   on('freeze', leavePage)
-  on('pageshow', (event: PageTransitionEvent) => event.persisted && returnToPage())
+  on('pageshow', (event: PageTransitionEvent) => {
+    if (event.persisted) returnToPage()
+  })
   on('resume', returnToPage)
   on('online', deliverAgain)
   on('storage', (event: StorageEvent) => {

@@ -1,3 +1,10 @@
+/**
+ * `@es-tracker/browser`: the browser tracker as an ES module ({@link createBrowserTracker}), the eS.JS
+ * compatibility handler and the helpers a page uses with them. The script tag (`es-tracker.min.js`)
+ * is built from the same code.
+ *
+ * @module @es-tracker/browser
+ */
 export { trackerMethodNames } from '@es-tracker/core/internal'
 export type { ConsentSource, ConsentState } from './consent/consentGate'
 export { createBrowserTracker } from './createBrowserTracker'

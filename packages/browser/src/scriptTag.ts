@@ -4,6 +4,8 @@ import { createAddonLoader } from './addons/loadAddon'
 import { registerDataLayerBridge } from './bridges/dataLayer/registerDataLayerBridge'
 import { createCommandDispatcher, installCommandQueue } from './commandQueue'
 import { registerConsentSignals } from './consent/registerConsentSignals'
+import { createPageTracker } from './createBrowserTracker'
+import { createDeferredDebugLog } from './debug/createDeferredDebugLog'
 import { registerEsJsCommands } from './esjs/registerEsJsCommands'
 
 try {
@@ -12,7 +14,10 @@ try {
     scriptUrl: (document.currentScript as HTMLScriptElement | null)?.src,
     integrity: addonIntegrity,
   })
-  const dispatcher = createCommandDispatcher()
+  // Debug mode's masking and formatting come with the `debug` add-on, loaded by `debug: true`.
+  const dispatcher = createCommandDispatcher(createPageTracker, (options) =>
+    createDeferredDebugLog(options, () => loadAddon('debug')),
+  )
   // The vendor script's calls: esTracker('sendEvent', ...), and window.eS with `esCompat: true`.
   registerEsJsCommands(dispatcher, window as unknown as Record<string, unknown>, loadAddon)
   // `consent: 'gcm' | 'tcf'`: the page's own consent signals.

@@ -1,4 +1,8 @@
-// `@es-tracker/browser/shopify`: the Shopify web pixel adapter (Settings → Customer events, or an app pixel).
+/**
+ * `@es-tracker/browser/shopify`: the Shopify web pixel adapter (Settings → Customer events, or an app pixel).
+ *
+ * @module @es-tracker/browser/shopify
+ */
 export type { ProductKeySource } from './shopify/readShopifyData'
 export type {
   ShopifyAnalytics,

@@ -1,6 +1,10 @@
-// The public surface of @es-tracker/core: the payload model (builders, valibot schemas, validation),
-// the event registry, the errors, the eS.JS converter and the types a tracker's users meet. What the
-// platform packages build on besides (the engine, retry arithmetic, defaults) is `@es-tracker/core/internal`.
+/**
+ * The public surface of `@es-tracker/core`: the payload model (builders, valibot schemas, validation),
+ * the event registry, the errors, the eS.JS converter and the types a tracker's users meet. What the
+ * platform packages build on besides (the engine, retry arithmetic, defaults) is `@es-tracker/core/internal`.
+ *
+ * @module @es-tracker/core
+ */
 export type { Endpoint, EndpointPreset } from './endpoint/resolveEndpoint'
 export { endpointPresets } from './endpoint/resolveEndpoint'
 export type {

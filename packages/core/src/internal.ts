@@ -9,10 +9,12 @@ export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './eng
 export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
+export type { OutagePacing, OutagePacingOptions } from './engine/outagePacing'
+export { createOutagePacing } from './engine/outagePacing'
+export { isQueueEntry } from './engine/queueEntry'
 export { parseRetryAfter } from './engine/retryAfter'
 export type { ResolvedRetryOptions, RetryContext, RetryDecision } from './engine/retryPolicy'
 export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } from './engine/retryPolicy'
-export { isQueueEntry } from './engine/safety'
 export type {
   CartStore,
   Clock,
@@ -29,6 +31,8 @@ export type {
 export { describeValue } from './errors/describeValue'
 export { findUnknownFields } from './events/findUnknownFields'
 export { newCartGuid } from './events/statusCart/newCartGuid'
+export type { OptionRule } from './options/checkTrackerOptions'
+export { checkTrackerOptions, functionRule, integerRule, maxTimerMs, mustBe } from './options/checkTrackerOptions'
 export type { IdentityField } from './schemas/identity'
 export { IDENTITY_FIELDS } from './schemas/identity'
 export { makeIssue } from './validation/issues'

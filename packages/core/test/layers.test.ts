@@ -13,6 +13,7 @@ const LAYERS: Record<string, number> = {
   errors: 0,
   schemas: 1,
   endpoint: 1,
+  options: 1,
   validation: 2,
   events: 3,
   esjs: 4,

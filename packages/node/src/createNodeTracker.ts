@@ -1,6 +1,13 @@
 import type { EventContext, EventName, TrackerMethods } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
-import { createTrackerEngine, createTrackerMethods, describeValue, newCartGuid } from '@es-tracker/core/internal'
+import {
+  type Clock,
+  createOutagePacing,
+  createTrackerEngine,
+  createTrackerMethods,
+  describeValue,
+  newCartGuid,
+} from '@es-tracker/core/internal'
 import { resolveNodeOptions } from './resolveNodeOptions'
 import { pollStore } from './stores/pollStore'
 import { createFetchTransport } from './transport/createFetchTransport'
@@ -24,6 +31,22 @@ const warnOnError = (error: TrackerError): void => {
  * await visitor.purchasedItems({ orderNumber: '123/2017', guid })
  */
 export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
+  return createNodeTrackerWith(options, {})
+}
+
+/** What tests swap in under a node tracker; not options (a user has no reason to set them). */
+export interface NodeTrackerInternals {
+  /** Time source for back-off waits. @default the real clock (Date.now, setTimeout) */
+  clock?: Clock
+  /** Jitter source in [0, 1). @default Math.random */
+  random?: () => number
+}
+
+/**
+ * {@link createNodeTracker} with the engine's clock and jitter source swapped in: the internal
+ * factory the package's tests use (not exported from the package).
+ */
+export function createNodeTrackerWith(options: NodeTrackerOptions, internals: NodeTrackerInternals): NodeTracker {
   const resolved = resolveNodeOptions(options)
   const onError = options.onError ?? warnOnError
   const onWarning =
@@ -47,9 +70,11 @@ export function createNodeTracker(options: NodeTrackerOptions): NodeTracker {
     maxQueue: resolved.maxQueue,
     maxAgeMs: resolved.maxAgeMs,
     ...(store ? { store } : {}),
+    // Thousands of events may wait through an outage: one probe at a time, not each on its own timer.
+    outagePacing: createOutagePacing,
     onError,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.random ? { random: options.random } : {}),
+    ...(internals.clock ? { clock: internals.clock } : {}),
+    ...(internals.random ? { random: internals.random } : {}),
   })
   const stopPolling = store ? pollStore(engine, store) : undefined
   const enqueue = engine.enqueue

@@ -1,3 +1,9 @@
+/**
+ * `@es-tracker/node`: the server-side tracker ({@link createNodeTracker}), its durable file store, its
+ * transports and the first-party endpoint that forwards a site's own tracking requests.
+ *
+ * @module @es-tracker/node
+ */
 export type {
   SendOptions,
   SendResult,
@@ -16,9 +22,10 @@ export type { FirstPartyEndpoint, FirstPartyEndpointOptions, NodeRequest } from 
 export { scFromCookieHeader } from './scFromCookieHeader'
 export type { FileStoreOptions } from './stores/createFileStore'
 export { createFileStore } from './stores/createFileStore'
+export type { NodeTransportOptions } from './transport/createFetchTransport'
 export { createFetchTransport } from './transport/createFetchTransport'
 export type { HttpTransportOptions } from './transport/createHttpTransport'
 export { createHttpTransport } from './transport/createHttpTransport'
-export type { NodeTransportOptions } from './transport/createKyTransport'
+export type { KyTransportOptions } from './transport/createKyTransport'
 export { createKyTransport } from './transport/createKyTransport'
 export type { DurableQueueStore, NodeTracker, NodeTrackerOptions, VisitorOptions } from './types'

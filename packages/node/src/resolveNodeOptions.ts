@@ -1,8 +1,7 @@
 import type { RetryOptions } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
-import { resolveEndpoint } from '@es-tracker/core/internal'
+import { checkTrackerOptions, functionRule, type OptionRule } from '@es-tracker/core/internal'
 import { basicAuthHeader } from './basicAuthHeader'
-import { integerOption } from './integerOption'
 import type { NodeTrackerOptions } from './types'
 
 /** Node defaults, see {@link NodeTrackerOptions}. */
@@ -26,24 +25,25 @@ export interface ResolvedNodeOptions {
   retry: RetryOptions
 }
 
-const fail = (message: string): never => {
-  throw new TrackerError('invalid_config', `createNodeTracker: ${message}`)
+/** Node's own options, and what each must be (the ones every tracker has are core's). */
+const nodeRules: Record<string, OptionRule> = {
+  onWarning: functionRule,
+  fetch: functionRule,
+  transport: {
+    expected: 'an object with a send(request) method',
+    isValid: (value) => typeof (value as { send?: unknown } | null)?.send === 'function',
+  },
+  store: {
+    expected: 'a queue store (createFileStore({ dir }), createPostgresStore({ pool }))',
+    isValid: (value) =>
+      ['add', 'update', 'remove', 'takeOver'].every(
+        (name) => typeof (value as Record<string, unknown> | null)?.[name] === 'function',
+      ),
+  },
 }
 
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value))
-
-const count = (name: string, value: unknown, min: number, fallback: number): number =>
-  integerOption('createNodeTracker', name, value, min, fallback)
-
-function checkRetry(retry: unknown): RetryOptions {
-  if (retry === undefined) return {}
-  if (retry === null || typeof retry !== 'object') return fail(`retry must be an object; got ${show(retry)}`)
-  const { attempts, baseDelayMs, maxDelayMs } = retry as Record<string, unknown>
-  return {
-    ...(attempts === undefined ? {} : { attempts: count('retry.attempts', attempts, 1, 1) }),
-    ...(baseDelayMs === undefined ? {} : { baseDelayMs: count('retry.baseDelayMs', baseDelayMs, 0, 0) }),
-    ...(maxDelayMs === undefined ? {} : { maxDelayMs: count('retry.maxDelayMs', maxDelayMs, 0, 0) }),
-  }
+const fail = (message: string): never => {
+  throw new TrackerError('invalid_config', `createNodeTracker: ${message}`)
 }
 
 /**
@@ -51,39 +51,27 @@ function checkRetry(retry: unknown): RetryOptions {
  * TrackerError naming the option at fault, so that a misconfigured server fails at start-up.
  */
 export function resolveNodeOptions(options: NodeTrackerOptions): ResolvedNodeOptions {
-  if (options === null || typeof options !== 'object') return fail('options must be an object with a siteId')
-  const { siteId, apiKey, onError, onWarning, fetch, transport } = options
-  if (typeof siteId !== 'string' || siteId.trim() === '') {
-    fail(`siteId must be a non-empty string (the site's tracker id, e.g. '8A412DC'); got ${show(siteId)}`)
-  }
-  const endpoint = resolveEndpoint(options.endpoint)
-  if (!endpoint.ok) throw new TrackerError('invalid_config', `createNodeTracker: ${endpoint.error.message}`)
+  const checked = checkTrackerOptions(options, nodeRules)
+  if (!checked.ok) return fail(checked.error.message)
+  const { siteId, apiKey, retry = {} } = options
   if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) {
     // The type only, never the value: a key given as a number is still a secret.
     const got = apiKey === '' ? 'an empty string' : apiKey === null ? 'null' : `a ${typeof apiKey}`
     fail(`apiKey must be a non-empty string when given (the API key, e.g. process.env.ES_API_KEY); got ${got}`)
   }
-  for (const [name, value] of Object.entries({ onError, onWarning, fetch })) {
-    if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function; got ${show(value)}`)
-  }
-  if (transport !== undefined && typeof (transport as { send?: unknown } | null)?.send !== 'function') {
-    fail('transport must be an object with a send(request) method')
-  }
-  const store = options.store as Record<string, unknown> | null | undefined
-  if (
-    store !== undefined &&
-    !['add', 'update', 'remove', 'takeOver'].every((name) => typeof store?.[name] === 'function')
-  ) {
-    fail('store must be a queue store (createFileStore({ dir }), createPostgresStore({ pool }))')
-  }
   return {
     siteId: siteId.trim(),
-    url: endpoint.url,
+    url: checked.url,
     headers: apiKey === undefined ? {} : { Authorization: basicAuthHeader(apiKey) },
-    timeoutMs: count('timeout', options.timeout, 1, nodeDefaults.timeoutMs),
-    concurrency: count('concurrency', options.concurrency, 1, nodeDefaults.concurrency),
-    maxQueue: count('maxQueue', options.maxQueue, 1, nodeDefaults.maxQueue),
-    maxAgeMs: count('maxAgeMs', options.maxAgeMs, 1, nodeDefaults.maxAgeMs),
-    retry: checkRetry(options.retry),
+    timeoutMs: options.timeout ?? nodeDefaults.timeoutMs,
+    concurrency: options.concurrency ?? nodeDefaults.concurrency,
+    maxQueue: options.maxQueue ?? nodeDefaults.maxQueue,
+    maxAgeMs: options.maxAgeMs ?? nodeDefaults.maxAgeMs,
+    // Only the fields given: the engine fills in the others.
+    retry: Object.fromEntries(
+      (['attempts', 'baseDelayMs', 'maxDelayMs'] as const)
+        .filter((name) => retry[name] !== undefined)
+        .map((name) => [name, retry[name]]),
+    ),
   }
 }

@@ -10,7 +10,7 @@ import type {
   Transport,
   ValidationIssue,
 } from '@es-tracker/core'
-import type { Clock, QueueStore } from '@es-tracker/core/internal'
+import type { QueueStore } from '@es-tracker/core/internal'
 
 /**
  * A queue store that outlives the process: `createFileStore` (one server) or `createPostgresStore`
@@ -69,10 +69,6 @@ export interface NodeTrackerOptions {
    * hooks and options); any object with `send(request)` resolving a TransportOutcome works.
    */
   transport?: Transport | undefined
-  /** Time source for back-off waits; for tests. @default Date.now and setTimeout */
-  clock?: Clock | undefined
-  /** Jitter source in [0, 1); for tests. @default Math.random */
-  random?: (() => number) | undefined
 }
 
 /** Who a server-side event is about: the visitor of the request being handled. */

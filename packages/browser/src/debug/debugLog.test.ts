@@ -32,9 +32,9 @@ describe('createDebugLog', () => {
       GeneralInfo: { eventName: 'CategoryPage', siteId: 'S', datetime: 1, cookies: { sc: 'SC' } },
       CategoryPage: { Category: { categoryKey: '1', categorykey: '1' } },
     }
-    createDebugLog({}, output).payload('CategoryPage', payload, findUnknownFields(payload))
+    createDebugLog({}, output, findUnknownFields).payload('CategoryPage', payload)
     expect(lines).toEqual([])
-    createDebugLog({ debug: true }, output).payload('CategoryPage', payload, findUnknownFields(payload))
+    createDebugLog({ debug: true }, output, findUnknownFields).payload('CategoryPage', payload)
     expect(lines.filter(([level]) => level === 'warn').map(([, line]) => line)).toEqual([
       JSON.stringify([
         '[es-tracker]',

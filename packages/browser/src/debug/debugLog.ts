@@ -8,12 +8,8 @@ export type DebugConsole = Pick<Console, 'log' | 'warn' | 'error'> & Partial<Pic
 export interface DebugLog {
   /** A tracker method was called. */
   call(method: string, args: readonly unknown[]): void
-  /**
-   * A valid payload was handed to delivery; `notes` are what the caller found odd in it (fields the
-   * wire model does not know, a typo?). The caller finds them, so that the add-ons that share this log
-   * do not carry the wire model.
-   */
-  payload(eventName: string, payload: object, notes?: readonly ValidationIssue[]): void
+  /** A valid payload was handed to delivery. */
+  payload(eventName: string, payload: object): void
   /** A call settled. */
   result(method: string, result: SendResult): void
   /** Something dropped or odd that did not stop the event (core's `onWarning`). */
@@ -28,45 +24,73 @@ export interface DebugLog {
 }
 
 /**
- * Creates the debug log of a tracker's options: with `debug: true` it logs each call, payload and
- * result through the console with e-mails and phones masked. `onError` is read at each report.
+ * Finds what is odd in a valid payload, to note in debug mode: core's `findUnknownFields` (fields the
+ * wire model does not know, a typo?). Passed in by the tracker, so that the add-ons that share this
+ * log do not carry the wire model.
  */
-export const createDebugLog = (options: unknown, output: DebugConsole = console): DebugLog => {
-  const given = (options ?? {}) as { debug?: unknown; onError?: unknown }
-  const enabled = given.debug === true
-  const write = (level: keyof DebugConsole, ...parts: unknown[]) => {
-    try {
-      output[level]?.('[es-tracker]', ...parts)
-    } catch {
-      // A replaced or broken console must not break tracking.
-    }
+export type FindNotes = (payload: object) => readonly ValidationIssue[]
+
+/** Writes one `[es-tracker]` line at a console level; a replaced or broken console must not break tracking. */
+export function writeLine(output: DebugConsole, level: keyof DebugConsole, ...parts: unknown[]): void {
+  try {
+    output[level]?.('[es-tracker]', ...parts)
+  } catch {
+    // Nothing to do: the line is lost, the tracking goes on.
   }
-  const describe = (error: TrackerError) =>
-    maskText(
-      `${error.code}: ${error.message}${error.issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join('')}`,
-    )
+}
+
+/** A failure as the console shows it: its code, its message and each issue by its wire path (not masked). */
+export const describeFailure = (error: TrackerError): string =>
+  `${error.code}: ${error.message}${error.issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join('')}`
+
+/** Passes a failure to the host's `onError` (read now); its throw or rejected promise never reaches the page. */
+export function notifyHost(options: unknown, error: TrackerError): void {
+  try {
+    const { onError } = (options ?? {}) as { onError?: unknown }
+    const returned = (onError as ((error: TrackerError) => unknown) | undefined)?.(error)
+    if (returned instanceof Promise) returned.catch(() => {})
+  } catch {
+    // The host's handler must not break tracking.
+  }
+}
+
+/**
+ * Creates the debug log of a tracker's options: with `debug: true` it logs each call, payload and
+ * result through the console with e-mails and phones masked, and what `findNotes` finds odd in each
+ * payload. `onError` is read at each report.
+ *
+ * @example
+ * const debug = createDebugLog({ debug: true, onError }, console, findUnknownFields)
+ * debug.call('productPage', [input]) // [es-tracker] productPage(...) [{ ... }]
+ */
+export const createDebugLog = (options: unknown, output: DebugConsole = console, findNotes?: FindNotes): DebugLog => {
+  const enabled = (options as { debug?: unknown } | undefined)?.debug === true
+  const write = (level: keyof DebugConsole, ...parts: unknown[]) => writeLine(output, level, ...parts)
+  const warn = (eventName: string, issue: ValidationIssue) =>
+    write('warn', maskText(`${eventName}: ${issue.path}: ${issue.message}`))
   return {
-    call: (method, args) => enabled && write('log', `${method}(...)`, maskPersonalData(args)),
-    payload(eventName, payload, notes = []) {
+    call(method, args) {
+      if (enabled) write('log', `${method}(...)`, maskPersonalData(args))
+    },
+    payload(eventName, payload) {
       if (!enabled) return
       write('log', `${eventName} queued`, maskPersonalData(payload))
-      for (const note of notes) write('warn', maskText(`${eventName}: ${note.path}: ${note.message}`))
+      for (const note of findNotes?.(payload) ?? []) warn(eventName, note)
     },
-    result: (method, result) =>
-      enabled &&
-      (result.ok ? write('log', `${method} delivered`) : write('warn', `${method} failed: ${describe(result.error)}`)),
+    result(method, result) {
+      if (!enabled) return
+      if (result.ok) write('log', `${method} delivered`)
+      else write('warn', `${method} failed: ${maskText(describeFailure(result.error))}`)
+    },
     warnings(issues, eventName) {
-      if (enabled) for (const issue of issues) write('warn', maskText(`${eventName}: ${issue.path}: ${issue.message}`))
+      if (enabled) for (const issue of issues) warn(eventName, issue)
     },
-    log: (message) => enabled && write('info', message),
+    log(message) {
+      if (enabled) write('info', message)
+    },
     report(error) {
-      if (enabled || error.code === 'invalid_config') write('error', describe(error))
-      try {
-        const returned = (given.onError as ((error: TrackerError) => unknown) | undefined)?.(error)
-        if (returned instanceof Promise) returned.catch(() => {})
-      } catch {
-        // The host's handler must not break tracking.
-      }
+      if (enabled || error.code === 'invalid_config') write('error', maskText(describeFailure(error)))
+      notifyHost(options, error)
     },
   }
 }

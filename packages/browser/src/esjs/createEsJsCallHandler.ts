@@ -1,17 +1,24 @@
 import type { buildRawEvent, Identity } from '@es-tracker/core'
 import { convertEsJsCall, TrackerError } from '@es-tracker/core'
-import { newCartGuid } from '@es-tracker/core/internal'
+import type { newCartGuid } from '@es-tracker/core/internal'
 import type { BrowserTracker } from '../types'
 import type { EsJsHandler, EsJsHandlerOptions } from './createEsJsHandler'
 
+/** The core functions the handler uses that the script tag carries already: passed in, not bundled twice. */
+export interface EsJsCoreParts {
+  buildRawEvent: typeof buildRawEvent
+  newCartGuid: typeof newCartGuid
+}
+
 /**
- * The body of {@link createEsJsHandler}, with the payload builder passed in: the esCompat add-on
- * exports this and the script tag passes its own `buildRawEvent`, which the add-on so does not carry twice.
+ * The body of {@link createEsJsHandler}, with core's payload builder and cart GUID generator passed
+ * in: the esCompat add-on exports this and the script tag passes its own, which the add-on so does
+ * not carry twice.
  */
 export function createEsJsCallHandler(
   tracker: BrowserTracker,
   options: EsJsHandlerOptions,
-  build: typeof buildRawEvent,
+  { buildRawEvent: build, newCartGuid }: EsJsCoreParts,
 ): EsJsHandler {
   // The GUID the store will hold once the tracker builds the last call that named one (a cart with
   // products, a purchase): the call may wait for the sc cookie or consent, and a purchase right after

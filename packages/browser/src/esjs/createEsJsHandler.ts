@@ -1,5 +1,6 @@
 import type { EsJsCommand, SendResult, TrackerError } from '@es-tracker/core'
 import { buildRawEvent } from '@es-tracker/core'
+import { newCartGuid } from '@es-tracker/core/internal'
 import type { BrowserTracker } from '../types'
 import { createEsJsCallHandler } from './createEsJsCallHandler'
 
@@ -28,5 +29,5 @@ export interface EsJsHandlerOptions {
  * handle('sendEvent', ['ProductPage', { ProductPage: { productKey: '72354', price: '754', isInStock: 1 } }])
  */
 export function createEsJsHandler(tracker: BrowserTracker, options: EsJsHandlerOptions = {}): EsJsHandler {
-  return createEsJsCallHandler(tracker, options, buildRawEvent)
+  return createEsJsCallHandler(tracker, options, { buildRawEvent, newCartGuid })
 }

@@ -20,12 +20,18 @@ interface EsGlobal {
 
 /** What {@link installEsCompat} needs: the handler, and where to say what it did. */
 export interface EsCompatOptions {
+  /** Handles one eS.JS call (converts it and sends it through the tracker). */
   handle: EsJsHandler
+  /** Told of each call that could not be handled (the tracker's `onError`). */
   report: (error: TrackerError) => void
+  /** Told in words what it did, such as standing aside for the vendor's own eS.JS (the debug log). */
   log?: (message: string) => void
   /** Where to look for the vendor's script tag (not read by the script-tag build, which uses its page's). @default the global document */
   // Structural, not `Document`: the package's types must compile in a Node-only project (no DOM lib).
-  document?: { querySelectorAll(selectors: string): ArrayLike<unknown> }
+  document?: {
+    /** The elements matching a CSS selector. */
+    querySelectorAll(selectors: string): ArrayLike<unknown>
+  }
 }
 
 /** The page's `<script src>` tags: the script tag's own page's; elsewhere the given document's, else the global one's if any. */

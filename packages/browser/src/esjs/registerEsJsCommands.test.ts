@@ -4,6 +4,7 @@ import { TrackerError } from '@es-tracker/core'
 import { describe, expect, it, vi } from 'vitest'
 import type { AddonLoader } from '../addons/loadAddon'
 import { createCommandDispatcher } from '../commandQueue'
+import { createDebugLog } from '../debug/debugLog'
 import type { BrowserTracker, BrowserTrackerOptions } from '../types'
 import { createEsJsCallHandler } from './createEsJsCallHandler'
 import { registerEsJsCommands } from './registerEsJsCommands'
@@ -40,7 +41,7 @@ function fakeLoader(answer: 'loads' | TrackerError = 'loads') {
 
 function setup(init: Record<string, unknown>, eS?: unknown, loader = fakeLoader()) {
   const { create, calls } = fakeCreate()
-  const dispatcher = createCommandDispatcher(create)
+  const dispatcher = createCommandDispatcher(create, createDebugLog)
   const target: Record<string, unknown> = eS === undefined ? {} : { eS }
   registerEsJsCommands(dispatcher, target, loader.load)
   return {

@@ -1,5 +1,6 @@
 import type { EsJsCommand, SendResult } from '@es-tracker/core'
 import { buildRawEvent, TrackerError } from '@es-tracker/core'
+import { newCartGuid } from '@es-tracker/core/internal'
 import type { AddonLoader } from '../addons/loadAddon'
 import type { CommandDispatcher } from '../commandQueue'
 import { ES_JS_COMMANDS } from './createEsJsHandler'
@@ -19,7 +20,7 @@ interface EsCompatInitOptions {
  * wait in order. Debug mode says why a call sent nothing.
  *
  * @example
- * const dispatcher = createCommandDispatcher()
+ * const dispatcher = createCommandDispatcher(createPageTracker, createDebugLog)
  * registerEsJsCommands(dispatcher, window, createAddonLoader({ scriptUrl, integrity: addonIntegrity }))
  */
 export function registerEsJsCommands(
@@ -31,7 +32,7 @@ export function registerEsJsCommands(
     const addon = await loadAddon('esCompat')
     if (addon instanceof TrackerError) return addon
     // The context carries the `report` and `log` the handler needs.
-    const handle = addon.createEsJsCallHandler(context.tracker, context, buildRawEvent)
+    const handle = addon.createEsJsCallHandler(context.tracker, context, { buildRawEvent, newCartGuid })
     return Object.fromEntries(
       ES_JS_COMMANDS.map((command) => [command, (_context: unknown, args: unknown[]) => handle(command, args)]),
     )

@@ -83,6 +83,7 @@ export interface ShopifyInit {
 
 /** The pixel's `analytics`: subscribing to customer events. */
 export interface ShopifyAnalytics {
+  /** Calls `callback` with each customer event named `name` (`all_events` for every one). */
   subscribe(name: string, callback: (event: ShopifyEvent) => void): unknown
 }
 
@@ -98,16 +99,22 @@ export interface ShopifyBrowser {
     set(cookie: string): Promise<unknown>
   }
   localStorage: {
+    /** The stored value; `null` when there is none. */
     getItem(key: string): Promise<string | null>
+    /** Stores a value. */
     setItem(key: string, value: string): Promise<unknown>
+    /** Deletes a value. */
     removeItem(key: string): Promise<unknown>
+    /** The name of the `index`th key; `null` past the last. */
     key(index: number): Promise<string | null>
+    /** How many keys there are. */
     length(): Promise<number>
   }
 }
 
 /** The pixel's `customerPrivacy`: tells when the visitor's consent changes. */
 export interface ShopifyCustomerPrivacyApi {
+  /** Calls `callback` whenever the visitor gives or changes their consent. */
   subscribe(
     name: 'visitorConsentCollected',
     callback: (event: { customerPrivacy?: ShopifyCustomerPrivacy }) => void,

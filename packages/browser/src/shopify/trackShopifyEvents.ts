@@ -1,7 +1,8 @@
 import { TrackerError } from '@es-tracker/core'
+import { findUnknownFields, mustBe } from '@es-tracker/core/internal'
 import { type CartMirror, cartProducts, createCartMirror, type MirrorLine } from '../bridges/cartMirror'
 import { createOrderLedger } from '../bridges/orderLedger'
-import { checkOptions, mustBe } from '../config/checkOptions'
+import { checkOptions } from '../config/checkOptions'
 import { type ConsentState, consentStates, createConsentGate, isConsentState } from '../consent/consentGate'
 import { createInertTracker, createPlatformTracker } from '../createBrowserTracker'
 import { createDebugLog } from '../debug/debugLog'
@@ -109,7 +110,8 @@ function initialConsent({ init, consent }: ShopifyTrackingOptions): ConsentState
  * trackShopifyEvents({ analytics, browser, init, customerPrivacy, siteId: '8A412DC' })
  */
 export function trackShopifyEvents(options: ShopifyTrackingOptions): ShopifyTracking {
-  const { report } = createDebugLog(options)
+  const debug = createDebugLog(options, console, findUnknownFields)
+  const { report } = debug
   const checked = checkOptions(options)
   const problem = checked.ok ? checkPixelApi(options) : checked.error
   if (problem || !checked.ok) {
@@ -135,14 +137,19 @@ export function trackShopifyEvents(options: ShopifyTrackingOptions): ShopifyTrac
   const started = hydrateStorage(browser.localStorage, `${prefix}:`)
     .then((storage) => {
       // The adapter holds events back for consent itself: the tracker sends what it is given.
-      const tracker = createPlatformTracker({ ...options, consent: 'granted' }, checked.url, {
-        storage,
-        sc,
-        pageContext: () => pageContext,
-        // Each event's context is read as it is handled: the call must not wait for a later task.
-        deferCalls: false,
-        rereadStorage: () => storage.reread(`${prefix}:queue:`),
-      })
+      const tracker = createPlatformTracker(
+        { ...options, consent: 'granted' },
+        checked.url,
+        {
+          storage,
+          sc,
+          pageContext: () => pageContext,
+          // Each event's context is read as it is handled: the call must not wait for a later task.
+          deferCalls: false,
+          rereadStorage: () => storage.reread(`${prefix}:queue:`),
+        },
+        debug,
+      )
       const mirror = createCartMirror(storage, `${prefix}:shopify:cart:${siteId}`)
       const orders = createOrderLedger(storage, `${prefix}:shopify:orders:${siteId}`)
       return { tracker, handle: createShopifyHandler(tracker, mirror, orders, mapping, report, sending) }

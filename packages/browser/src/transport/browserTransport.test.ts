@@ -1,6 +1,6 @@
 import type { TransportRequest } from '@es-tracker/core'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { createBrowserTransport as CreateBrowserTransport } from './browserTransport'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createBrowserTransport } from './browserTransport'
 
 // The transport's deferred starts: in a real later task, or held in `tasks.held` when a test sets it
 // (run by hand, or never: the page is gone before they run).
@@ -68,15 +68,7 @@ const request = (overrides: Partial<TransportRequest> = {}): TransportRequest =>
   ...overrides,
 })
 
-// The ESM build posts with ky, the script-tag build with kyLite in its place: one suite for both.
-describe.each(['ky', 'kyLite'])('createBrowserTransport with %s', (name) => {
-  let createBrowserTransport: typeof CreateBrowserTransport
-  beforeAll(async () => {
-    vi.resetModules()
-    vi.doMock('ky', () => (name === 'kyLite' ? import('./kyLite') : vi.importActual('ky')))
-    ;({ createBrowserTransport } = await import('./browserTransport'))
-  })
-
+describe('createBrowserTransport', () => {
   afterEach(() => {
     vi.unstubAllGlobals()
     tasks.held = undefined

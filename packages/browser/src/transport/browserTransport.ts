@@ -1,7 +1,7 @@
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
-import ky from 'ky'
 import { isScriptTag } from '../buildTarget'
 import { nextTask } from '../nextTask'
+import { postWithTimeout } from './postWithTimeout'
 
 /** How long a network error waits for a `pagehide` that would make it an unknown outcome instead (see `track`). */
 export const networkErrorSettleMs = 100
@@ -23,7 +23,7 @@ export function utf8Bytes(text: string): number {
   return bytes
 }
 
-/** Options of {@link createBrowserTransport}; it posts with ky (the script tag's kyLite) on the page's `fetch`, and `navigator.sendBeacon`. */
+/** Options of {@link createBrowserTransport}; it posts on the page's `fetch` (postWithTimeout), and `navigator.sendBeacon`. */
 export interface BrowserTransportOptions {
   /** Runs before any request starts (it must not throw): the queue store writes what it deferred, so that every entry is stored first. */
   beforeSend?: () => void
@@ -46,7 +46,7 @@ export interface BrowserTransport extends Transport {
 }
 
 /**
- * Sends one event with ky (`keepalive`, no retries of its own, no HTTP errors thrown) as a
+ * Sends one event by `fetch` (`keepalive`, with a time limit; retries are the engine's) as a
  * `text/plain` JSON body, which needs no CORS preflight; maps every end to a TransportOutcome and
  * never rejects. While the page is hidden or left it keeps within the 64 KiB keepalive budget and
  * falls back to `navigator.sendBeacon` past it.
@@ -62,17 +62,15 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
     keepalive: boolean,
   ): Promise<TransportOutcome> => {
     try {
-      const response = await ky.post(url, {
+      const response = await postWithTimeout(url, {
         body,
         // No Content-Type: fetch gives a string body `text/plain;charset=UTF-8`, which needs no CORS preflight.
         headers,
         keepalive,
-        timeout: timeoutMs,
+        timeoutMs,
         // Cookies go to the site's own first-party endpoint only (it re-issues `sc` with Set-Cookie,
         // which an `omit` request would ignore); a tracker on another origin gets none.
         credentials: 'same-origin',
-        // kyLite (the script tag's ky) never retries nor throws on an HTTP error.
-        ...(!isScriptTag && { retry: 0, throwHttpErrors: false }),
       })
       // Nothing in the answer is needed; release it.
       void response.body?.cancel().catch(() => {})

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { TrackerError } from '../errors/TrackerError'
 import { createDeliveryEngine, createTrackerEngine } from './createTrackerEngine'
 import { createMemoryQueueStore } from './memoryQueueStore'
+import { createOutagePacing } from './outagePacing'
 import { createFakeClock, drainMicrotasks } from './testing/fakeClock'
 import { createFakeTransport, createHoldingTransport } from './testing/fakeTransport'
 import type { EngineOptions, QueueEntry, QueueStore, TransportOutcome } from './types'
@@ -368,6 +369,50 @@ describe('createTrackerEngine', () => {
     expect(await result).toEqual({ ok: true })
     expect(store.size()).toBe(0)
     expect(errors).toHaveLength(1)
+  })
+
+  it('should probe one attempt at a time during an outage and drain at full concurrency from its first 2xx when paced', async () => {
+    let down = true
+    const transport = createFakeTransport(() => (down ? { type: 'response', status: 503 } : ok))
+    const { engine, clock, errors } = setup({
+      transport,
+      concurrency: 4,
+      maxQueue: 1000,
+      outagePacing: createOutagePacing,
+    })
+    const results = Array.from({ length: 1000 }, (_, n) => engine.enqueue('CustomEvent', payload(n)))
+    await clock.advance(60_000)
+    // Before outage pacing every event backed off on its own timer: thousands of failing requests.
+    // Now the four in flight at the start, then one probe per pause (0.25 s doubling to 15 s here).
+    expect(transport.requests.length).toBeLessThan(20)
+    expect(transport.maxInFlight).toBe(4)
+    down = false
+    const before = transport.requests.length
+    // The next probe is at most one pause (15 s) away; from its 2xx on, nothing waits for a timer.
+    await clock.advance(15_000)
+    expect(await Promise.all(results)).toEqual(Array(1000).fill({ ok: true }))
+    expect(transport.requests.length - before).toBe(1000)
+    expect(new Set(transport.requests.slice(before).map((request) => request.body)).size).toBe(1000)
+    expect(clock.pendingTimers()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('should not pause the queue for one event that fails while the endpoint answers the others', async () => {
+    const transport = createFakeTransport((request) =>
+      JSON.parse(request.body).CustomEvent.EventName === 'e0' ? { type: 'response', status: 500 } : ok,
+    )
+    const { engine, clock } = setup({ transport, concurrency: 2, outagePacing: createOutagePacing })
+    const poisoned = engine.enqueue('CustomEvent', payload(0))
+    const results = Array.from({ length: 50 }, (_, n) => engine.enqueue('CustomEvent', payload(n + 1)))
+    // One pause of 0.25 s at most after e0's 500; the next 2xx ends it.
+    await clock.advance(250)
+    expect(await Promise.all(results)).toEqual(Array(50).fill({ ok: true }))
+    // e0 keeps its own back-off: retried a handful of times in a minute, not in a loop.
+    await clock.advance(60_000)
+    const e0Attempts = transport.requests.filter((request) => request.body.includes('"e0"')).length
+    expect(e0Attempts).toBeGreaterThan(3)
+    expect(e0Attempts).toBeLessThan(15)
+    void poisoned
   })
 
   it('should expire an event by its monotonic age and never because the wall clock moved', async () => {

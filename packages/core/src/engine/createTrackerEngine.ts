@@ -2,8 +2,9 @@ import { TrackerError } from '../errors/TrackerError'
 import type { EventName } from '../events/registry'
 import { defaultClock } from './defaultClock'
 import { createEndpointHealth } from './endpointHealth'
+import { callSafely, failure, isPromiseLike, notify, timeFrom } from './hostCalls'
+import { isQueueEntry, newEntryId } from './queueEntry'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
-import { callSafely, failure, isPromiseLike, isQueueEntry, newEntryId, notify, timeFrom } from './safety'
 import type { EngineOptions, QueueEntry, SendOptions, SendResult, TrackerEngine, TransportOutcome } from './types'
 
 /** The delivery engine without `close()`. */
@@ -29,6 +30,9 @@ interface Job {
   born: number
   /** Failed attempts in a row on this engine: the back-off's exponent. */
   failures: number
+  /** When its last attempt started and when it last failed (monotonic). */
+  startedAt?: number
+  failedAt?: number
   /** Sent by `flushOnUnload`: through a keepalive request or a beacon. */
   unloading?: boolean
   /** Its entry left the store when the page was left, as presumed delivered; stored again if it failed. */
@@ -42,7 +46,8 @@ interface Job {
 /**
  * Creates the platform-free delivery engine: it persists each event to the queue store before
  * sending it, sends with bounded concurrency, retries failures worth retrying with capped back-off
- * until the event is delivered or older than `maxAgeMs` (attempts end no event), removes the entry
+ * until the event is delivered or older than `maxAgeMs` (attempts end no event) and, while the endpoint
+ * fails (with `outagePacing`), one probe at a time until it answers, removes the entry
  * once it is delivered, refused or expired, and resolves every enqueue with a result; it never rejects.
  *
  * @example
@@ -101,6 +106,13 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     windowMs: options.failureWindowMs ?? engineDefaults.failureWindowMs,
     shared: options.sharedHealth,
   })
+  const pacing = options.outagePacing?.({ now: monotonic, wallNow: now, retry, random })
+  /** Cuts the pause between probes short (an answer came, the page came back, close). */
+  let pause: AbortController | undefined
+  const endPause = () => {
+    pause?.abort()
+    pause = undefined
+  }
   /** An error about one event; its message starts with the event's name. */
   const eventError = (code: TrackerError['code'], eventName: string, what: string, cause?: unknown) =>
     new TrackerError(code, `${eventName} ${what}`, { cause, eventName })
@@ -147,10 +159,38 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
 
   function pump(): void {
     if (left) return
+    // While the endpoint fails nothing starts during the pause, then one probe at a time (outagePacing).
+    const wait = pacing?.waitMs() ?? 0
+    if (wait > 0) {
+      pumpAfter(wait)
+      return
+    }
+    const limit = pacing?.limit(concurrency) ?? concurrency
     for (const job of ready) {
-      if (sending.size >= concurrency) return
+      if (sending.size >= limit) return
       void attempt(job)
     }
+  }
+
+  /** Pumps again once the pause between probes is over; one timer, and only while an event waits. */
+  function pumpAfter(ms: number): void {
+    if (pause || ready.size === 0 || closed) return
+    const wake = new AbortController()
+    pause = wake
+    void sleep(ms, wake.signal).then(() => {
+      if (pause !== wake) return
+      pause = undefined
+      // The clock says the pause is over (a later failure would have set a new timer).
+      pacing?.resume()
+      pump()
+    })
+  }
+
+  /** The outage that began at `since` is over: what failed in it is tried again now, not after its own back-off. */
+  function wakeAfterOutage(since: number | undefined): void {
+    endPause()
+    if (since === undefined) return
+    for (const job of jobs.values()) if (job.wake && job.failedAt! >= since) job.wake.abort()
   }
 
   async function attempt(job: Job): Promise<void> {
@@ -168,6 +208,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     // Another page took the entry over (this one was frozen past its lease) or delivered it: it is theirs.
     if (!holds(job)) return settle(job, false)
     sending.add(job)
+    job.startedAt = monotonic()
     entry.attempts++
     entry.ageMs = age
     write(() => store?.update(entry))
@@ -191,7 +232,15 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
     const error = outcomeError(outcome, url, timeoutMs, entry.eventName)
     const retryable = !!error && isRetryableOutcome(outcome)
     // A hand-off and a request that never left the browser (offline) say nothing of the endpoint.
-    if (outcome.type !== 'handed_off' && !(outcome as { unsent?: boolean }).unsent) health.record(!retryable)
+    if (outcome.type !== 'handed_off' && !(outcome as { unsent?: boolean }).unsent) {
+      health.record(!retryable)
+      // A failure paces the next attempts; an answer lets the queue drain at full speed.
+      if (retryable) {
+        pacing?.failed(outcome, job.startedAt!)
+        // The pause may have grown: the next pump sets its timer anew.
+        endPause()
+      } else wakeAfterOutage(pacing?.answered())
+    }
     // A job given up on by close() is settled already: its entry stays in the store unless delivered.
     if (job.settled) {
       if (!error && outcome.type !== 'handed_off') removeEntry(job)
@@ -217,6 +266,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       job.presumed = false
       write(() => store?.add(entry))
     }
+    job.failedAt = monotonic()
     if (++job.failures === retry.attempts) {
       // Reported once, so that a long outage is seen; the event stays queued.
       notify(() => options.onError?.(stillQueued(error, job.failures)))
@@ -359,6 +409,8 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
 
   function resume(): void {
     left = false
+    pacing?.resume()
+    endPause()
     for (const job of jobs.values()) {
       job.unloading = false
       if (sending.has(job) || job.writing) continue
@@ -417,6 +469,7 @@ function createEngine(options: EngineOptions, closable: boolean): DeliveryEngine
       timeUp = await Promise.race([deadline, pending().then(() => false)])
     timer.abort()
     closed = true
+    endPause()
     for (const job of jobs.values()) {
       const { eventName } = job.entry
       // An attempt in flight settles with its own outcome (it may well arrive): bounded by timeoutMs.

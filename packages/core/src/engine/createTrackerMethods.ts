@@ -1,9 +1,9 @@
 import { TrackerError } from '../errors/TrackerError'
 import { buildEvent, buildRawEvent } from '../events/buildEvent'
-import { EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
+import { BODY_KEYS, EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
 import type { EventContext } from '../events/types'
 import { isRecord } from '../schemas/predicates'
-import { callSafely, failure, notify, timeFrom } from './safety'
+import { callSafely, failure, isPromiseLike, notify, timeFrom } from './hostCalls'
 import type { SendOptions, SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
 
 /** One method call: `raw` for `send`'s wire body; `options` as given (its last argument). */
@@ -14,8 +14,24 @@ interface Call {
   options?: unknown
 }
 
-/** Settles a method's promise: with the delivery's result, or a failure. */
-type Settle = (result: SendResult | Promise<SendResult>) => void
+/**
+ * A call's event once queued (or refused): its delivery, in a box, so that a promise of it settles
+ * when the event is queued and never waits for the delivery.
+ */
+interface Queued {
+  delivery: SendResult | Promise<SendResult>
+}
+
+/**
+ * The cart GUID an event leaves as the last one, if any (PAYLOADS.md "GUID"): a cart's with products is
+ * the one a purchase joins; the GUID a purchase carries becomes the last cart GUID too (ESJS.md: a GUID
+ * given in a body is kept).
+ */
+function lastCartGuidAfter(eventName: EventName, body: { GUID?: string; Products?: unknown[] }): string | undefined {
+  if (eventName === 'StatusCart' && body.Products!.length > 0) return body.GUID
+  if (eventName === 'PurchasedItems') return body.GUID
+  return undefined
+}
 
 /** The names of every tracker method: one per registered event (`productPage`, ...) and `send`. */
 export const trackerMethodNames: readonly (keyof TrackerMethods)[] = [...EVENT_NAMES.map(methodNameOf), 'send']
@@ -36,9 +52,9 @@ export const trackerMethodNames: readonly (keyof TrackerMethods)[] = [...EVENT_N
  */
 export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMethods {
   const { cart } = options
-  /** Calls waiting for an asynchronous context, and what settles once the last of them is queued. */
+  /** How many calls wait for an asynchronous context, and the last of them: later calls queue behind it. */
   let waiting = 0
-  let previous: Promise<unknown> | undefined
+  let lastWaiting: Promise<unknown> | undefined
 
   /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
@@ -47,11 +63,10 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
     fail(cause, 'invalid_config', `${eventName} not sent: context failed`)
 
   /**
-   * Prepares one call and queues its event once the context is known, then settles the method with
-   * the delivery. A synchronous context gets the event queued at once; an asynchronous one gives a
-   * promise that settles once the event is queued (not delivered), for the next call to wait for.
+   * Queues one call's event once the context is known: at once with a synchronous context, or, with
+   * an asynchronous one, in a promise that settles once the event is queued.
    */
-  function process(call: Call, at: number, settle: Settle) {
+  function queueEvent(call: Call, at: number): Queued | Promise<Queued> {
     const { eventName, input, raw } = call
     const name = String(eventName) as EventName
     // Read at the call (a hostile options object throws here, into run's catch). Only a transaction counts.
@@ -66,68 +81,66 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
       if (!result.ok) return failure(options, result.error)
       const { payload, warnings } = result
       if (warnings?.length) notify(() => options.onWarning?.(warnings, name))
-      // The GUID of a cart with products is the one a purchase joins (PAYLOADS.md "GUID"). The GUID a
-      // purchase carries becomes the last cart GUID too (ESJS.md: a GUID given in a body is kept). The
-      // payload is valid: its GeneralInfo.eventName is `name`, a cart has Products and a GUID.
-      const body = payload[name] as { GUID?: string; Products?: unknown[] }
-      if (name === 'PurchasedItems' ? body.GUID : name === 'StatusCart' && body.Products!.length)
-        callSafely(() => cart?.set(body.GUID!))
+      // The payload is valid: its GeneralInfo.eventName is `name`, a cart has Products and a GUID.
+      const guid = lastCartGuidAfter(name, payload[name] as { GUID?: string; Products?: unknown[] })
+      if (guid) callSafely(() => cart?.set(guid))
       return sendOptions ? options.enqueue(name, payload, sendOptions) : options.enqueue(name, payload)
     }
     const context = options.context(name)
-    // Settled from inside the callbacks: answering the delivery would make the next call wait for it.
-    if (typeof (context as Partial<PromiseLike<unknown>> | null)?.then === 'function')
-      return Promise.resolve(context).then(
-        (resolved) => settle(complete(resolved)),
-        (cause) => settle(contextFailed(name, cause)),
-      )
-    settle(complete(context))
+    if (!isPromiseLike(context)) return { delivery: complete(context) }
+    return Promise.resolve(context).then(
+      (resolved) => ({ delivery: complete(resolved) }),
+      (cause) => ({ delivery: contextFailed(name, cause) }),
+    )
   }
 
-  /** Takes the event time now and processes the call in call order. */
-  function run(call: Call): Promise<SendResult> {
+  /**
+   * Takes the event time now and queues the call's event in call order, then answers its delivery.
+   * The function runs synchronously up to its first `await`: a synchronous context gets the event
+   * queued before the method returns.
+   */
+  async function run(call: Call): Promise<SendResult> {
     const at = timeFrom(() => (options.now ?? Date.now)())
-    // The executor runs now: a sync context gets the event queued before the method returns.
-    return new Promise<SendResult>((resolve, reject) => {
-      let delivery: SendResult | Promise<SendResult>
-      const start = () =>
-        process(call, at, (result) => {
-          delivery = result
-        })
+    try {
       // Behind every earlier call still waiting for its context, so that calls keep their order.
-      const queued = waiting ? previous!.then(start) : start()
-      if (!queued) return resolve(delivery!)
+      const queued = waiting > 0 ? lastWaiting!.then(() => queueEvent(call, at)) : queueEvent(call, at)
+      if (!isPromiseLike(queued)) return await queued.delivery
       waiting++
       // Once queued (not delivered) the call stops holding later ones up, before its method settles:
       // a call made then is queued at once again.
-      previous = queued
-        .finally(() => {
-          waiting--
-        })
-        .then(() => resolve(delivery), reject)
-    }).catch((cause) => fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`))
+      const released = queued.finally(() => {
+        waiting--
+      })
+      lastWaiting = released.catch(() => {})
+      return await (await released).delivery
+    } catch (cause) {
+      return fail(cause, 'invalid_event', `Event not sent: ${String(cause)}`)
+    }
   }
 
   /** A friendly input with the GUID the cart rule gives it, read when the call is processed. */
   function withCartGuid(eventName: EventName, input: unknown): unknown {
-    // Every cart change gets a new GUID; only a cart with products may take the purchase's GUID.
-    const guid = !isRecord(input)
-      ? undefined
-      : eventName === 'StatusCart'
-        ? (input.guid ?? options.newGuid())
-        : eventName === 'PurchasedItems'
-          ? (input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get())))
-          : undefined
-    return guid === undefined ? input : { ...(input as object), guid }
+    if (!isRecord(input)) return input
+    const guid = cartGuidFor(eventName, input)
+    return guid === undefined ? input : { ...input, guid }
+  }
+
+  /** Every cart change gets a new GUID; a purchase joins the last cart's, unless it is a one-click purchase. */
+  function cartGuidFor(eventName: EventName, input: Record<string, unknown>): unknown {
+    if (eventName === 'StatusCart') return input.guid ?? options.newGuid()
+    if (eventName !== 'PurchasedItems') return undefined
+    // A one-click purchase joins no cart.
+    return input.guid ?? (input.oneClick === true ? undefined : callSafely(() => cart?.get()))
   }
 
   const methods: Record<string, (...args: unknown[]) => Promise<SendResult>> = {}
-  // Each event's method: productPage for ProductPage, ... Its options come last: customerData has no input.
-  for (const eventName of EVENT_NAMES)
-    methods[methodNameOf(eventName)] =
-      eventName === 'CustomerData'
-        ? (options) => run({ eventName, input: undefined, options })
-        : (input, options) => run({ eventName, input, options })
+  // Each event's method: productPage for ProductPage, ... Its options come last; an event without a
+  // body (CustomerData: GeneralInfo only) takes no input, so they come first.
+  for (const eventName of EVENT_NAMES) {
+    const method = methodNameOf(eventName)
+    if (BODY_KEYS[eventName] === undefined) methods[method] = (options) => run({ eventName, input: undefined, options })
+    else methods[method] = (input, options) => run({ eventName, input, options })
+  }
   methods.send = (eventName, body, options) => run({ eventName, input: body, raw: true, options })
   return methods as unknown as TrackerMethods
 }

@@ -1,7 +1,5 @@
+import { maxTimerMs } from '../options/checkTrackerOptions'
 import type { Clock } from './types'
-
-/** The longest delay setTimeout honours. */
-const maxTimerMs = 2_147_483_647
 
 /**
  * The real clock: `Date.now` (wall time), `performance.now` (monotonic: browsers and Node 16+ have

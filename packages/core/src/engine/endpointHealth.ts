@@ -1,6 +1,6 @@
 // Whether the endpoint is failing: decides whether a page being left sends its last attempts, and
 // what an attempt whose answer the page never sees stands for.
-import { callSafely } from './safety'
+import { callSafely } from './hostCalls'
 import type { SharedEndpointHealth } from './types'
 
 /** Options of {@link createEndpointHealth}. */

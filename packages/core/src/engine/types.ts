@@ -3,6 +3,7 @@
 import type { TrackerError, ValidationIssue } from '../errors/TrackerError'
 import type { EventName, MethodInputOf, MethodNameOf, RegisteredEvent } from '../events/registry'
 import type { EventContext } from '../events/types'
+import type { OutagePacing, OutagePacingOptions } from './outagePacing'
 
 /** What every tracker method resolves to; it never rejects. */
 export type SendResult = { ok: true } | { ok: false; error: TrackerError }
@@ -35,8 +36,9 @@ export type TransportOutcome =
    */
   | { type: 'handed_off' }
 
-/** Sends one request. Browser: ky + keepalive, sendBeacon fallback. Node: ky on Node's fetch. */
+/** Sends one request. Browser: a keepalive fetch, sendBeacon fallback. Node: node:http by default, a fetch, or ky. */
 export interface Transport {
+  /** Makes one attempt; resolves with what came of it (a response, a timeout, a network error), never rejects. */
   send(request: TransportRequest): Promise<TransportOutcome>
 }
 
@@ -115,7 +117,9 @@ export interface QueueStoreAddOptions {
 export interface QueueStore {
   /** Writes one new entry; the engine sends nothing before it is written. */
   add(entry: QueueEntry, options?: QueueStoreAddOptions): void | PromiseLike<void>
+  /** Rewrites an entry before each attempt (its `attempts` and `ageMs` grown), so that a restart resumes its count. */
   update(entry: QueueEntry): void | PromiseLike<void>
+  /** Deletes an entry once it is settled: delivered, finally failed, or unreadable. */
   remove(id: string): void | PromiseLike<void>
   /**
    * Entries left by earlier pages, other tabs, earlier processes or dead instances that this instance
@@ -134,12 +138,14 @@ export interface QueueStore {
 /** A {@link QueueStore} whose every method answers at once: the browser's stores and the memory store. */
 export interface SyncQueueStore extends QueueStore {
   add(entry: QueueEntry, options?: QueueStoreAddOptions): void
+  /** As {@link QueueStore.update}, at once. */
   update(entry: QueueEntry): void
+  /** As {@link QueueStore.remove}, at once. */
   remove(id: string): void
   takeOver(limit?: number): QueueEntry[]
 }
 
-/** The last, optional argument of every tracker method and of {@link TrackerEngine.enqueue}. */
+/** The last, optional argument of every tracker method (and of the engine's `enqueue`). */
 export interface SendOptions {
   /**
    * Writes the event inside this open transaction of the application (node: a `pg` client inside
@@ -204,6 +210,12 @@ export interface EngineOptions {
    * this engine's own. The browser keeps the time of the last one in storage.
    */
   sharedHealth?: SharedEndpointHealth
+  /**
+   * Paces attempts endpoint-wide while the endpoint fails (`createOutagePacing`): one probe at a
+   * time, the full concurrency again from its first answer. A server passes it (thousands queued in an
+   * outage); without it each event backs off on its own timer, as a browser page's does.
+   */
+  outagePacing?: (options: OutagePacingOptions) => OutagePacing
   clock?: Clock
   random?: () => number
   newId?: () => string

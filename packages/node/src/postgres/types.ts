@@ -7,11 +7,13 @@ export interface PgQueryResult {
 
 /** Anything that runs a parameterised query: a `pg` Pool, or a `pg` client inside `BEGIN` (a transaction). */
 export interface PgQueryable {
+  /** Runs `text` with `$1`-style `values`. */
   query(text: string, values?: unknown[]): Promise<PgQueryResult>
 }
 
 /** A `pg` Pool, as far as the store uses it. */
 export interface PgPool extends PgQueryable {
+  /** Closes the pool's connections. */
   end(): Promise<void>
 }
 

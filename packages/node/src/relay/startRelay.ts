@@ -1,10 +1,10 @@
 import type { TrackerError } from '@es-tracker/core'
-import { createTrackerEngine, resolveEndpoint } from '@es-tracker/core/internal'
+import { createOutagePacing, createTrackerEngine, resolveEndpoint } from '@es-tracker/core/internal'
 import { basicAuthHeader } from '../basicAuthHeader'
 import { createPostgresStore } from '../postgres/createPostgresStore'
 import { nodeDefaults } from '../resolveNodeOptions'
 import { pollStore } from '../stores/pollStore'
-import { createFetchTransport } from '../transport/createFetchTransport'
+import { createHttpTransport } from '../transport/createHttpTransport'
 import type { RelayOptions } from './relayOptions'
 
 /** A running relay. */
@@ -32,11 +32,13 @@ export function startRelay(options: RelayOptions, onError: (error: TrackerError)
   const engine = createTrackerEngine({
     url: endpoint.url,
     headers: options.apiKey ? { Authorization: basicAuthHeader(options.apiKey) } : {},
-    transport: createFetchTransport(),
+    // The node tracker's default: node:http with keep-alive agents.
+    transport: createHttpTransport(),
     store,
     concurrency: options.concurrency ?? nodeDefaults.concurrency,
     maxQueue: nodeDefaults.maxQueue,
     maxAgeMs: nodeDefaults.maxAgeMs,
+    outagePacing: createOutagePacing,
     onError,
   })
   const stopPolling = pollStore(engine, store)

@@ -1,7 +1,8 @@
-import type { Agent as HttpAgent, IncomingMessage } from 'node:http'
+import type { ClientRequest, Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http'
 import type { Agent as HttpsAgent } from 'node:https'
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
 import { createFetchTransport } from './createFetchTransport'
+import { bodyGraceMs } from './discardBody'
 
 /** Options of {@link createHttpTransport}. */
 export interface HttpTransportOptions {
@@ -19,7 +20,7 @@ class AttemptTimeout extends Error {
   }
 }
 
-/** One POST: answers the outcome once the response is read (or its status, when the body stalls past the limit). */
+/** One POST: answers the outcome once the status came (the body is read and dropped after it). */
 type Post = (request: TransportRequest) => Promise<TransportOutcome>
 
 /**
@@ -34,62 +35,85 @@ type Post = (request: TransportRequest) => Promise<TransportOutcome>
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   // Node's HTTP modules load on the first send: importing this package must work where they do not exist.
-  let post: Promise<Post> | undefined
+  let loading: Promise<Post> | undefined
+  let post: Post | undefined
   return {
     send(request) {
-      post ??= loadHttpPost(options).catch(() => createFetchTransport().send)
-      return post.then((send) => send(request))
+      // Once loaded, straight to the request: no promise hop per event.
+      if (post) return post(request)
+      loading ??= loadHttpPost(options)
+        .catch(() => createFetchTransport().send)
+        .then((loaded) => (post = loaded))
+      return loading.then((send) => send(request))
     },
   }
 }
 
+/** What a request to one endpoint URL needs, worked out once: the URL's parts, its client and agent. */
+interface Target {
+  url: string
+  request: (options: RequestOptions) => ClientRequest
+  options: RequestOptions
+}
+
 async function loadHttpPost(options: HttpTransportOptions): Promise<Post> {
-  const [http, https] = await Promise.all([import('node:http'), import('node:https')])
+  const [http, https, { urlToHttpOptions }] = await Promise.all([
+    import('node:http'),
+    import('node:https'),
+    import('node:url'),
+  ])
   const clients = {
     'http:': { request: http.request, agent: options.httpAgent ?? new http.Agent({ keepAlive: true }) },
     'https:': { request: https.request, agent: options.httpsAgent ?? new https.Agent({ keepAlive: true }) },
   }
-  // The URL of every request is the tracker's one endpoint: parsed once.
-  let parsed: { url: string; target: URL } | undefined
+  // Every request goes to the tracker's one endpoint: its URL is parsed once, not per event (the
+  // headers object of a 2xx answer is never built either: only a refusal's Retry-After is read).
+  let target: Target | undefined
+  const targetFor = (url: string): Target => {
+    if (target?.url === url) return target
+    const parsed = new URL(url)
+    const client = clients[parsed.protocol as keyof typeof clients]
+    if (!client) throw new TypeError(`${parsed.protocol} is not an HTTP protocol`)
+    target = {
+      url,
+      request: client.request,
+      options: { ...urlToHttpOptions(parsed), method: 'POST', agent: client.agent },
+    }
+    return target
+  }
   return (request) =>
     new Promise<TransportOutcome>((resolve) => {
-      let answer: TransportOutcome | undefined
       try {
-        if (parsed?.url !== request.url) parsed = { url: request.url, target: new URL(request.url) }
-        const { target } = parsed
-        const client = clients[target.protocol as keyof typeof clients]
-        if (!client) throw new TypeError(`${target.protocol} is not an HTTP protocol`)
-        const body = Buffer.from(request.body)
-        const outgoing = client.request(target, {
-          method: 'POST',
-          agent: client.agent,
-          headers: { 'content-type': 'application/json', ...request.headers, 'content-length': body.length },
+        const { request: send, options } = targetFor(request.url)
+        const outgoing = send({
+          ...options,
+          headers: {
+            'content-type': 'application/json',
+            ...request.headers,
+            'content-length': Buffer.byteLength(request.body),
+          },
         })
-        // One limit for the whole exchange. Past it, an answer whose body stalls is still an answer
-        // (as the fetch transports give it); without an answer the attempt timed out.
-        const timer = setTimeout(() => {
-          outgoing.destroy(new AttemptTimeout(request.timeoutMs))
-          if (answer) resolve(answer)
-        }, request.timeoutMs)
+        // Without an answer within the limit the attempt timed out.
+        const timer = setTimeout(() => outgoing.destroy(new AttemptTimeout(request.timeoutMs)), request.timeoutMs)
         outgoing.on('response', (response: IncomingMessage) => {
-          answer = {
-            type: 'response',
-            status: response.statusCode ?? 0,
-            retryAfter: response.headers['retry-after'] ?? null,
-          }
-          // Read to the end (and drop) so that the socket goes back to the agent for the next request.
-          response.on('end', () => {
-            clearTimeout(timer)
-            resolve(answer!)
-          })
+          clearTimeout(timer)
+          const status = response.statusCode ?? 0
+          const retryAfter = status >= 200 && status < 300 ? undefined : response.headers['retry-after']
+          // The status is the answer; nobody waits for the body.
+          resolve({ type: 'response', status, retryAfter: retryAfter ?? null })
+          // Read to the end (and drop) so that the socket goes back to the agent for the next request;
+          // a body stalled past the grace closes its socket, which would keep the process alive.
+          const giveUp = setTimeout(() => outgoing.destroy(), bodyGraceMs)
+          response.on('close', () => clearTimeout(giveUp))
+          response.on('error', () => {})
           response.resume()
         })
+        // After the status an error changes nothing: the promise is settled already.
         outgoing.on('error', (cause) => {
           clearTimeout(timer)
-          if (answer) resolve(answer)
-          else resolve(cause instanceof AttemptTimeout ? { type: 'timeout', cause } : { type: 'network_error', cause })
+          resolve(cause instanceof AttemptTimeout ? { type: 'timeout', cause } : { type: 'network_error', cause })
         })
-        outgoing.end(body)
+        outgoing.end(request.body)
       } catch (cause) {
         resolve({ type: 'network_error', cause })
       }

@@ -1,18 +1,24 @@
 /**
- * Reads what is left of a response so that undici can reuse the connection (keep-alive), but never
- * waits for it longer than `ms`: a server that stalls mid-body must not hold a delivery slot. A body
- * given up on is left to undici, whose own body timeout closes that connection eventually.
+ * How long what is left of a response body may take after its status came. The tracker API's answers
+ * are empty or a few bytes: a body not done by then is stalled, and its connection is closed.
  */
-export async function discardBody(response: Response, ms: number): Promise<void> {
+export const bodyGraceMs = 1000
+
+/**
+ * Reads and drops what is left of a response in the background, so that undici can reuse the
+ * connection (keep-alive); the status is the answer and nobody waits for this. A body that has not
+ * ended {@link bodyGraceMs} after the status (a server that stalls mid-body) is cancelled, which
+ * closes its connection: a stalled body neither holds a delivery slot nor keeps the process alive
+ * after `close()`.
+ */
+export function discardBody(response: Response): void {
   if (response.body === null || response.bodyUsed) return
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const read = response.arrayBuffer().then(
-    () => undefined,
-    () => undefined,
-  )
-  const gaveUp = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms)
-  })
-  await Promise.race([read, gaveUp])
-  clearTimeout(timer)
+  const reader = response.body.getReader()
+  const giveUp = setTimeout(() => {
+    reader.cancel().catch(() => {})
+  }, bodyGraceMs)
+  const readToEnd = (): Promise<void> => reader.read().then(({ done }) => (done ? undefined : readToEnd()))
+  readToEnd()
+    .catch(() => {})
+    .finally(() => clearTimeout(giveUp))
 }

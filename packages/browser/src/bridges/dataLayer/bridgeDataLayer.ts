@@ -1,5 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
-import { mustBe } from '../../config/checkOptions'
+import { mustBe } from '@es-tracker/core/internal'
 import { createDebugLog } from '../../debug/debugLog'
 import { createSafeStorage } from '../../storage/safeStorage'
 import { createCartMirror } from '../cartMirror'

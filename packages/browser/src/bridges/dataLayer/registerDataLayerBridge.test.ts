@@ -2,6 +2,8 @@ import type { TrackerError } from '@es-tracker/core'
 import { describe, expect, it } from 'vitest'
 import type { AddonLoader } from '../../addons/loadAddon'
 import { createCommandDispatcher } from '../../commandQueue'
+import { createBrowserTracker } from '../../createBrowserTracker'
+import { createDebugLog } from '../../debug/debugLog'
 import { registerDataLayerBridge } from './registerDataLayerBridge'
 
 /** A dispatcher with the bridge registered on an add-on loader that records what is loaded and bridged. */
@@ -12,7 +14,7 @@ function setUp() {
     loaded.push(name)
     return { bridgeDataLayer: (_tracker: unknown, options: unknown) => bridged.push(options) }
   }) as unknown as AddonLoader
-  const dispatcher = createCommandDispatcher()
+  const dispatcher = createCommandDispatcher(createBrowserTracker, createDebugLog)
   registerDataLayerBridge(dispatcher, loadAddon)
   const errors: TrackerError[] = []
   const init = async (options: Record<string, unknown>) => {

@@ -1,7 +1,7 @@
 import { TrackerError } from '@es-tracker/core'
+import { mustBe } from '@es-tracker/core/internal'
 import type { AddonLoader } from '../../addons/loadAddon'
 import type { CommandDispatcher } from '../../commandQueue'
-import { mustBe } from '../../config/checkOptions'
 import type { DataLayerBridgeOptions } from './types'
 
 /** The script tag's `init` option this module reads. */

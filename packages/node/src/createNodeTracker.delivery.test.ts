@@ -1,6 +1,7 @@
-import { createNodeTracker, type NodeTrackerOptions, type TrackerError } from '@es-tracker/node'
+import type { NodeTrackerOptions, TrackerError } from '@es-tracker/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from './testServer'
+import { startTestServer, type TestServer } from '../test/testServer'
+import { createNodeTrackerWith, type NodeTrackerInternals } from './createNodeTracker'
 
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
 let server: TestServer
@@ -14,14 +15,31 @@ afterEach(async () => {
   await server.close()
 })
 
-function tracker(options: Partial<NodeTrackerOptions> = {}) {
-  return createNodeTracker({
-    siteId: '8A412DC',
-    endpoint: server.url,
-    retry: { attempts: 5, baseDelayMs: 1, maxDelayMs: 5 },
-    onError: (error) => errors.push(error),
-    ...options,
-  })
+function tracker(options: Partial<NodeTrackerOptions> = {}, internals: NodeTrackerInternals = {}) {
+  return createNodeTrackerWith(
+    {
+      siteId: '8A412DC',
+      endpoint: server.url,
+      retry: { attempts: 5, baseDelayMs: 1, maxDelayMs: 5 },
+      onError: (error) => errors.push(error),
+      ...options,
+    },
+    internals,
+  )
+}
+
+/** A clock whose sleeps pass at once and move its time as if they had passed; `sleeps` records them. */
+function instantClock() {
+  const sleeps: number[] = []
+  let slept = 0
+  const clock = {
+    now: () => Date.now() + slept,
+    sleep: async (ms: number) => {
+      sleeps.push(ms)
+      slept += ms
+    },
+  }
+  return { clock, sleeps }
 }
 
 const search = (n: number | string) => ({ search: `q${n}` })
@@ -132,14 +150,27 @@ describe('createNodeTracker delivery', () => {
   it('should wait the Retry-After seconds the server asks for', async () => {
     server.reply = (_request, index) =>
       index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 204 }
-    const sleeps: number[] = []
-    const clock = { now: () => Date.now(), sleep: async (ms: number) => void sleeps.push(ms) }
-    const result = await tracker({ clock, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } })
+    const { clock, sleeps } = instantClock()
+    const result = await tracker({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } }, { clock })
       .visitor({ sc })
       .searchRequest(search(1))
     expect(result).toEqual({ ok: true })
     expect(sleeps).toEqual([1000])
     expect(server.requests).toHaveLength(2)
+  })
+
+  it('should draw the back-off jitter from the random source it is given when the server fails', async () => {
+    server.reply = (_request, index) => ({ status: index < 2 ? 500 : 204 })
+    const { clock, sleeps } = instantClock()
+    const result = await tracker(
+      { retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 5000 } },
+      { clock, random: () => 0.5 },
+    )
+      .visitor({ sc })
+      .searchRequest(search(1))
+    expect(result).toEqual({ ok: true })
+    // Full jitter: half of 100 ms, then half of 200 ms.
+    expect(sleeps).toEqual([50, 100])
   })
 
   it('should really pause for Retry-After, capped by maxDelayMs', async () => {

@@ -1,6 +1,6 @@
 import { createNodeTracker, type NodeTrackerOptions, type TrackerError } from '@es-tracker/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from './testServer'
+import { startTestServer, type TestServer } from '../test/testServer'
 
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
 let server: TestServer

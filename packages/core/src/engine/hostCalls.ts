@@ -1,7 +1,6 @@
-// Small guards the engine wraps around everything it does not control: stores, clocks, callbacks.
+// Guards the engine wraps around the host's code, which it does not control: callbacks, clocks, stores.
 import type { TrackerError } from '../errors/TrackerError'
-import { isRecord } from '../schemas/values'
-import type { QueueEntry, SendResult } from './types'
+import type { SendResult } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
 export const callSafely = <T>(fn: () => T): T | undefined => {
@@ -34,20 +33,3 @@ export const timeFrom = (now: () => unknown): number => {
   // Number.isFinite is false for anything but a finite number.
   return Number.isFinite(value) ? (value as number) : Date.now()
 }
-
-/** Whether a value read back from a store (possibly tampered with or truncated) is a usable entry. */
-export const isQueueEntry = (value: unknown): value is QueueEntry =>
-  isRecord(value) &&
-  !!value.id &&
-  typeof value.id === 'string' &&
-  typeof value.eventName === 'string' &&
-  typeof value.body === 'string' &&
-  [value.createdAt, value.attempts].every(Number.isFinite)
-
-let sequence = 0
-
-/**
- * A queue entry id unique across tabs sharing one store: about 52 random bits and a sequence number.
- * Not a secret and not a GUID; it only has to tell entries apart.
- */
-export const newEntryId = (): string => `${Math.random().toString(36).slice(2)}-${++sequence}`

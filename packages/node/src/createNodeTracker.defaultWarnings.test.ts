@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createNodeTracker } from '../src/createNodeTracker'
+import { createNodeTracker } from './createNodeTracker'
 
 describe('createNodeTracker default onWarning', () => {
   afterEach(() => {

@@ -1,8 +1,8 @@
 // tracker.close() (issue 18 item 9): any timeout length, in-flight events reported by their outcome.
 import { createNodeTracker, type NodeTrackerOptions, type TrackerError } from '@es-tracker/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { until } from './child/spawnWorker'
-import { startTestServer, type TestServer } from './testServer'
+import { until } from '../test/child/spawnWorker'
+import { startTestServer, type TestServer } from '../test/testServer'
 
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
 let server: TestServer

@@ -3,11 +3,11 @@
 import { createNodeTracker, type NodeTrackerOptions, type TrackerError } from '@es-tracker/node'
 import { createPostgresStore } from '@es-tracker/node/postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWorker } from './child/buildWorker'
-import { spawnWorker, until } from './child/spawnWorker'
-import { eventNameOf, expectDeliveredOnce } from './killCheck'
-import { startPostgres, type TestPostgres } from './postgres/startPostgres'
-import { startTestServer, type TestServer } from './testServer'
+import { buildWorker } from '../../test/child/buildWorker'
+import { spawnWorker, until } from '../../test/child/spawnWorker'
+import { eventNameOf, expectDeliveredOnce } from '../../test/killCheck'
+import { startPostgres, type TestPostgres } from '../../test/postgres/startPostgres'
+import { startTestServer, type TestServer } from '../../test/testServer'
 
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
 let database: TestPostgres
@@ -172,6 +172,8 @@ describe('createNodeTracker with createPostgresStore', () => {
     running.child.kill('SIGTERM')
     expect(await running.exited).toBe(0)
     expect(server.requests.map(eventNameOf).sort()).toEqual(['a', 'b', 'refused'])
+    // Sent by the node tracker's default transport (node:http sends no User-Agent; fetch sends `node`).
+    expect(server.requests.map((request) => request.headers['user-agent'])).toEqual([undefined, undefined, undefined])
     const failures = running.output.filter((line) => line.includes('http_error'))
     expect(failures).toHaveLength(1)
     expect(running.output.at(-1)).toBe('es-tracker-relay: stopped')

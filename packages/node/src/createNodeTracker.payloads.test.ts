@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createNodeTracker, type NodeTracker } from '@es-tracker/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from './testServer'
+import { startTestServer, type TestServer } from '../test/testServer'
 
 const example = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../../../shared/spec/examples/${name}.json`, import.meta.url), 'utf8'))

@@ -10,7 +10,7 @@ import Fastify from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
-const productPage = readFileSync(new URL('../../collector/test/examples/product-page.json', import.meta.url), 'utf8')
+const productPage = readFileSync(new URL('../../../collector/test/examples/product-page.json', import.meta.url), 'utf8')
 
 let collector: Collector
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { createFirstPartyEndpoint, type FirstPartyEndpointOptions } from '@es-tr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 const sc = 'CDA68358-94FB-4D83-9655-3FEB3C4114A3'
-const examplePath = new URL('../../collector/test/examples/product-page.json', import.meta.url)
+const examplePath = new URL('../../../collector/test/examples/product-page.json', import.meta.url)
 // Pretty-printed, with non-ASCII text: the tracker must get exactly these bytes.
 const productPage = readFileSync(examplePath, 'utf8').replace('"754 USD"', '"754 USD"  ').replace('abc', 'абв ✓')
 

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Total main-thread time per event in real Chromium: everything the page's main thread does for one
+// tracked event (the call, the deferred build and checks, storage, the request and its answer), read
+// from Chrome's own task accounting (CDP `Performance.getMetrics` TaskDuration, in the main thread's
+// CPU time). Three pages, each
+// warmed up, then measured in alternating rounds of the same run:
+//   empty page        the driver alone: it calls a function that does nothing
+//   bare fetch page   one `fetch` POST of the same JSON per event (keepalive, as the tracker sends)
+//   script-tag page   the README's script tag (dist/es-tracker.min.js), `productPage` per event
+// The cost per event of a page is its task time minus the empty page's, over the same number of
+// events; the figure is the script tag's cost against the bare fetch's (target: at most 1.3x).
+// Each event's delivery to the local 204 endpoint is awaited before the next, as a storefront's
+// events come one at a time. Run after `pnpm build`: node e2e/bench/pageTaskTime.mjs [events] [rounds]
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+import { findChromium } from '../support/chromium.mjs'
+
+const json = process.argv.includes('--json')
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+const events = Number(positional[0] ?? 200)
+const rounds = Number(positional[1] ?? 7)
+const warmupEvents = 100
+const target = 1.3
+const bundle = readFileSync(fileURLToPath(new URL('../../packages/browser/dist/es-tracker.min.js', import.meta.url)))
+
+const product = { productKey: '72354', price: 754, currency: 'USD', isInStock: true, tags: { color: ['red'] } }
+/** What the tracker sends for that call, as an integrator would write it by hand. */
+const wirePayload = {
+  GeneralInfo: { eventName: 'ProductPage', siteId: '8A412DC', datetime: 0, cookies: { sc: 'SC' } },
+  ProductPage: {
+    Product: { productKey: '72354', price: '754', currency: 'USD', isInStock: 1, tags: { color: ['red'] } },
+  },
+}
+
+/** Each page defines `window.trackOne()`, which answers once its event is delivered (or not). */
+const pages = {
+  empty: `<script>
+  window.trackOne = async () => true
+</script>`,
+  'bare fetch': `<script>
+  const payload = ${JSON.stringify(wirePayload)}
+  window.trackOne = async () => {
+    payload.GeneralInfo.datetime = Date.now()
+    const response = await fetch('/api/v2', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      keepalive: true,
+    })
+    return response.ok
+  }
+</script>`,
+  'script tag': `<script>
+  window.esTracker = window.esTracker || function () { (esTracker.q = esTracker.q || []).push(arguments) };
+  esTracker('init', { siteId: '8A412DC', endpoint: location.origin + '/api/v2' });
+</script>
+<script src="/es-tracker.min.js"></script>
+<script>
+  const product = ${JSON.stringify(product)}
+  window.trackOne = async () => (await esTracker('productPage', { product })).ok
+</script>`,
+}
+
+const server = createServer((request, response) => {
+  if (request.method === 'POST') {
+    request.resume()
+    request.on('end', () => response.writeHead(204).end())
+  } else if (request.url === '/es-tracker.min.js') {
+    response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle)
+  } else {
+    const name = decodeURIComponent(request.url.slice(1))
+    const body = pages[name]
+    if (body === undefined) response.writeHead(404).end()
+    else response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>${name}</title>${body}`)
+  }
+})
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+const origin = `http://127.0.0.1:${server.address().port}`
+
+const { executablePath, problem } = findChromium()
+if (problem) {
+  console.error(problem)
+  process.exit(1)
+}
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+})
+
+/** Runs `count` events on a tab, one after the other; answers the main thread's task time they took, in ms. */
+async function run(tab, count) {
+  const before = await taskSeconds(tab)
+  const delivered = await tab.page.evaluate(async (count) => {
+    let delivered = 0
+    for (let index = 0; index < count; index++) if (await window.trackOne()) delivered++
+    return delivered
+  }, count)
+  if (delivered !== count) throw new Error(`${tab.name}: ${count - delivered} of ${count} events not delivered`)
+  // Work a page leaves for later (a deferred build, storage writes) belongs to the events too.
+  await tab.page.waitForTimeout(300)
+  return ((await taskSeconds(tab)) - before) * 1000
+}
+
+async function taskSeconds(tab) {
+  const { metrics } = await tab.cdp.send('Performance.getMetrics')
+  return metrics.find((metric) => metric.name === 'TaskDuration').value
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+try {
+  const tabs = []
+  for (const name of Object.keys(pages)) {
+    const page = await browser.newPage()
+    await page.goto(`${origin}/${encodeURIComponent(name)}`)
+    await page.waitForFunction(() => typeof window.trackOne === 'function')
+    const cdp = await page.context().newCDPSession(page)
+    // Thread ticks: the main thread's CPU time, so that time spent descheduled on a loaded machine
+    // is not counted as the page's work.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+    tabs.push({ name, page, cdp })
+  }
+  for (const tab of tabs) await run(tab, warmupEvents)
+
+  console.log(
+    `Chromium ${browser.version()}: main-thread task time per event, ${rounds} alternating rounds x ${events} events per page`,
+  )
+  const perRound = []
+  for (let round = 1; round <= rounds; round++) {
+    // Each round starts with another page, so that none always runs first.
+    const order = tabs.map((_, index) => tabs[(index + round - 1) % tabs.length])
+    const ms = {}
+    for (const tab of order) ms[tab.name] = await run(tab, events)
+    const scriptTag = (ms['script tag'] - ms.empty) / events
+    const bareFetch = (ms['bare fetch'] - ms.empty) / events
+    perRound.push({ round, empty: ms.empty / events, scriptTag, bareFetch, ratio: scriptTag / bareFetch })
+    console.log(
+      `round ${round}: script tag ${scriptTag.toFixed(3)} ms/event, bare fetch ${bareFetch.toFixed(3)} ms/event ` +
+        `(both net of the empty page's ${(ms.empty / events).toFixed(3)}), ratio ${(scriptTag / bareFetch).toFixed(2)}`,
+    )
+  }
+  const figures = {
+    scriptTagMs: median(perRound.map((row) => row.scriptTag)),
+    bareFetchMs: median(perRound.map((row) => row.bareFetch)),
+    emptyMs: median(perRound.map((row) => row.empty)),
+    ratio: median(perRound.map((row) => row.ratio)),
+  }
+  console.log(
+    `median: script tag ${figures.scriptTagMs.toFixed(3)} ms/event vs bare fetch ${figures.bareFetchMs.toFixed(3)} ms/event, ` +
+      `ratio ${figures.ratio.toFixed(2)} (target <= ${target})`,
+  )
+  if (json) {
+    console.log(
+      JSON.stringify({ bench: 'pageTaskTime', chromium: browser.version(), events, rounds, target, figures, perRound }),
+    )
+  }
+} finally {
+  await browser.close()
+  server.close()
+}
