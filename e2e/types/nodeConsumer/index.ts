@@ -4,10 +4,17 @@
 // build) runs tsc on it.
 import { createBrowserTracker } from '@es-tracker/browser'
 import { bridgeDataLayer } from '@es-tracker/browser/datalayer'
-import { trackShopifyEvents } from '@es-tracker/browser/shopify'
+import { type ShopifyTrackingOptions, trackShopifyEvents } from '@es-tracker/browser/shopify'
 import { startCollector } from '@es-tracker/collector'
 import { validatePayload } from '@es-tracker/core'
-import { createNodeTracker, scFromCookieHeader } from '@es-tracker/node'
+import {
+  createFetchTransport,
+  createFileStore,
+  createFirstPartyEndpoint,
+  createHttpTransport,
+  createNodeTracker,
+  scFromCookieHeader,
+} from '@es-tracker/node'
 import { createPostgresStore } from '@es-tracker/node/postgres'
 
 const tracker = createNodeTracker({ siteId: '8A412DC', apiKey: process.env.ES_API_KEY, endpoint: 'yespo' })
@@ -35,3 +42,66 @@ const collector = await startCollector({ port: 0 })
 const verdict = validatePayload(JSON.parse('{}'))
 if (!verdict.ok) console.log(verdict.error.issues.map((issue) => issue.path))
 await collector.close()
+
+// Every optional input takes `undefined` too (a value read from the environment or a lookup may be
+// missing): under exactOptionalPropertyTypes an option typed without `| undefined` refuses these.
+const maybe = <T>(value: T): T | undefined => value
+const onError = maybe((error: Error) => console.error(error.message))
+createNodeTracker({
+  siteId: 'S',
+  retry: { attempts: maybe(3), baseDelayMs: maybe(500), maxDelayMs: maybe(30_000) },
+  transport: createHttpTransport({ httpAgent: maybe(undefined), httpsAgent: maybe(undefined) }),
+  store: createFileStore({ dir: '/var/lib/shop/events', maxBytes: maybe(1_000_000), lockStaleMs: maybe(10_000) }),
+})
+createNodeTracker({ siteId: 'S', transport: createFetchTransport({ fetch: maybe(fetch) }) })
+createPostgresStore({
+  connectionString: process.env.DATABASE_URL,
+  table: maybe('es_tracker_outbox'),
+  leaseMs: maybe(30_000),
+  pollIntervalMs: maybe(1_000),
+  createTable: maybe(true),
+  onError,
+})
+await tracker
+  .visitor({ sc: 'SC', user: { email: process.env.EMAIL, phone: maybe('+380'), externalCustomerId: maybe(7) } })
+  .customEvent({ name: 'x', tags: maybe(undefined) })
+createFirstPartyEndpoint({
+  endpoint: process.env.ES_ENDPOINT,
+  siteId: maybe('S'),
+  cookieDomain: process.env.COOKIE_DOMAIN,
+  secureCookie: maybe(true),
+  maxBodyBytes: maybe(65_536),
+  timeout: maybe(5_000),
+  fetch: maybe(fetch),
+})
+bridgeDataLayer(browserTracker, {
+  dataLayerName: process.env.DATA_LAYER,
+  productKey: maybe('item_id'),
+  isInStock: maybe(true),
+  categoryPage: maybe(false),
+  identify: maybe(false),
+  storageKey: maybe('es-tracker'),
+  onError,
+  debug: maybe(false),
+})
+export const shopifyOptions: Pick<
+  ShopifyTrackingOptions,
+  'siteId' | 'customerPrivacy' | 'productKey' | 'isInStock' | 'earlierEvents'
+> = {
+  siteId: 'S',
+  customerPrivacy: undefined,
+  productKey: maybe('variant'),
+  isInStock: maybe(true),
+  earlierEvents: undefined,
+}
+const strictCollector = await startCollector({
+  port: maybe(0),
+  host: process.env.HOST,
+  out: process.env.OUT,
+  maxEvents: maybe(100),
+  maxStoredBytes: maybe(1_000_000),
+  allowedHosts: maybe(['127.0.0.1']),
+  maxBodyBytes: maybe(65_536),
+  faults: undefined,
+})
+await strictCollector.close()

@@ -4,29 +4,29 @@ import type { StoreStats } from './eventStore'
 /** Options of {@link startCollector}. */
 export interface CollectorOptions {
   /** Port to listen on; `0` picks a free one. @default 4700 */
-  port?: number
+  port?: number | undefined
   /** Interface to listen on. @default '127.0.0.1' */
-  host?: string
+  host?: string | undefined
   /** A JSON Lines file every received request is appended to, one line each. */
-  out?: string
+  out?: string | undefined
   /** How many requests are kept in memory; the oldest go first. @default 10000 */
-  maxEvents?: number
+  maxEvents?: number | undefined
   /**
    * How many body bytes the kept requests may add up to; past it the oldest go first (counted in
    * `stats().dropped` and the `X-Dropped-Events` header of `GET /events`). Parsed bodies take about
    * three to five times their text in memory.
    * @default 67108864 (64 MiB)
    */
-  maxStoredBytes?: number
+  maxStoredBytes?: number | undefined
   /**
    * Host names (beside loopback and the listening address) the collector answers to, e.g. a name
    * in `/etc/hosts` or a container's name. Any other `Host` is refused with 403 (DNS rebinding).
    */
-  allowedHosts?: string[]
+  allowedHosts?: string[] | undefined
   /** Bodies above this size are refused with 413. @default 1048576 (1 MiB) */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** Faults active from the start (the same as calling `faults.set(...)` at once). */
-  faults?: FaultConfig
+  faults?: FaultConfig | undefined
 }
 
 /** One request the collector received on `POST /api/v2`, with its verdict. */

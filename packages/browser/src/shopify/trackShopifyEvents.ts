@@ -40,17 +40,17 @@ export interface ShopifyTrackingOptions extends BrowserTrackerOptions {
   /** The pixel's `init` (the page's cart, customer and consent when the pixel started). */
   init: ShopifyInit
   /** The pixel's `customerPrivacy`, to follow the visitor's consent as it changes. */
-  customerPrivacy?: ShopifyCustomerPrivacyApi
+  customerPrivacy?: ShopifyCustomerPrivacyApi | undefined
   /** Which Shopify id is the `productKey`: the variant's (what a cart holds) or the product's. @default 'variant' */
-  productKey?: ProductKeySource
+  productKey?: ProductKeySource | undefined
   /** The stock flag of viewed products (Shopify events carry none). @default true */
-  isInStock?: boolean
+  isInStock?: boolean | undefined
   /**
    * Events the pixel received before the adapter loaded (a custom pixel that loads this script
    * subscribes to `all_standard_events` first and keeps them): handled first, in order. An event
    * that also comes through the adapter's own subscription (same `id`) is handled once.
    */
-  earlierEvents?: readonly ShopifyEvent[]
+  earlierEvents?: readonly ShopifyEvent[] | undefined
 }
 
 /** What {@link trackShopifyEvents} answers. */

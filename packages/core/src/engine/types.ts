@@ -54,15 +54,15 @@ export interface RetryOptions {
    * resolves when it is delivered, refused (a 4xx other than 408/429), expired (`maxAgeMs`) or closed.
    * @default 5
    */
-  attempts?: number
+  attempts?: number | undefined
   /** First back-off delay in ms; doubles each retry, with full jitter. @default 500 */
-  baseDelayMs?: number
+  baseDelayMs?: number | undefined
   /**
    * Ceiling of one back-off delay, of an honoured `Retry-After` and of the 5 s floor kept after a 429
    * whose `Retry-After` cannot be read (a cross-origin response that does not expose it).
    * @default 30000
    */
-  maxDelayMs?: number
+  maxDelayMs?: number | undefined
 }
 
 /** Time, injectable for tests. */

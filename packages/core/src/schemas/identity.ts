@@ -4,11 +4,11 @@ import { isFiniteNumber } from './predicates'
 
 /** Who the visitor is, in friendly names; builders emit `externalCustomerId`, `user_email`, ... */
 export interface Identity {
-  externalCustomerId?: string | number
-  email?: string
-  phone?: string
-  name?: string
-  contactId?: string | number
+  externalCustomerId?: string | number | undefined
+  email?: string | undefined
+  phone?: string | undefined
+  name?: string | undefined
+  contactId?: string | number | undefined
 }
 
 /**

@@ -7,28 +7,28 @@ export interface FirstPartyEndpointOptions {
    * hosts, such as the local collector).
    * @default 'esputnik'
    */
-  endpoint?: string
+  endpoint?: string | undefined
   /**
    * Forward events of this site only (its tracker id, or a list of them); another site's event gets
    * a 400 naming `GeneralInfo.siteId`, so that the endpoint is no open relay. @default any site
    */
-  siteId?: string | readonly string[]
+  siteId?: string | readonly string[] | undefined
   /**
    * The `Domain` of the `sc` cookie the endpoint re-issues, e.g. `'shop.example'` so that
    * `www.shop.example` and `m.shop.example` share the visitor. @default the host of the request (no Domain)
    */
-  cookieDomain?: string
+  cookieDomain?: string | undefined
   /**
    * Whether the re-issued cookies are `Secure`. @default true when the request came over https (its
    * URL, the socket, or an `X-Forwarded-Proto: https` from the site's proxy)
    */
-  secureCookie?: boolean
+  secureCookie?: boolean | undefined
   /** Bodies above this many bytes are refused with 413 and not forwarded. @default 65536 (64 KiB) */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** Time limit of the forwarded request, in ms; past it the browser gets 504 (and retries). @default 10000 */
-  timeout?: number
+  timeout?: number | undefined
   /** A fetch to forward with instead of the global one. */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
 }
 
 /** A Node request, as Express and other frameworks hand it over (`body` when a body parser ran first). */

@@ -20,23 +20,23 @@ export interface PgPool extends PgQueryable {
 /** Options of {@link createPostgresStore}: a `pool` or a `connectionString`. */
 export interface PostgresStoreOptions {
   /** The application's `pg` Pool; the store never ends it. */
-  pool?: PgQueryable
+  pool?: PgQueryable | undefined
   /** A connection URL; the store makes its own pool with `pg` (an optional peer dependency) and ends it on close. */
-  connectionString?: string
+  connectionString?: string | undefined
   /** The table, `name` or `schema.name`; created when missing unless `createTable: false`. @default 'es_tracker_outbox' */
-  table?: string
+  table?: string | undefined
   /**
    * How long one instance may hold an event in flight before another may take it over, in ms; the
    * holder renews its lease every third of it. @default 30000
    */
-  leaseMs?: number
+  leaseMs?: number | undefined
   /** How often to look for rows to claim: written by other instances or in committed transactions, or left by dead ones. @default 1000 */
-  pollIntervalMs?: number
+  pollIntervalMs?: number | undefined
   /** Create the table and its index when missing (`CREATE TABLE IF NOT EXISTS`). Pass false when a migration does it. @default true */
-  createTable?: boolean
+  createTable?: boolean | undefined
   /**
    * Called with a `store_error` when a write nobody waits for fails (claiming rows, renewing leases,
    * deleting a delivered row): the database is unreachable or refusing. Events stay in the table.
    */
-  onError?: (error: TrackerError) => void
+  onError?: ((error: TrackerError) => void) | undefined
 }

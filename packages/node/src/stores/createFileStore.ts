@@ -16,9 +16,9 @@ export interface FileStoreOptions {
    * (reported). Until compaction drops delivered events the file may briefly grow to twice this.
    * @default 67108864 (64 MiB, about 150,000 purchase confirmations)
    */
-  maxBytes?: number
+  maxBytes?: number | undefined
   /** A lock file not renewed for this long belongs to a stalled or dead process and may be taken over. @default 10000 */
-  lockStaleMs?: number
+  lockStaleMs?: number | undefined
 }
 
 /** Below this size a journal is never compacted: rewriting it would cost more than it saves. */

@@ -4,7 +4,7 @@ import { discardBody } from './discardBody'
 /** Options of {@link createFetchTransport}. */
 export interface NodeTransportOptions {
   /** A fetch to use instead of the global one (edge runtimes, a proxy agent, tests). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
 }
 
 /** Marks our own time limit, to tell it from other aborts. */

@@ -7,9 +7,9 @@ import { bodyGraceMs } from './discardBody'
 /** Options of {@link createHttpTransport}. */
 export interface HttpTransportOptions {
   /** The agent of `http:` endpoints. @default a keep-alive agent of this transport's own */
-  httpAgent?: HttpAgent
+  httpAgent?: HttpAgent | undefined
   /** The agent of `https:` endpoints (a custom `ca`, a proxy agent). @default a keep-alive agent of this transport's own */
-  httpsAgent?: HttpsAgent
+  httpsAgent?: HttpsAgent | undefined
 }
 
 /** Marks our own time limit, to tell it from other errors. */

@@ -46,19 +46,19 @@ export interface DataLayerBridgeOptions {
    * (an empty array) when the page has none yet.
    * @default 'dataLayer'
    */
-  dataLayerName?: string
+  dataLayerName?: string | undefined
   /**
    * Which item field is the `productKey`, or a function that reads it from an item. An item without
    * one is skipped and reported.
    * @default 'item_id'
    */
-  productKey?: string | ((item: Ga4Item) => unknown)
+  productKey?: string | ((item: Ga4Item) => unknown) | undefined
   /**
    * Whether the product of a `view_item` is in stock (GA4 has no stock flag): a fixed answer, or a
    * function of the item, e.g. `(item) => item.stockstatus !== 'outofstock'` on GTM4WP.
    * @default true
    */
-  isInStock?: boolean | ((item: Ga4Item) => boolean)
+  isInStock?: boolean | ((item: Ga4Item) => boolean) | undefined
   /**
    * Also sends a `categoryPage` for each `view_item_list`: `true` takes its `item_list_id` (else its
    * `item_list_name`) as the `categoryKey`; a function answers the key, or `undefined` for lists that
@@ -66,19 +66,19 @@ export interface DataLayerBridgeOptions {
    * categories.
    * @default false
    */
-  categoryPage?: boolean | ((ecommerce: Ga4Ecommerce) => string | undefined)
+  categoryPage?: boolean | ((ecommerce: Ga4Ecommerce) => string | undefined) | undefined
   /**
    * Identifies the visitor from `gtag('set', 'user_data', { email, phone_number })` (personal data:
    * only where the site may pass it on).
    * @default false
    */
-  identify?: boolean
+  identify?: boolean | undefined
   /** Prefix of the localStorage keys the bridge keeps (cart mirror, orders sent). @default 'es-tracker' */
-  storageKey?: string
+  storageKey?: string | undefined
   /** Called with every item skipped and every other failure of the bridge; never awaited. */
-  onError?: (error: TrackerError) => void
+  onError?: ((error: TrackerError) => void) | undefined
   /** Logs skipped items and other failures on the console. @default false */
-  debug?: boolean
+  debug?: boolean | undefined
 }
 
 /** What `bridgeDataLayer` answers. */
