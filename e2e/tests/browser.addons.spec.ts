@@ -148,6 +148,12 @@ test.describe('the debug add-on', () => {
   }) => {
     const pageErrors = watchPageErrors(page)
     const logs = watchConsole(page)
+    // The lines' arguments in full: a line's text shows a nested object only as "Object".
+    const argumentTexts: Promise<string>[] = []
+    page.on('console', (message) => {
+      const values = message.args().map((argument) => argument.jsonValue().catch(() => null))
+      argumentTexts.push(Promise.all(values).then((list) => JSON.stringify(list)))
+    })
     // The add-on answers slowly: the events must not wait for it.
     let releaseAddon: () => void = () => {}
     const addonHeld = new Promise<void>((resolve) => {
@@ -178,8 +184,9 @@ test.describe('the debug add-on', () => {
     // In call order: each call, then its payload, then its result.
     const order = lines.map((line) => line.split(' ')[1])
     expect(order.slice(0, 3)).toEqual(['identify(...)', 'productPage(...)', 'searchRequest(...)'])
-    expect(lines.join('\n')).toContain('j***@example.com')
-    expect(lines.join('\n')).not.toContain('jane@')
+    const logged = [...lines, ...(await Promise.all(argumentTexts))].join('\n')
+    expect(logged).toContain('j***@example.com')
+    expect(logged).not.toContain('jane@')
     const inserted = await page.evaluate(() =>
       Array.from(document.querySelectorAll('script[src*="es-tracker.debug"]'), (script) => ({
         src: (script as HTMLScriptElement).src,
