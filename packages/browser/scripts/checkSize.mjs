@@ -66,9 +66,9 @@ export function findNewerApis(code) {
   return calls.filter((needle) => code.includes(needle))
 }
 
-/** The `integrity` attribute value of a script. */
+/** The `integrity` attribute value of a script (SHA-256, as the build writes it: see rollup.config.mjs). */
 export function sriHash(code) {
-  return `sha384-${createHash('sha384').update(code).digest('base64')}`
+  return `sha256-${createHash('sha256').update(code).digest('base64')}`
 }
 
 /**
