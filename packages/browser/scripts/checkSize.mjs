@@ -29,7 +29,8 @@ const budgets = [
   { file: 'es-tracker.min.js', budgetBytes: 13_312, aimBytes: 10_240, ceilingBytes: 15_872 },
   // With window.eS's set-up, which left the script tag for it (3,014 B gzip before).
   { file: 'es-tracker.esCompat.min.js', budgetBytes: 3_584 },
-  { file: 'es-tracker.dataLayer.min.js', budgetBytes: 4_608, aimBytes: 2_048 },
+  // On the script tag's debug log since it stopped carrying its own (and the masking): 4,318 -> 3,408 B.
+  { file: 'es-tracker.dataLayer.min.js', budgetBytes: 3_584, aimBytes: 2_048 },
   { file: 'es-tracker.consentSignals.min.js', budgetBytes: 1_024 },
   // Debug mode only (`debug: true`): the masking, and the wire model to note unknown fields with.
   { file: 'es-tracker.debug.min.js', budgetBytes: 6_144 },
