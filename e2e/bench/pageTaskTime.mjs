@@ -105,6 +105,21 @@ try {
   )
   const perRound = []
   for (let round = 1; round <= rounds; round++) {
+    // Half way, the two script-tag tabs swap builds (each loads the other's page and warms up again):
+    // a tab (its renderer process) of its own can be steadily faster or slower than another.
+    if (compareBundle && round === Math.floor(rounds / 2) + 1) {
+      const [mine, other] = [
+        tabs.find((tab) => tab.name === 'script tag'),
+        tabs.find((tab) => tab.name === comparePage),
+      ]
+      ;[mine.name, other.name] = [other.name, mine.name]
+      for (const tab of [mine, other]) {
+        await tab.page.goto(`${origin}/${encodeURIComponent(tab.name)}`)
+        await tab.page.waitForFunction(() => typeof window.trackOne === 'function')
+        await run(tab, warmupEvents)
+      }
+      console.log('the two script-tag tabs swapped builds')
+    }
     // Each round starts with another page, so that none always runs first, and every other round goes
     // backwards, so that no page always follows the same one (a page's work can spill into the next).
     const rotated = tabs.map((_, index) => tabs[(index + round - 1) % tabs.length])
