@@ -25,10 +25,11 @@ import { createReplayCoordinator, type ReplayCoordinator } from './storage/repla
 import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
 import { type BrowserTransport, createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
+import { documentCookieJar } from './visitor/documentCookieJar'
 import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource, documentCookieJar, type ScSource } from './visitor/scCookie'
+import { createScSource, type ScSource } from './visitor/scCookie'
 
 /**
  * Creates a browser tracker for one site: every tracker method of the API, the visitor's identity,
@@ -340,7 +341,7 @@ function listenToPage(
       }, 100)
   })
   // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page). The
-  // script tag loads these readers as an add-on, only for pages that ask (consent/registerConsentSignals.ts).
+  // script tag loads these readers as an add-on, only for pages that ask (addons/startAddons.ts).
   if (!isScriptTag) followPageConsent(options.consent, consent.set)
 }
 
