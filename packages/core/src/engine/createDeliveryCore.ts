@@ -9,13 +9,13 @@ import { isQueueEntry, newEntryId } from './queueEntry'
 import { isRetryableOutcome, outcomeError, resolveRetryOptions, retryDelay } from './retryPolicy'
 import type {
   DeliveryCore,
-  DeliveryEngine,
   DeliveryExtension,
   EngineOptions,
   DeliveryJob as Job,
   QueueEntry,
   SendOptions,
   SendResult,
+  TrackerEngine,
   TransportOutcome,
 } from './types'
 
@@ -42,7 +42,7 @@ export const engineDefaults = {
 export function createDeliveryCore(
   options: EngineOptions,
   extend?: (core: DeliveryCore) => DeliveryExtension,
-): DeliveryEngine {
+): Omit<TrackerEngine, 'close'> {
   // Without a store nothing outlives a settled event (a server's case): `replay()` finds nothing then.
   const { url, transport, store } = options
   const headers = options.headers ?? {}

@@ -261,8 +261,14 @@ export interface TrackerEngine {
   close(timeoutMs?: number): Promise<void>
 }
 
-/** The delivery engine a platform that never closes it runs (a browser page): {@link TrackerEngine} without `close()`. */
-export type DeliveryEngine = Omit<TrackerEngine, 'close'>
+/**
+ * The delivery engine of a platform that never closes it (a browser page): {@link TrackerEngine}
+ * without `close()`, and without {@link SendOptions} (a page has no transaction to write into).
+ */
+export interface DeliveryEngine extends Omit<TrackerEngine, 'close' | 'enqueue'> {
+  /** Queues one valid payload; resolves when it is delivered or has finally failed; never rejects. */
+  enqueue(eventName: EventName, payload: object): Promise<SendResult>
+}
 
 /**
  * Options of the page's delivery engine (`createDeliveryEngine`): a synchronous store (the page's
