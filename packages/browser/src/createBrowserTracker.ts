@@ -25,11 +25,10 @@ import { createReplayCoordinator, type ReplayCoordinator } from './storage/repla
 import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
 import { type BrowserTransport, createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
-import { documentCookieJar } from './visitor/documentCookieJar'
 import { createIdentityStore } from './visitor/identityStore'
 import { newUuid } from './visitor/newUuid'
 import { readPageContext } from './visitor/pageContext'
-import { createScSource, type ScSource } from './visitor/scCookie'
+import { createScSource, documentCookieJar, type ScSource } from './visitor/scCookie'
 
 /**
  * Creates a browser tracker for one site: every tracker method of the API, the visitor's identity,

@@ -1,4 +1,5 @@
 import { TrackerError } from '@es-tracker/core'
+import Cookies from 'js-cookie'
 import { after } from '../after'
 import { newUuid } from './newUuid'
 
@@ -22,6 +23,22 @@ export interface ScCookieJar {
   create(id: string): unknown
 }
 
+/** The page's jar: js-cookie on `document.cookie` (its subset in the script tag), `Secure` on https. */
+export const documentCookieJar: ScCookieJar = {
+  read() {
+    try {
+      return Cookies.get('sc') || undefined
+    } catch {}
+  },
+  create(id) {
+    try {
+      Cookies.set('sc', id, { expires: 365, path: '/', sameSite: 'Lax', secure: location.protocol === 'https:' })
+    } catch {
+      // A sandboxed document throws on cookie writes: the source falls back to a page-long id.
+    }
+  },
+}
+
 /**
  * Answers the visitor's `sc` cookie at send time: at once when the cookie is there or may be created,
  * or a promise while waiting for the site to set it.
@@ -35,7 +52,7 @@ type Waiter = [resolve: (result: string | TrackerError) => void, deadline: numbe
 const maxWaiting = 100
 
 /**
- * Makes the function that reads the `sc` cookie from `jar` (the page's `documentCookieJar`, or a pixel's)
+ * Makes the function that reads the `sc` cookie from `jar` (the page's {@link documentCookieJar}, or a pixel's)
  * when an event is sent; where the site has none, it creates one or, with `createScCookie: false`,
  * makes the event wait until the cookie appears, looking again on each event and once a second
  * meanwhile. With a jar that answers later, events that come while it is being read (or created)

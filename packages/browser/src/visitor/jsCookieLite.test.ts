@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { documentCookieJar, readCookie } from './documentCookieJar'
+import jsCookieLite from './jsCookieLite'
 
 /** A document whose cookie string a test sets, recording every cookie written. */
 function stubDocument(cookie: string) {
@@ -21,7 +21,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-describe('readCookie', () => {
+describe('jsCookieLite.get', () => {
   it.each([
     ['no cookies', ''],
     ['the cookie alone', 'sc=ABC-123'],
@@ -37,29 +37,19 @@ describe('readCookie', () => {
     ['a similar name', 'scx=1; xsc=2'],
   ])('should read what js-cookie reads when given %s', (_name, cookie) => {
     stubDocument(cookie)
-    expect(readCookie('sc')).toBe(Cookies.get('sc'))
+    expect(jsCookieLite.get('sc')).toBe(Cookies.get('sc'))
   })
 })
 
-describe('documentCookieJar', () => {
-  it.each([
-    ['https:', true],
-    ['http:', false],
-  ])('should create the cookie js-cookie writes (one year, Lax) on an %s page', (protocol, secure) => {
+describe('jsCookieLite.set', () => {
+  it.each([true, false])('should write the cookie js-cookie writes when secure is %s', (secure) => {
     vi.useFakeTimers({ now: new Date('2025-03-01T10:00:00Z') })
-    vi.stubGlobal('location', { protocol })
     const writes = stubDocument('')
-    documentCookieJar.create('3F2504E0-4F89-41D3-9A0C-0305E82C3301')
-    Cookies.set('sc', '3F2504E0-4F89-41D3-9A0C-0305E82C3301', { expires: 365, path: '/', sameSite: 'Lax', secure })
+    const attributes = { expires: 365, path: '/', sameSite: 'Lax', secure } as const
+    jsCookieLite.set('sc', '3F2504E0-4F89-41D3-9A0C-0305E82C3301', attributes)
+    Cookies.set('sc', '3F2504E0-4F89-41D3-9A0C-0305E82C3301', attributes)
     expect(writes).toHaveLength(2)
     expect(writes[0]).toBe(writes[1])
     expect(writes[0]).toContain('expires=Sun, 01 Mar 2026 10:00:00 GMT')
-  })
-
-  it('should read the sc cookie, and nothing for an empty one', () => {
-    stubDocument('a=1; sc=ABC')
-    expect(documentCookieJar.read()).toBe('ABC')
-    stubDocument('sc=')
-    expect(documentCookieJar.read()).toBeUndefined()
   })
 })
