@@ -1,9 +1,10 @@
 // The two delivery engines: a page's (the delivery core alone) and a server's (the core with what only
 // a server needs composed in: asynchronous stores, transactions, outage pacing and close).
-import { deliverFromAsyncStore } from './asyncStoreDelivery'
+import type { TrackerError } from '../errors/TrackerError'
+import { type AsyncStoreDelivery, deliverFromAsyncStore } from './asyncStoreDelivery'
 import { createDeliveryCore, engineDefaults } from './createDeliveryCore'
 import { failure } from './hostCalls'
-import { paceDelivery } from './pacedDelivery'
+import { type PacedDelivery, paceDelivery } from './pacedDelivery'
 import type {
   DeliveryCore,
   DeliveryEngine,
@@ -12,8 +13,6 @@ import type {
   SendResult,
   TrackerEngine,
 } from './types'
-
-export { engineDefaults }
 
 /**
  * Creates the delivery engine of a platform that never closes it (a browser page): the delivery core
@@ -40,8 +39,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
   let closed = false
   const isClosed = () => closed
   let core!: DeliveryCore
-  let storeDelivery!: ReturnType<typeof deliverFromAsyncStore>
-  let pacing: ReturnType<typeof paceDelivery> | undefined
+  let storeDelivery!: AsyncStoreDelivery
+  let pacing: PacedDelivery | undefined
   const engine = createDeliveryCore(options, (given) => {
     core = given
     storeDelivery = deliverFromAsyncStore(core, options.store, isClosed)
@@ -64,7 +63,8 @@ export function createTrackerEngine(options: EngineOptions): TrackerEngine {
           : undefined,
     }
   })
-  const refuse = (error: Parameters<typeof failure>[1]): Promise<SendResult> => Promise.resolve(failure(options, error))
+  /** A refused event's result, passed to `onError`. */
+  const refuse = (error: TrackerError): Promise<SendResult> => Promise.resolve(failure(options, error))
   const pending = () => Promise.all([...[...core.jobs.values()].map((job) => job.promise), ...storeDelivery.writes])
 
   /** Settles within `closeTimeoutMs`: delivers what is pending (and what comes meanwhile), then refuses. */
