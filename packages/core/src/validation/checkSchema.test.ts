@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { findUnsafeContent } from './findUnsafeContent'
+import type { ValidationIssue } from '../errors/TrackerError'
+import { checkSchema } from './checkSchema'
+
+/** The issues of a value checked against no model: what JSON cannot carry or would pollute prototypes. */
+function findUnsafeContent(value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = []
+  checkSchema(undefined, value, '', issues)
+  return issues
+}
 
 const pathsOf = (value: unknown) => findUnsafeContent(value).map((issue) => issue.path)
 
-describe('findUnsafeContent', () => {
+describe('checkSchema, on any JSON value', () => {
   it('should find own forbidden keys at every depth when JSON.parse created them', () => {
     const value = JSON.parse('{"a":{"__proto__":{}},"b":[{"c":{"constructor":1}}],"prototype":2}')
     expect(pathsOf(value)).toEqual(['a.__proto__', 'b[0].c.constructor', 'prototype'])
