@@ -18,7 +18,7 @@ import {
 } from '../pages/browser/helpers'
 
 const addonPath = fileURLToPath(new URL('../../packages/browser/dist/es-tracker.esCompat.min.js', import.meta.url))
-const addonIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(addonPath)).digest('base64')}`
+const addonIntegrity = () => `sha256-${createHash('sha256').update(readFileSync(addonPath)).digest('base64')}`
 const esJsCategory = ['sendEvent', 'CategoryPage', { CategoryPage: { categoryKey: 'Tea' } }]
 
 test.describe('script tag add-ons', () => {
@@ -114,7 +114,7 @@ test.describe('script tag add-ons', () => {
 })
 
 const debugAddonPath = fileURLToPath(new URL('../../packages/browser/dist/es-tracker.debug.min.js', import.meta.url))
-const debugIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(debugAddonPath)).digest('base64')}`
+const debugIntegrity = () => `sha256-${createHash('sha256').update(readFileSync(debugAddonPath)).digest('base64')}`
 const product = { product: { productKey: '1', price: 1, currency: 'USD', isInStock: true } }
 
 /** The page's console lines in the order written, each its arguments as JSON once read (the objects logged included). */

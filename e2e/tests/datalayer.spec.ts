@@ -248,7 +248,7 @@ test.describe('GA4 dataLayer bridge add-on (script tag)', () => {
         crossorigin: script.getAttribute('crossorigin'),
       })),
     )
-    const integrity = `sha384-${createHash('sha384').update(readFileSync(addonPath)).digest('base64')}`
+    const integrity = `sha256-${createHash('sha256').update(readFileSync(addonPath)).digest('base64')}`
     expect(inserted).toEqual([
       { src: site.url('/dist/es-tracker.dataLayer.min.js'), integrity, crossorigin: 'anonymous' },
     ])

@@ -23,13 +23,25 @@ function pageUrl(
   return site.url(`/pages/esjs/vendor-stub.html?${params}`)
 }
 
-async function open(page: Page, url: string): Promise<void> {
+/**
+ * Opens the storefront and waits until window.eS is es-tracker's (the esCompat add-on, which the
+ * script tag loads at `init`, installs it; until then the vendor snippet's stub queues the calls), or,
+ * with `vendor`, until the add-on has run and stood aside.
+ */
+async function open(page: Page, url: string, { vendor = false } = {}): Promise<void> {
   // The vendor's script is never fetched from the network in tests; an empty one stands in for it.
   await page.route('https://cdn.esputnik.com/**', (route) =>
     route.fulfill({ contentType: 'text/javascript', body: '' }),
   )
   await page.goto(url)
   await page.waitForFunction(() => (window as unknown as EsJsWindow).esTracker?.loaded === true)
+  if (!vendor) {
+    await page.waitForFunction(() => (window as unknown as EsJsWindow).eS?.esTracker === true)
+    return
+  }
+  await page.waitForFunction(() => 'esCompat' in ((window as { esTrackerAddons?: object }).esTrackerAddons ?? {}))
+  // Its start runs once the script's load event has come, a task later.
+  await settle(300)
 }
 
 /** Calls `window.eS(...)` in the page and answers its result in plain form. */
@@ -306,7 +318,7 @@ test.describe('eS.JS compatibility', () => {
   })
 
   test("should leave window.eS alone when the vendor's script is on the page", async ({ page, site, collector }) => {
-    await open(page, pageUrl(site, collector, { queue: 'wrapped', vendor: true }))
+    await open(page, pageUrl(site, collector, { queue: 'wrapped', vendor: true }), { vendor: true })
     const eSState = await page.evaluate(() => {
       const { eS } = window as unknown as EsJsWindow
       return { ours: eS.esTracker === true, queued: eS.q?.length }

@@ -27,7 +27,8 @@ import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
  */
 const budgets = [
   { file: 'es-tracker.min.js', budgetBytes: 13_312, aimBytes: 10_240, ceilingBytes: 15_872 },
-  { file: 'es-tracker.esCompat.min.js', budgetBytes: 3_072 },
+  // With window.eS's set-up, which left the script tag for it (3,014 B gzip before).
+  { file: 'es-tracker.esCompat.min.js', budgetBytes: 3_584 },
   { file: 'es-tracker.dataLayer.min.js', budgetBytes: 4_608, aimBytes: 2_048 },
   { file: 'es-tracker.consentSignals.min.js', budgetBytes: 1_024 },
   // Debug mode only (`debug: true`): the masking, and the wire model to note unknown fields with.
@@ -66,13 +67,13 @@ export function findNewerApis(code) {
   return calls.filter((needle) => code.includes(needle))
 }
 
-/** The `integrity` attribute value of a script. */
+/** The `integrity` attribute value of a script (SHA-256, as the build writes it: see rollup.config.mjs). */
 export function sriHash(code) {
-  return `sha384-${createHash('sha384').update(code).digest('base64')}`
+  return `sha256-${createHash('sha256').update(code).digest('base64')}`
 }
 
 /**
- * What each dependency, and the eS.JS compatibility, costs: the bundle rebuilt with it replaced by an
+ * What each dependency, and starting the add-ons, costs: the bundle rebuilt with it replaced by an
  * empty stand-in (which keeps the bundle building), measured against the full one.
  */
 async function dependencyCosts(full) {
@@ -84,14 +85,9 @@ async function dependencyCosts(full) {
   const parts = [
     ...['js-cookie', 'valibot', '@es-tracker/core'].map((name) => [name, name, empty]),
     [
-      'eS.JS compatibility (its loading)',
-      './esjs/registerEsJsCommands',
-      { code: 'export const registerEsJsCommands = () => {}' },
-    ],
-    [
-      'GA4 dataLayer bridge (its loading)',
-      './bridges/dataLayer/registerDataLayerBridge',
-      { code: 'export const registerDataLayerBridge = () => {}' },
+      'add-ons started when used (esCompat, dataLayer, consentSignals: their loading)',
+      './addons/startAddons',
+      { code: 'export const startAddonsWhenUsed = () => {}' },
     ],
   ]
   const costs = []

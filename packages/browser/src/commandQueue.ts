@@ -25,24 +25,16 @@ export interface CommandDispatcher {
    * how many were dropped to `onError`.
    */
   call(args: ArrayLike<unknown>): unknown
-  /** Adds a command (the eS.JS compatibility adds `sendEvent`, `sendEventWithTags`, ...). */
+  /** Adds a command, or replaces one (an add-on's commands replace the stand-ins that load it). */
   register(name: string, command: Command): void
-  /** Runs `hook` once `init` has created the tracker (e.g. to answer `window.eS` with `esCompat`). */
+  /** Runs `hook` once `init` has created the tracker (e.g. to load the add-ons its options ask for). */
   onInit(hook: (context: CommandContext) => void): void
   /**
-   * Adds commands that need something loaded first (an add-on). The first of them called starts
-   * `load`; that call and every call after it wait, in order, until the load settles, then run:
-   * `load` answers the real commands by name, or the error each of these calls then resolves with
-   * (and reports). Answers the load's starter, for a hook that loads early.
+   * Runs one call once `ready` settles (an add-on's load), ahead of the calls made meanwhile, which
+   * wait for it in order; answers what the call answers. `ready` must not reject.
    */
-  defer(
-    names: readonly string[],
-    load: (context: CommandContext) => Promise<Partial<Record<string, Command>> | TrackerError>,
-  ): Starter
+  callAfter(ready: Promise<unknown>, name: string, args: unknown[]): Promise<unknown>
 }
-
-/** Starts a deferred load (once) and answers it. */
-export type Starter = (context: CommandContext) => Promise<unknown>
 
 /** A call kept for later: its name, its arguments and how to answer it. */
 type KeptCall = [name: unknown, args: unknown[], resolve: (value: unknown) => void]
@@ -50,21 +42,10 @@ type KeptCall = [name: unknown, args: unknown[], resolve: (value: unknown) => vo
 /** Calls kept at most (for `init`, or for an add-on's load): a page that never calls `init` must not grow memory without end. */
 const maxKeptCalls = 500
 
-/** A command that answers every call with `error`, reported. */
-const failing =
-  (error: TrackerError): Command =>
-  (context) => {
-    context.report(error)
-    return Promise.resolve({ ok: false, error })
-  }
-
-const missing = (name: string, cause?: unknown) =>
-  new TrackerError('unsupported', `esTracker(${describeValue(name)}): its add-on did not provide it`, { cause })
-
 /**
  * Creates the dispatcher behind `window.esTracker`: `init` creates the debug log and the tracker
- * (`createLog`, `create`), the name of any of the tracker's methods calls that method, and unknown
- * commands or bad arguments are reported (never thrown).
+ * (`createLog`, `create`), whose methods become commands of the same names beside the registered
+ * ones; an unknown command, or one that throws, is reported (never thrown).
  *
  * @example
  * const dispatcher = createCommandDispatcher(createBrowserTracker, createDebugLog)
@@ -77,11 +58,12 @@ export function createCommandDispatcher(
 ): CommandDispatcher {
   const commands = new Map<unknown, Command>()
   const hooks: Array<(context: CommandContext) => void> = []
-  // Calls made before `init`, or while a deferred command's load runs: run in order once both are over.
+  // Calls made before `init`, or while a call waits for a load (callAfter): run in order once both are over.
   const kept: KeptCall[] = []
   let context: CommandContext | undefined
   // Calls dropped before `init` because `kept` was full, counted by name: `init` reports them.
   const dropped = new Map<unknown, number>()
+  // Loads that calls wait for (callAfter).
   let loadsRunning = 0
 
   // Runs the kept calls in order, until a call starts a load (which holds the rest).
@@ -100,17 +82,10 @@ export function createCommandDispatcher(
       )
     }
     const command = commands.get(name)
-    // Every method of the tracker (its own keys) is a command too.
-    const methods = Object.keys(context!.tracker)
     let error: TrackerError
     try {
       if (command) return command(context!, args)
-      if (methods.includes(name as string)) {
-        return (context!.tracker as unknown as Record<string, (...input: unknown[]) => unknown>)[name as string]!(
-          ...args,
-        )
-      }
-      const known = ['init', ...methods, ...commands.keys()].join(', ')
+      const known = ['init', ...commands.keys()].join(', ')
       error = new TrackerError('unsupported', `esTracker(${describeValue(name)}): unknown command; known: ${known}`)
     } catch (cause) {
       error = new TrackerError('invalid_event', `esTracker(${describeValue(name)}) failed: ${String(cause)}`, { cause })
@@ -123,7 +98,12 @@ export function createCommandDispatcher(
     const options = (given ?? {}) as BrowserTrackerOptions
     const debug = createLog(options)
     // The debug log answers the context's report and log, and is the tracker's.
-    context = { ...debug, tracker: create(given as BrowserTrackerOptions, debug), options }
+    const tracker = create(given as BrowserTrackerOptions, debug)
+    context = { ...debug, tracker, options }
+    // Every method of the tracker is a command of its name, beside (not over) those registered.
+    for (const [name, method] of Object.entries(tracker) as Array<[string, (...input: unknown[]) => unknown]>) {
+      if (!commands.has(name)) commands.set(name, (_context, args) => method(...args))
+    }
     for (const hook of hooks) {
       try {
         hook(context)
@@ -189,34 +169,14 @@ export function createCommandDispatcher(
       hooks.push(hook)
       if (context) hook(context)
     },
-    defer(names, load) {
-      let loading: Promise<void> | undefined
-      const start: Starter = (given) => {
-        loading ??= load(given).then(
-          (loaded) => {
-            for (const name of names) {
-              const command = loaded instanceof TrackerError ? undefined : loaded[name]
-              commands.set(name, command ?? failing(loaded instanceof TrackerError ? loaded : missing(name)))
-            }
-          },
-          (cause) => {
-            for (const name of names) commands.set(name, failing(missing(name, cause)))
-          },
-        )
-        return loading
-      }
-      for (const name of names) {
-        commands.set(name, (given, args) => {
-          loadsRunning++
-          void start(given).then(() => {
-            loadsRunning--
-            runKept()
-          })
-          // This call goes first once the load is over, before those made after it.
-          return new Promise((resolve) => kept.unshift([name, args, resolve]))
-        })
-      }
-      return start
+    callAfter(ready, name, args) {
+      loadsRunning++
+      void ready.then(() => {
+        loadsRunning--
+        runKept()
+      })
+      // This call goes first once the load is over, before those made after it.
+      return new Promise((resolve) => kept.unshift([name, args, resolve]))
     },
   }
 }

@@ -3,4 +3,9 @@
 import { followPageConsent } from '../consent/pageConsent'
 import { registerAddon } from './registerAddon'
 
-registerAddon('consentSignals', { followPageConsent })
+registerAddon('consentSignals', {
+  // Until the page's signals decide, the tracker's consent stays pending: nothing is written or sent.
+  start({ options, tracker }): undefined {
+    followPageConsent(options.consent, tracker.setConsent)
+  },
+})

@@ -9,7 +9,7 @@ export type AddonLoader = <Name extends AddonName>(name: Name) => Promise<AddonE
 export interface AddonLoaderOptions {
   /** The script tag's own URL (`document.currentScript.src`, read when it starts): add-ons sit beside it. */
   scriptUrl: string | undefined
-  /** Each add-on's `sha384-...` hash, built into the script tag (see addonIntegrity.ts). */
+  /** Each add-on's `sha256-...` hash, built into the script tag (see addonIntegrity.ts). */
   integrity: Partial<Record<AddonName, string>>
   /** How long a load may take before it counts as failed. @default 15000 */
   timeoutMs?: number
@@ -17,7 +17,7 @@ export interface AddonLoaderOptions {
 
 /**
  * Creates the script tag's add-on loader: `load('esCompat')` inserts
- * `<script src="<script tag's directory>/es-tracker.esCompat.min.js" integrity="sha384-..." crossorigin="anonymous">`
+ * `<script src="<script tag's directory>/es-tracker.esCompat.min.js" integrity="sha256-..." crossorigin="anonymous">`
  * once, and answers what the add-on registered when it ran. A network failure, an integrity mismatch
  * (the browser refuses to run the file), a script that registers nothing or no answer within
  * `timeoutMs` answer a `network_error` that says which add-on, from where and why.

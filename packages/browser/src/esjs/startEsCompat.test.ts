@@ -3,11 +3,12 @@ import type { SendResult } from '@es-tracker/core'
 import { TrackerError } from '@es-tracker/core'
 import { describe, expect, it, vi } from 'vitest'
 import type { AddonLoader } from '../addons/loadAddon'
+import { startAddonsWhenUsed } from '../addons/startAddons'
+import type { AddonContext } from '../addons/types'
 import { createCommandDispatcher } from '../commandQueue'
 import { createDebugLog } from '../debug/debugLog'
 import type { BrowserTracker, BrowserTrackerOptions } from '../types'
-import { createEsJsCallHandler } from './createEsJsCallHandler'
-import { registerEsJsCommands } from './registerEsJsCommands'
+import { startEsCompat } from './startEsCompat'
 
 /** A fake tracker factory recording each raw send, identify and page method call. */
 function fakeCreate() {
@@ -28,22 +29,30 @@ function fakeCreate() {
 
 const sends = (calls: Array<[string, unknown[]]>) => calls.filter(([name]) => name === 'send')
 
-/** The add-on loader the script tag gets, with the add-on's exports in-process (e2e loads the real file). */
+/** Lets the add-on's (faked) load, 5 ms, come to an end. */
+const loadTime = () => new Promise((resolve) => setTimeout(resolve, 10))
+
+/**
+ * The add-on loader the script tag gets, with the add-on's exports in-process (e2e loads the real
+ * file), whose `start` installs window.eS on `target`.
+ */
 function fakeLoader(answer: 'loads' | TrackerError = 'loads') {
   const loads: string[] = []
+  let target: Record<string, unknown> = {}
   const load = (async (name: string) => {
     loads.push(name)
     await new Promise((resolve) => setTimeout(resolve, 5))
-    return answer === 'loads' ? { createEsJsCallHandler } : answer
+    return answer === 'loads' ? { start: (context: AddonContext) => startEsCompat(context, target) } : answer
   }) as AddonLoader
-  return { load, loads }
+  return { load, loads, installOn: (page: Record<string, unknown>) => (target = page) }
 }
 
 function setup(init: Record<string, unknown>, eS?: unknown, loader = fakeLoader()) {
   const { create, calls } = fakeCreate()
   const dispatcher = createCommandDispatcher(create, createDebugLog)
   const target: Record<string, unknown> = eS === undefined ? {} : { eS }
-  registerEsJsCommands(dispatcher, target, loader.load)
+  loader.installOn(target)
+  startAddonsWhenUsed(dispatcher, loader.load)
   return {
     dispatcher,
     target,
@@ -53,7 +62,7 @@ function setup(init: Record<string, unknown>, eS?: unknown, loader = fakeLoader(
   }
 }
 
-describe('registerEsJsCommands', () => {
+describe('startEsCompat, started by the script tag (startAddonsWhenUsed)', () => {
   it('should convert esTracker sendEvent calls, also those made before init, into raw sends', async () => {
     const { dispatcher, calls, init } = setup({})
     const early = dispatcher.call(['sendEvent', 'CategoryPage', { CategoryPage: { categoryKey: 'A' } }])
@@ -73,14 +82,17 @@ describe('registerEsJsCommands', () => {
     expect(loads).toEqual([])
   })
 
-  it('should answer window.eS at once, load the add-on and replay the stub queue when init sets esCompat', async () => {
+  it('should load the add-on at init when it sets esCompat, then answer window.eS and replay the stub queue', async () => {
     const stub = Object.assign((..._args: unknown[]) => undefined, {
       q: [[['sendEvent', 'SearchRequest', { SearchRequest: { search: 'x' } }]]],
     })
     const { target, calls, init, loads } = setup({ esCompat: true, TRACKING: false, RECOMS: true }, stub)
     init()
-    expect(target.eS).not.toBe(stub)
     expect(loads).toEqual(['esCompat'])
+    // Until the add-on runs, the vendor snippet's stub keeps queueing.
+    expect(target.eS).toBe(stub)
+    await loadTime()
+    expect(target.eS).not.toBe(stub)
     const eS = target.eS as (...args: unknown[]) => Promise<unknown>
     await expect(eS('sendEvent', 'CategoryPage', { CategoryPage: { categoryKey: 'B' } })).resolves.toEqual({
       ok: true,
