@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors/TrackerError'
-import { isOwnKey, isRecord } from '../schemas/predicates'
+import { isRecord } from '../schemas/predicates'
 import type { AnyNode, WireSchema } from '../schemas/wireSchema'
 import { rejectForbiddenKey } from './forbiddenKeys'
 import { joinPath, makeIssue } from './issues'
@@ -29,6 +29,8 @@ export function checkSchema(
   ancestors: object[] = [],
 ): void {
   let node = schema as AnyNode | undefined
+  // Any JSON value: only an object or a BigInt can hold what is looked for.
+  if (!node && typeof value !== 'object' && typeof value !== 'bigint') return
   // An object may also be an array in an object's place (valibot's copy of it is an object too).
   const passes =
     !node ||
@@ -61,8 +63,9 @@ export function checkSchema(
       checkSchema(node?.item, value[index], path, issues, index, ancestors)
   } else {
     for (const name of Object.keys(object)) {
-      // The fields the model knows are checked below, in the model's order.
-      if (rejectForbiddenKey(name, path, issues) || (node?.fields && isOwnKey(node.fields, name))) continue
+      // The fields the model knows are checked below, in the model's order. (A field is an object; what
+      // a name such as `toString` reads from the prototype is a function.)
+      if (rejectForbiddenKey(name, path, issues) || typeof node?.fields?.[name] === 'object') continue
       // Event Tags: the names are checked too.
       if (node?.keys && !node.keys.is(name))
         issues.push(makeIssue(joinPath(path, name), node.keys.expects, name, 'invalid_key'))
