@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { ValidationIssue } from '../errors/TrackerError'
+import { nonEmptyTextSchema } from '../schemas/values'
+import { openObject } from '../schemas/wireSchema'
 import { checkSchema } from './checkSchema'
 
 /** The issues of a value checked against no model: what JSON cannot carry or would pollute prototypes. */
-function findUnsafeContent(value: unknown): ValidationIssue[] {
+function unsafeContentOf(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   checkSchema(undefined, value, '', issues)
   return issues
 }
 
-const pathsOf = (value: unknown) => findUnsafeContent(value).map((issue) => issue.path)
+const pathsOf = (value: unknown) => unsafeContentOf(value).map((issue) => issue.path)
 
 describe('checkSchema, on any JSON value', () => {
   it('should find own forbidden keys at every depth when JSON.parse created them', () => {
@@ -22,7 +24,7 @@ describe('checkSchema, on any JSON value', () => {
   })
 
   it('should report BigInt values when JSON.stringify would throw on them', () => {
-    const issues = findUnsafeContent({ a: [1, 2n] })
+    const issues = unsafeContentOf({ a: [1, 2n] })
     expect(issues).toEqual([
       {
         path: 'a[1]',
@@ -43,5 +45,23 @@ describe('checkSchema, on any JSON value', () => {
   it('should accept shared references when they do not form a cycle', () => {
     const shared = { x: 1 }
     expect(pathsOf({ a: shared, b: [shared, shared] })).toEqual([])
+  })
+})
+
+describe('checkSchema, on a model object', () => {
+  const model = openObject({ sc: nonEmptyTextSchema })
+
+  it('should check a key named like a prototype member as an open value when the model has no such field', () => {
+    const issues: ValidationIssue[] = []
+    checkSchema(model, { sc: 'S', toString: 'x', valueOf: { big: 1n } }, 'cookies', issues)
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
+      ['cookies.valueOf.big', 'expected a JSON value, got 1n'],
+    ])
+  })
+
+  it('should report forbidden keys and open-field content before the fields, which come in the model order', () => {
+    const issues: ValidationIssue[] = []
+    checkSchema(model, JSON.parse('{"extra":{"__proto__":1},"sc":""}'), '', issues)
+    expect(issues.map((issue) => issue.path)).toEqual(['extra.__proto__', 'sc'])
   })
 })
