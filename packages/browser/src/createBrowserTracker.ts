@@ -340,7 +340,7 @@ function listenToPage(
       }, 100)
   })
   // Google Consent Mode or a TCF CMP may decide at once (their signals are already on the page). The
-  // script tag loads these readers as an add-on, only for pages that ask (consent/registerConsentSignals.ts).
+  // script tag loads these readers as an add-on, only for pages that ask (addons/startAddons.ts).
   if (!isScriptTag) followPageConsent(options.consent, consent.set)
 }
 

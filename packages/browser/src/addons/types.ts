@@ -1,4 +1,3 @@
-import type { bridgeDataLayer } from '../bridges/dataLayer/bridgeDataLayer'
 import type { Command, CommandContext } from '../commandQueue'
 import type { DebugConsole, DebugLog } from '../debug/debugLog'
 import type { EsJsCoreParts } from '../esjs/createEsJsCallHandler'
@@ -34,10 +33,8 @@ export interface AddonExports {
     /** Creates the debug log; the script tag passes `{ debug: true }` and reports to `onError` itself. */
     createDebugLog(options: unknown, output?: DebugConsole): DebugLog
   }
-  /** The GA4 dataLayer bridge (`init` option `dataLayer`), and `bridgeDataLayer` as `@es-tracker/browser/datalayer` has it. */
-  dataLayer: StartedAddon & {
-    bridgeDataLayer: typeof bridgeDataLayer
-  }
+  /** The GA4 dataLayer bridge (`init` option `dataLayer`), on the script tag's debug log. */
+  dataLayer: StartedAddon
 }
 
 /** The name of an add-on: `esCompat`, `consentSignals`, `debug`, `dataLayer`. */

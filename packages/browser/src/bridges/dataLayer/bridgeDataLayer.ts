@@ -1,6 +1,6 @@
 import { TrackerError } from '@es-tracker/core'
 import { mustBe } from '@es-tracker/core/internal'
-import { createDebugLog } from '../../debug/debugLog'
+import { createDebugLog, type DebugLog } from '../../debug/debugLog'
 import { createSafeStorage } from '../../storage/safeStorage'
 import { createCartMirror } from '../cartMirror'
 import { createOrderLedger } from '../orderLedger'
@@ -25,13 +25,25 @@ import type { BridgedTracker, DataLayerBridge, DataLayerBridgeOptions } from './
  * bridgeDataLayer(tracker, { onError: (error) => console.warn(error.message) })
  */
 export function bridgeDataLayer(tracker: BridgedTracker, options: DataLayerBridgeOptions = {}): DataLayerBridge {
-  const debug = createDebugLog(options)
+  return bridgeDataLayerWith(tracker, options, createDebugLog(options))
+}
+
+/**
+ * {@link bridgeDataLayer} with a given log for what it reports and says: the ES module's own debug log
+ * of the bridge's options, or the script tag's (its `onError`, and debug mode's masked console lines,
+ * which come with the debug add-on), so that the dataLayer add-on carries no second one.
+ */
+export function bridgeDataLayerWith(
+  tracker: BridgedTracker,
+  options: DataLayerBridgeOptions,
+  { report, log }: Pick<DebugLog, 'report' | 'log'>,
+): DataLayerBridge {
   const stopped: DataLayerBridge = { stop() {} }
   // Outside a page (Node, SSR) there is no data layer to read.
   if (typeof window === 'undefined') return stopped
   const { dataLayerName = 'dataLayer', storageKey = 'es-tracker' } = Object(options) as DataLayerBridgeOptions
   if (typeof dataLayerName !== 'string' || dataLayerName === '') {
-    debug.report(mustBe('dataLayerName', 'a non-empty string', dataLayerName))
+    report(mustBe('dataLayerName', 'a non-empty string', dataLayerName))
     return stopped
   }
   try {
@@ -41,17 +53,17 @@ export function bridgeDataLayer(tracker: BridgedTracker, options: DataLayerBridg
       mirror: createCartMirror(storage, `${storageKey}:dataLayer:cart`),
       orders: createOrderLedger(storage, `${storageKey}:dataLayer:orders`),
       options,
-      report: debug.report,
-      log: debug.log,
+      report,
+      log,
     })
     const onPush = (pushed: unknown) => {
       const push = readGa4Push(pushed)
       if (push) handle(push)
     }
-    return connectDataLayer(window as unknown as Record<string, unknown>, dataLayerName, onPush, debug.report)
+    return connectDataLayer(window as unknown as Record<string, unknown>, dataLayerName, onPush, report)
   } catch (cause) {
     // A data layer whose `push` cannot be replaced (a frozen array), say.
-    debug.report(new TrackerError('invalid_config', `the data layer could not be bridged: ${String(cause)}`, { cause }))
+    report(new TrackerError('invalid_config', `the data layer could not be bridged: ${String(cause)}`, { cause }))
     return stopped
   }
 }

@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 import type { SendResult, TrackerError } from '@es-tracker/core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AddonLoader } from '../../addons/loadAddon'
 import { startAddonsWhenUsed } from '../../addons/startAddons'
 import { createCommandDispatcher } from '../../commandQueue'
 import { createDebugLog } from '../../debug/debugLog'
 import type { BrowserTracker } from '../../types'
-import { bridgeDataLayer } from './bridgeDataLayer'
 import { startDataLayerBridge } from './startDataLayerBridge'
 
 const page = window as unknown as Record<string, unknown>
@@ -20,7 +19,7 @@ function setUp() {
   const loaded: string[] = []
   const loadAddon = (async (name: string) => {
     loaded.push(name)
-    return { bridgeDataLayer, start: startDataLayerBridge }
+    return { start: startDataLayerBridge }
   }) as unknown as AddonLoader
   const calls: Array<[string, unknown]> = []
   const create = () =>
@@ -89,6 +88,19 @@ describe('startDataLayerBridge, started by the script tag (startAddonsWhenUsed)'
       ['productPage', expect.objectContaining({ product: expect.objectContaining({ isInStock: false }) })],
     ])
     expect(page.dataLayer).toBeUndefined()
+  })
+
+  it("should report what the bridge skips through the tracker's onError, and log in its debug mode", async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {})
+    const { init, errors } = setUp()
+    await init({ dataLayer: true, debug: true })
+    const layer = page.dataLayer as unknown[]
+    layer.push({ event: 'view_item', ecommerce: { items: [{ item_name: 'no id', price: 1 }] } })
+    layer.push({ event: 'purchase', ecommerce: { items: [{ item_id: 'SKU-1', price: 1 }] } })
+    expect(errors.map((error) => error.code)).toEqual(['invalid_event'])
+    expect(errors[0]?.message).toContain('item_id')
+    expect(info).toHaveBeenCalledWith('[es-tracker]', 'GA4 purchase without transaction_id: nothing sent')
+    info.mockRestore()
   })
 
   it("should report a malformed option through the tracker's onError and bridge nothing", async () => {

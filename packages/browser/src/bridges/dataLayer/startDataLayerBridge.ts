@@ -1,7 +1,7 @@
 import { TrackerError } from '@es-tracker/core'
 import { mustBe } from '@es-tracker/core/internal'
 import type { AddonContext } from '../../addons/types'
-import { bridgeDataLayer } from './bridgeDataLayer'
+import { bridgeDataLayerWith } from './bridgeDataLayer'
 import type { DataLayerBridgeOptions } from './types'
 
 /** The script tag's `init` option this module reads. */
@@ -26,17 +26,16 @@ function readDataLayerOption(option: unknown): DataLayerBridgeOptions | TrackerE
 /**
  * Starts the GA4 dataLayer bridge on the script tag's tracker (the dataLayer add-on's `start`, which
  * the script tag calls when `init` sets the option `dataLayer`): bridges the page's data layer with
- * the tracker's `storageKey`, `onError` and `debug`, or reports a malformed option. Pushes made
- * before it runs wait in the data layer and are read now.
+ * the tracker's `storageKey`, reporting and logging through the tracker's own `onError` and debug log,
+ * or reports a malformed option. Pushes made before it runs wait in the data layer and are read now.
  *
  * @example
- * registerAddon('dataLayer', { bridgeDataLayer, start: startDataLayerBridge })
+ * registerAddon('dataLayer', { start: startDataLayerBridge })
  */
-export function startDataLayerBridge({ tracker, options, report }: AddonContext): undefined {
+export function startDataLayerBridge({ tracker, options, report, log }: AddonContext): undefined {
   const bridgeOptions = readDataLayerOption((options as DataLayerInitOptions).dataLayer)
   if (bridgeOptions instanceof TrackerError) report(bridgeOptions)
   else if (bridgeOptions) {
-    const { storageKey, onError, debug } = options
-    bridgeDataLayer(tracker, { storageKey, onError, debug, ...bridgeOptions })
+    bridgeDataLayerWith(tracker, { storageKey: options.storageKey, ...bridgeOptions }, { report, log })
   }
 }
