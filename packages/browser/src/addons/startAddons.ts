@@ -2,6 +2,7 @@ import { buildRawEvent, TrackerError } from '@es-tracker/core'
 import { describeValue, newCartGuid } from '@es-tracker/core/internal'
 import type { Command, CommandContext, CommandDispatcher } from '../commandQueue'
 import { ES_JS_COMMANDS } from '../esjs/createEsJsHandler'
+import { trackerStorage } from '../storage/trackerStorage'
 import type { AddonLoader } from './loadAddon'
 
 /** An add-on the script tag starts itself: the `init` options that ask for it, and the commands that need it. */
@@ -50,7 +51,12 @@ export function startAddonsWhenUsed(dispatcher: CommandDispatcher, loadAddon: Ad
     let failure = addon instanceof TrackerError ? addon : undefined
     if (!(addon instanceof TrackerError)) {
       try {
-        added = addon.start({ ...context, call: dispatcher.call, shared: { buildRawEvent, newCartGuid } })
+        added = addon.start({
+          ...context,
+          call: dispatcher.call,
+          shared: { buildRawEvent, newCartGuid },
+          storage: trackerStorage(context.tracker),
+        })
       } catch (cause) {
         failure = new TrackerError('unsupported', `the ${name} add-on failed to start: ${String(cause)}`, { cause })
       }
