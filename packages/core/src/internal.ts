@@ -4,8 +4,8 @@
 // packages that use it, which are released together.
 export type { EndpointResult } from './endpoint/resolveEndpoint'
 export { resolveEndpoint } from './endpoint/resolveEndpoint'
-export type { DeliveryEngine } from './engine/createTrackerEngine'
-export { createDeliveryEngine, createTrackerEngine, engineDefaults } from './engine/createTrackerEngine'
+export { engineDefaults } from './engine/createDeliveryCore'
+export { createDeliveryEngine, createTrackerEngine } from './engine/createTrackerEngine'
 export { createTrackerMethods, trackerMethodNames } from './engine/createTrackerMethods'
 export { defaultClock } from './engine/defaultClock'
 export { createMemoryQueueStore } from './engine/memoryQueueStore'
@@ -18,6 +18,8 @@ export { backoffDelay, decideRetry, defaultRetryOptions, resolveRetryOptions } f
 export type {
   CartStore,
   Clock,
+  DeliveryEngine,
+  DeliveryEngineOptions,
   EngineOptions,
   EventContextSource,
   QueueEntry,

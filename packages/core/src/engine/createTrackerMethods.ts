@@ -3,7 +3,7 @@ import { buildEvent, buildRawEvent } from '../events/buildEvent'
 import { BODY_KEYS, EVENT_NAMES, type EventName, methodNameOf } from '../events/registry'
 import type { EventContext } from '../events/types'
 import { isRecord } from '../schemas/predicates'
-import { callSafely, failure, isPromiseLike, notify, timeFrom } from './hostCalls'
+import { asTrackerError, callSafely, failure, isPromiseLike, notify, timeFrom } from './hostCalls'
 import type { SendOptions, SendResult, TrackerMethods, TrackerMethodsOptions } from './types'
 
 /** One method call: `raw` for `send`'s wire body; `options` as given (its last argument). */
@@ -58,7 +58,7 @@ export function createTrackerMethods(options: TrackerMethodsOptions): TrackerMet
 
   /** A TrackerError (a refusal) passes as it is; anything else becomes one with this code and message. */
   const fail = (cause: unknown, code: TrackerError['code'], message: string): SendResult =>
-    failure(options, cause instanceof TrackerError ? cause : new TrackerError(code, message, { cause }))
+    failure(options, asTrackerError(cause, code, message))
   const contextFailed = (eventName: EventName, cause: unknown) =>
     fail(cause, 'invalid_config', `${eventName} not sent: context failed`)
 

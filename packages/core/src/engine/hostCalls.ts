@@ -1,5 +1,5 @@
 // Guards the engine wraps around the host's code, which it does not control: callbacks, clocks, stores.
-import type { TrackerError } from '../errors/TrackerError'
+import { TrackerError, type TrackerErrorDetails } from '../errors/TrackerError'
 import type { SendResult } from './types'
 
 /** Runs `fn` and answers its value, or `undefined` if it threw: user code must not break delivery. */
@@ -26,6 +26,17 @@ export const failure = (host: { onError?: (error: TrackerError) => void }, error
   notify(() => host.onError?.(error))
   return { ok: false, error }
 }
+
+/**
+ * What a failure stands for: a TrackerError (a refusal with its own code and message) as it is,
+ * anything else (what a store or a context threw) as a new one with this code and message.
+ */
+export const asTrackerError = (
+  cause: unknown,
+  code: TrackerError['code'],
+  message: string,
+  details?: TrackerErrorDetails,
+): TrackerError => (cause instanceof TrackerError ? cause : new TrackerError(code, message, { ...details, cause }))
 
 /** The time `now` tells, or `Date.now()` when it throws or answers no finite number. */
 export const timeFrom = (now: () => unknown): number => {

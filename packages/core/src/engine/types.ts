@@ -261,6 +261,103 @@ export interface TrackerEngine {
   close(timeoutMs?: number): Promise<void>
 }
 
+/**
+ * The delivery engine of a platform that never closes it (a browser page): {@link TrackerEngine}
+ * without `close()`, and without {@link SendOptions} (a page has no transaction to write into).
+ */
+export interface DeliveryEngine extends Omit<TrackerEngine, 'close' | 'enqueue'> {
+  /** Queues one valid payload; resolves when it is delivered or has finally failed; never rejects. */
+  enqueue(eventName: EventName, payload: object): Promise<SendResult>
+}
+
+/**
+ * Options of the page's delivery engine (`createDeliveryEngine`): a synchronous store (the page's
+ * persisted queue), no outage pacing. A server's engine (`createTrackerEngine`) takes {@link EngineOptions}.
+ */
+export type DeliveryEngineOptions = Omit<EngineOptions, 'store' | 'outagePacing'> & { store?: SyncQueueStore }
+
+/** One event the delivery core is responsible for until it settles. */
+export interface DeliveryJob {
+  entry: QueueEntry
+  promise: Promise<SendResult>
+  resolve: (result: SendResult) => void
+  settled?: boolean
+  /** The monotonic time at which the event was 0 ms old: its age is `monotonic() - born`. */
+  born: number
+  /** Failed attempts in a row on this engine: the back-off's exponent. */
+  failures: number
+  /** When its last attempt started and when it last failed (monotonic). */
+  startedAt?: number
+  failedAt?: number
+  /** Sent by `flushOnUnload`: through a keepalive request or a beacon. */
+  unloading?: boolean
+  /** Its entry left the store when the page was left, as presumed delivered; stored again if it failed. */
+  presumed?: boolean
+  /** Cuts a back-off short (unload, resume, outage over, close). */
+  wake?: AbortController
+  /** Its entry is still being written by an asynchronous store: nothing is sent before it is written. */
+  writing?: boolean
+}
+
+/**
+ * The delivery core's state and rules, as a capability composed into it sees them (see
+ * {@link DeliveryExtension}): the jobs, and the steps that move one on.
+ */
+export interface DeliveryCore {
+  /** Every unsettled job by entry id, in the order they came. */
+  jobs: Map<string, DeliveryJob>
+  /** Jobs waiting for a free slot, in order. */
+  ready: Set<DeliveryJob>
+  /** Jobs with an attempt in flight. */
+  sending: Set<DeliveryJob>
+  /** Its entry is stored: the job waits for a slot (or goes now as a last attempt when the page is being left). */
+  release(job: DeliveryJob): void
+  /** Resolves the job once (with `error`, reported, or a success); `removeFromStore` deletes its entry. */
+  settle(job: DeliveryJob, removeFromStore: boolean, error?: TrackerError): void
+  /** Takes on entries a store handed over, up to `maxQueue`; the rest stays in the store. */
+  admitTaken(entries: QueueEntry[] | undefined): void
+  /** Starts attempts for waiting jobs while slots are free. */
+  pump(): void
+  /** An error about one event; its message starts with the event's name. */
+  eventError(code: TrackerError['code'], eventName: string, what: string, cause?: unknown): TrackerError
+  /** Sleeps on the engine's clock, cut short by `signal`; never rejects. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>
+  /** Monotonic time (ages, the failure window) and wall time (HTTP dates), from the engine's clock. */
+  monotonic(): number
+  now(): number
+  retry: Required<RetryOptions>
+  random: () => number
+}
+
+/**
+ * What a server composes into the delivery core (`createTrackerEngine`): asynchronous store writes,
+ * transactions, outage pacing and close. Each hook is optional; a page's engine has none, so that the
+ * script tag carries none of it.
+ */
+export interface DeliveryExtension {
+  /**
+   * Writes a new job's entry to the store itself (one that may answer later, a transaction) and then
+   * releases or settles the job; answers whether it took the write on. Without it the core writes the
+   * entry at once and releases the job.
+   */
+  persist?(job: DeliveryJob, options: SendOptions | undefined): boolean
+  /** Told what the store answered to a write delivery does not wait for (update, remove): a promise, maybe. */
+  wrote?(answer: unknown): void
+  /**
+   * Asks the store itself for up to `room` entries to deliver (it may answer later); answers whether it
+   * took the takeover on. Without it the core takes over at once.
+   */
+  takeOver?(room: number): boolean
+  /** How many attempts may be in flight now (0: none until it pumps again). Without it: `concurrency`. */
+  limit?(concurrency: number): number
+  /** Told each outcome that says something of the endpoint: a retryable failure, or an answer given on purpose. */
+  measured?(job: DeliveryJob, outcome: TransportOutcome, retryable: boolean): void
+  /** An error that ends a failed job instead of its retry (close() gave up meanwhile); its entry stays stored. */
+  refuseRetry?(job: DeliveryJob, error: TrackerError): TrackerError | undefined
+  /** The page can deliver again (`resume()`): every pause ends. */
+  resumed?(): void
+}
+
 /** Supplies GeneralInfo's parts at the moment an event is built (browser: cookie, identity, page). */
 export type EventContextSource = () => EventContext
 
