@@ -1,7 +1,7 @@
 import { isRecord } from '../schemas/predicates'
 import { checkPayload } from '../validation/checkPayload'
+import { checkSchema } from '../validation/checkSchema'
 import { findOversizedContent } from '../validation/findOversizedContent'
-import { findUnsafeContent } from '../validation/findUnsafeContent'
 import { identityWarnings } from '../validation/identityWarnings'
 import { invalidEvent, makeIssue } from '../validation/issues'
 import { BODY_KEYS, EVENT_MODEL, EVENT_NAMES, isEventName } from './registry'
@@ -33,7 +33,9 @@ export function validatePayload(json: unknown): BuildResult {
       const first = isRecord(info)
         ? makeIssue('GeneralInfo.eventName', `one of ${EVENT_NAMES.join(', ')}`, eventName, 'unknown_event')
         : makeIssue('GeneralInfo', 'an object', info)
-      return { ok: false, error: invalidEvent(undefined, [first, ...findUnsafeContent(json)]) }
+      const issues = [first]
+      checkSchema(undefined, json, '', issues)
+      return { ok: false, error: invalidEvent(undefined, issues) }
     }
     const issues = checkPayload(EVENT_MODEL[eventName], json, Object.values(BODY_KEYS))
     if (issues.length > 0) return { ok: false, error: invalidEvent(eventName, issues) }

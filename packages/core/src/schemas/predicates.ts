@@ -11,6 +11,13 @@ export const matches =
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * Tells whether an object has `key` as its own property. (Without ES2022's `Object.hasOwn`, which the
+ * formatter (biome) makes of `hasOwnProperty.call`: the script tag still serves older browsers.)
+ */
+export const isOwnKey = (object: object, key: string): boolean =>
+  Object.getOwnPropertyDescriptor(object, key) !== undefined
+
 /** Tells whether an optional value counts as not given: `undefined`, `null` or a blank string. */
 export const isBlank = (value: unknown): boolean => value == null || (typeof value === 'string' && !value.trim())
 

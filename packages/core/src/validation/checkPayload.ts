@@ -2,14 +2,13 @@ import type { ValidationIssue } from '../errors/TrackerError'
 import { isRecord } from '../schemas/predicates'
 import type { EventWire } from '../schemas/wireSchema'
 import { checkSchema } from './checkSchema'
-import { findUnsafeContent } from './findUnsafeContent'
 import { makeIssue } from './issues'
 
 /**
  * Every issue of one payload against its event's schema: bodies filed under another event's body key
  * (any of `bodyKeys`) or under the event's own name where its body key differs (the plural
  * `ProductImpressions` integrators reach for), unsafe content (prototype-polluting keys, BigInt,
- * cycles) anywhere, then the schema's own issues, each named by its wire path.
+ * cycles) anywhere and the schema's own issues, in one walk (checkSchema), each named by its wire path.
  */
 export function checkPayload(
   wire: EventWire,
@@ -24,7 +23,6 @@ export function checkPayload(
   for (const key of misfiled) {
     if (key && key !== bodyKey && key in payload) issues.push(makeIssue(key, expected, key, 'misplaced_body'))
   }
-  findUnsafeContent(payload, '', issues)
   checkSchema(wire, payload, '', issues)
   return issues
 }

@@ -59,7 +59,7 @@ describe('findOversizedContent', () => {
     expect(findOversizedContent(value)?.expected).toMatch(/values in a payload/)
   })
 
-  it('should not follow a cycle, which findUnsafeContent names', () => {
+  it('should not follow a cycle, which checkSchema names', () => {
     const cyclic: Record<string, unknown> = { a: 1 }
     cyclic.self = cyclic
     expect(findOversizedContent(cyclic)).toBeUndefined()

@@ -25,7 +25,7 @@ const LEAVE = Symbol('leave')
  * than {@link MAX_PAYLOAD_VALUES} values. An array's length is compared with what is left before any
  * of its items is read, so that a Proxy or a sparse array claiming billions costs one read. Runs
  * before any other walk of a caller's input (builders, validation, eS.JS conversion), without
- * recursion. A cycle is not followed (findUnsafeContent names it). Answers the first issue, or
+ * recursion. A cycle is not followed (checkSchema names it). Answers the first issue, or
  * `undefined`; may throw what a hostile getter throws (callers catch it).
  *
  * @example

@@ -49,9 +49,9 @@ export const assembleEvent = (
     const payload: Record<string, unknown> = { GeneralInfo: generalInfo }
     if (rawBodyKeys) {
       const { GeneralInfo: given, ...rest } = isRecord(input) ? input : {}
-      if (isRecord(given)) copyFields(given, generalInfo, 'GeneralInfo', issues)
+      if (isRecord(given)) copyFields(given, generalInfo)
       else if (given !== undefined) issues.push(makeIssue('GeneralInfo', 'an object', given))
-      copyFields(rest, payload, '', issues)
+      copyFields(rest, payload)
     } else if (bodyKey) payload[bodyKey] = toWire(wire.fields[bodyKey] as WireSchema, input, {}, bodyKey, issues)
     // Check what will be sent, not the objects given: a `toJSON`, or a getter that answers otherwise
     // on the next read, must not carry an invalid value past the check onto the wire. What does not
@@ -61,14 +61,9 @@ export const assembleEvent = (
       sent = JSON.parse(JSON.stringify(payload))
     } catch {}
     issues.push(...checkPayload(wire, sent === undefined ? payload : sent, rawBodyKeys))
-    // Keep the first of issues that say the same thing about the same path.
-    const unique = issues.filter(
-      (issue, index) =>
-        issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index,
-    )
-    if (!unique.length && sent === undefined)
-      unique.push(makeIssue('', 'a payload that serializes to JSON', payload, 'unsafe_value'))
-    if (unique.length) return { ok: false, error: invalidEvent(eventName, unique) }
+    if (!issues.length && sent === undefined)
+      issues.push(makeIssue('', 'a payload that serializes to JSON', payload, 'unsafe_value'))
+    if (issues.length) return { ok: false, error: invalidEvent(eventName, issues) }
     return { ok: true, payload: sent as WirePayload, ...(warnings.length > 0 && { warnings }) }
   })
 }

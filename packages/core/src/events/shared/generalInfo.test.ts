@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ValidationIssue } from '../../errors/TrackerError'
+import { buildEvent } from '../buildEvent'
 import { EVENT_MODEL } from '../registry'
 import type { EventContext } from '../types'
 import { buildGeneralInfo } from './generalInfo'
@@ -97,9 +98,14 @@ describe('buildGeneralInfo', () => {
     })
   })
 
-  it('should report prototype-polluting page-context keys when JSON.parse made them', () => {
-    const { issues } = build({ ...base, context: JSON.parse('{"__proto__":{"x":1}}') })
-    expect(issues.map((issue) => issue.path)).toEqual(['GeneralInfo.__proto__'])
+  it('should keep a prototype-polluting page-context key as a key, never a prototype, when JSON.parse made it', () => {
+    const { info, issues } = build({ ...base, context: JSON.parse('{"__proto__":{"x":1}}') })
+    expect(Object.getPrototypeOf(info)).toBe(Object.prototype)
+    expect(Object.keys(info)).toContain('__proto__')
+    // The payload's check reports it, by its wire path (buildEvent.test.ts).
+    expect(issues).toEqual([])
+    const result = buildEvent('CustomerData', undefined, { ...base, context: JSON.parse('{"__proto__":{"x":1}}') })
+    expect(!result.ok && result.error.issues.map((issue) => issue.path)).toEqual(['GeneralInfo.__proto__'])
   })
 
   it('should report a page context that is not an object when one is given', () => {

@@ -39,7 +39,7 @@ export function buildGeneralInfo(
     }
   }
   info.cookies = { sc: given.sc }
-  if (isRecord(page)) copyFields(page, info, PATH, issues, [])
+  if (isRecord(page)) copyFields(page, info, [])
   else if (page != null) issues.push(makeIssue(PATH, 'a page context object', page))
   return info
 }

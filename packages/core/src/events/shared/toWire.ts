@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../../errors/TrackerError'
-import { isRecord } from '../../schemas/values'
+import { isOwnKey, isRecord } from '../../schemas/predicates'
 import type { AnyNode, WireSchema } from '../../schemas/wireSchema'
-import { rejectForbiddenKey } from '../../validation/forbiddenKeys'
+import { isForbiddenKey } from '../../validation/forbiddenKeys'
 import { joinPath } from '../../validation/issues'
 import { setProductTags } from './tags'
 
@@ -83,30 +83,27 @@ export function toWire(
     handled.push(input)
   }
   if (node.tagged) setProductTags(source.tags, path, issues, target)
-  if (open) copyFields(source, target, path, issues, handled)
+  if (open) copyFields(source, target, handled)
   return target
 }
 
 /**
  * Copies a caller's fields into a wire object. With `handled` (a builder's own input names) it skips
- * those, the fields already set and undefined ones; without, every field is copied as given.
- * Prototype-polluting keys are reported, never assigned (assigning `__proto__` would swap the prototype).
+ * those, the fields already set and undefined ones; without, every field is copied as given. A
+ * prototype-polluting key is defined, never assigned (assigning `__proto__` would swap the
+ * prototype), and left for the payload's check to report (validation/checkSchema.ts).
  */
 export function copyFields(
   source: Record<string, unknown>,
   target: Record<string, unknown>,
-  path: string,
-  issues: Issues,
   handled?: readonly string[],
 ): void {
   for (const key of Object.keys(source)) {
-    if (
-      !rejectForbiddenKey(key, path, issues) &&
-      // An own-key test without ES2022's `Object.hasOwn`: the script tag still serves older browsers.
-      (!handled ||
-        !(handled.includes(key) || Object.getOwnPropertyDescriptor(target, key) || source[key] === undefined))
-    ) {
-      target[key] = source[key]
-    }
+    if (handled && (handled.includes(key) || isOwnKey(target, key))) continue
+    const value = source[key]
+    if (handled && value === undefined) continue
+    if (isForbiddenKey(key))
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+    else target[key] = value
   }
 }
