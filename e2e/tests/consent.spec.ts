@@ -3,7 +3,7 @@
 // no cookie and no storage and sends nothing; every write the page makes is recorded from the start.
 import type { Page } from '@playwright/test'
 import { type CollectorFixture, expect, type SiteFixture, test } from '../fixtures'
-import { esmUrl, scriptTagUrl, settle, type TrackerWindow } from '../pages/browser/helpers'
+import { esmUrl, esTracker, field, scriptTagUrl, settle, type TrackerWindow } from '../pages/browser/helpers'
 
 /** Records every cookie and storage write of the page, installed before any of its scripts run. */
 async function recordWrites(page: Page): Promise<void> {
@@ -214,5 +214,86 @@ test.describe('consent from an IAB TCF v2 CMP', () => {
     expect(await writes(page)).toEqual([])
     expect(requests).toEqual([])
     expect(await context.cookies(site.origin)).toEqual([])
+  })
+})
+
+test.describe('consent and the GA4 dataLayer bridge (script tag)', () => {
+  const item = (id: string) => ({ item_id: id, item_name: `Tea ${id}`, price: '10.00', quantity: 1 })
+  const purchase = { event: 'purchase', ecommerce: { currency: 'USD', transaction_id: 'T-100', items: [item('A')] } }
+
+  /** Opens the script tag with `consent: 'pending'` and `dataLayer: true`, and waits until the bridge reads the data layer. */
+  async function openPending(page: Page, site: SiteFixture, collector: CollectorFixture): Promise<void> {
+    await page.goto(scriptTagUrl(site, collector, { options: { consent: 'pending', dataLayer: true } }))
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { dataLayer?: Record<symbol, unknown> }).dataLayer?.[
+          Symbol.for('es-tracker.dataLayer')
+        ] === true,
+    )
+  }
+
+  /** Pushes GA4 events as the page's own code would. */
+  const push = (page: Page, ...entries: unknown[]) =>
+    page.evaluate((list) => {
+      for (const entry of list) (window as unknown as { dataLayer: unknown[] }).dataLayer.push(entry)
+    }, entries)
+
+  test("should keep the cart mirror and the orders sent out of storage until setConsent('granted'), then send", async ({
+    page,
+    site,
+    collector,
+    context,
+  }) => {
+    await recordWrites(page)
+    await openPending(page, site, collector)
+    await push(
+      page,
+      { event: 'view_item', ecommerce: { currency: 'USD', items: [item('A')] } },
+      { event: 'add_to_cart', ecommerce: { currency: 'USD', items: [item('A')] } },
+      { event: 'add_to_cart', ecommerce: { currency: 'USD', items: [item('B')] } },
+      purchase,
+    )
+    // An ungated write happens at the push; give ample time to show none does.
+    await settle(1000)
+    expect(await writes(page)).toEqual([])
+    expect(await context.cookies(site.origin)).toEqual([])
+    expect(await collector.events()).toEqual([])
+
+    await esTracker(page, 'setConsent', 'granted')
+    const events = await collector.waitForEvents(4)
+    // Two sends at a time: the collector may see them in another order than made.
+    const named = (name: string) => events.filter((event) => event.eventName === name)
+    expect(events.map((event) => event.eventName).sort()).toEqual([
+      'ProductPage',
+      'PurchasedItems',
+      'StatusCart',
+      'StatusCart',
+    ])
+    expect(events.every((event) => event.valid)).toBe(true)
+    // The purchase joins the whole cart's GUID, the cart the mirror built from both pushes.
+    const wholeCart = named('StatusCart').find(
+      (event) => (field(event, 'StatusCart', 'Products') as unknown[]).length === 2,
+    )
+    expect(field(named('PurchasedItems')[0], 'PurchasedItems', 'OrderNumber')).toBe('T-100')
+    expect(field(named('PurchasedItems')[0], 'PurchasedItems', 'GUID')).toBe(field(wholeCart, 'StatusCart', 'GUID'))
+    // Written once granted: what the bridge held for this page.
+    await expect
+      .poll(() => writes(page))
+      .toEqual(
+        expect.arrayContaining(['storage set es-tracker:dataLayer:cart', 'storage set es-tracker:dataLayer:orders']),
+      )
+    expect(await page.evaluate(() => localStorage.getItem('es-tracker:dataLayer:orders'))).toBe('["T-100"]')
+
+    // The thank-you page again (a reload, consent pending anew, then granted): no second purchase.
+    await openPending(page, site, collector)
+    await push(page, purchase, { event: 'add_to_cart', ecommerce: { currency: 'USD', items: [item('C')] } })
+    await esTracker(page, 'setConsent', 'granted')
+    await collector.waitForEvents(5)
+    await esTracker(page, 'flush')
+    await settle(500)
+    const names = (await collector.events()).map((event) => event.eventName)
+    expect(names.filter((name) => name === 'PurchasedItems')).toHaveLength(1)
+    expect(names).toHaveLength(5)
+    expect(await page.evaluate(() => (window as unknown as TrackerWindow).trackerErrors)).toEqual([])
   })
 })

@@ -331,4 +331,34 @@ test.describe('eS.JS compatibility', () => {
     await settle(500)
     expect((await collector.events()).map((event) => event.eventName)).toEqual(['SearchRequest'])
   })
+
+  test('should queue eS(...) calls made right after init on a page without the vendor stub, then send each once, in order', async ({
+    page,
+    site,
+    collector,
+  }) => {
+    const pageErrors = watchPageErrors(page)
+    // One send at a time, so that the collector sees them in the order they were made.
+    const params = new URLSearchParams({ endpoint: collector.endpoint, options: JSON.stringify({ concurrency: 1 }) })
+    await page.goto(site.url(`/pages/esjs/no-stub.html?${params}`))
+    // The page's calls ran before the add-on loaded; now it has taken window.eS over.
+    expect(
+      await page.evaluate(() => (window as unknown as { addonBeforeFirstCall: boolean }).addonBeforeFirstCall),
+    ).toBe(false)
+    await page.waitForFunction(() => (window as unknown as EsJsWindow).eS?.esTracker === true)
+    expect(await eS(page, 'sendEvent', 'CategoryPage', { CategoryPage: { categoryKey: 'third' } })).toEqual({
+      ok: true,
+    })
+    const events = await collector.waitForEvents(3)
+    await settle(800)
+    const all = await collector.events()
+    expect(
+      all.map(
+        (event) => field(event, 'CategoryPage', 'Category', 'categoryKey') ?? field(event, 'SearchRequest', 'search'),
+      ),
+    ).toEqual(['first', 'second', 'third'])
+    expect(events.every((event) => event.valid)).toBe(true)
+    expect(await page.evaluate(() => (window as unknown as EsJsWindow).trackerErrors)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
 })

@@ -23,6 +23,7 @@ import { pageWallTime } from './storage/pageWallTime'
 import { createPersistedQueueStore, type PersistedQueueStore } from './storage/persistedQueueStore'
 import { createReplayCoordinator, type ReplayCoordinator } from './storage/replayCoordinator'
 import { createSafeStorage, type SafeStorage } from './storage/safeStorage'
+import { keepTrackerStorage } from './storage/trackerStorage'
 import { type BrowserTransport, createBrowserTransport } from './transport/browserTransport'
 import type { BrowserTracker, BrowserTrackerOptions } from './types'
 import { createIdentityStore } from './visitor/identityStore'
@@ -270,6 +271,9 @@ export function createPlatformTracker(
     }
   }
 
+  // The bridges beside the tracker (the GA4 dataLayer bridge) keep their records in the same storage,
+  // so that they too write nothing before consent.
+  keepTrackerStorage(tracker, storage)
   platform.listen?.({ consent, store, engine, transport, coordinator, later })
   coordinator.trigger()
   return tracker

@@ -91,4 +91,26 @@ describe('startAddonsWhenUsed', () => {
     expect(tracked).toEqual(['after'])
     expect(errors).toHaveLength(1)
   })
+
+  it("should set eS to the vendor snippet's queue stub at init with esCompat: true, only where the page has none", async () => {
+    const page = globalThis as { eS?: ((...args: unknown[]) => unknown) & { q?: unknown[] } }
+    try {
+      const { init } = setUp({})
+      init({ esCompat: true })
+      // Called before the add-on has loaded (it never does here): queued, wrapped as the snippet wraps each call.
+      expect(page.eS?.('sendEvent', 'MainPage')).toBeUndefined()
+      expect(page.eS?.q).toEqual([[['sendEvent', 'MainPage']]])
+
+      const own = Object.assign(() => 'the page', { q: [] })
+      page.eS = own
+      setUp({}).init({ esCompat: true })
+      expect(page.eS).toBe(own)
+
+      delete page.eS
+      setUp({}).init({ esCompat: false })
+      expect(page.eS).toBeUndefined()
+    } finally {
+      delete page.eS
+    }
+  })
 })

@@ -2,6 +2,8 @@ import { buildRawEvent, TrackerError } from '@es-tracker/core'
 import { describeValue, newCartGuid } from '@es-tracker/core/internal'
 import type { Command, CommandContext, CommandDispatcher } from '../commandQueue'
 import { ES_JS_COMMANDS } from '../esjs/createEsJsHandler'
+import { queueEsCalls } from '../esjs/queueEsCalls'
+import { trackerStorage } from '../storage/trackerStorage'
 import type { AddonLoader } from './loadAddon'
 
 /** An add-on the script tag starts itself: the `init` options that ask for it, and the commands that need it. */
@@ -11,12 +13,20 @@ interface AddonUse {
   wanted(options: Record<string, unknown>): boolean
   /** Commands the add-on answers: the first call of one loads it. */
   commands: readonly string[]
+  /** What the page may call before the add-on has loaded, set up at `init` when the options ask for the add-on. */
+  standIn?: () => void
 }
 
 /** When the script tag starts each add-on (debug mode's, which the debug log loads, aside). */
 const addonUses: readonly AddonUse[] = [
-  // eS.JS compatibility: `esCompat: true` (window.eS), or the first sendEvent / sendEventWithTags.
-  { name: 'esCompat', wanted: ({ esCompat }) => esCompat === true, commands: ES_JS_COMMANDS },
+  // eS.JS compatibility: `esCompat: true` (window.eS, which queues the page's calls until the add-on
+  // takes it over), or the first sendEvent / sendEventWithTags.
+  {
+    name: 'esCompat',
+    wanted: ({ esCompat }) => esCompat === true,
+    commands: ES_JS_COMMANDS,
+    standIn: () => queueEsCalls(globalThis as unknown as Record<string, unknown>),
+  },
   // The GA4 dataLayer bridge: `dataLayer: true`, the layer's name or the bridge's options.
   { name: 'dataLayer', wanted: ({ dataLayer }) => dataLayer !== undefined && dataLayer !== false, commands: [] },
   // The page's consent signals: `consent: 'gcm'` (Google Consent Mode) or `'tcf'` (IAB TCF v2).
@@ -50,7 +60,12 @@ export function startAddonsWhenUsed(dispatcher: CommandDispatcher, loadAddon: Ad
     let failure = addon instanceof TrackerError ? addon : undefined
     if (!(addon instanceof TrackerError)) {
       try {
-        added = addon.start({ ...context, call: dispatcher.call, shared: { buildRawEvent, newCartGuid } })
+        added = addon.start({
+          ...context,
+          call: dispatcher.call,
+          shared: { buildRawEvent, newCartGuid },
+          storage: trackerStorage(context.tracker),
+        })
       } catch (cause) {
         failure = new TrackerError('unsupported', `the ${name} add-on failed to start: ${String(cause)}`, { cause })
       }
@@ -76,6 +91,10 @@ export function startAddonsWhenUsed(dispatcher: CommandDispatcher, loadAddon: Ad
   }
   dispatcher.onInit((context) => {
     const options = context.options as unknown as Record<string, unknown>
-    for (const use of addonUses) if (use.wanted(options)) void startOnce(use, context)
+    for (const use of addonUses) {
+      if (!use.wanted(options)) continue
+      void startOnce(use, context)
+      use.standIn?.()
+    }
   })
 }

@@ -1,6 +1,7 @@
 import type { Command, CommandContext } from '../commandQueue'
 import type { DebugConsole, DebugLog } from '../debug/debugLog'
 import type { EsJsCoreParts } from '../esjs/createEsJsCallHandler'
+import type { SafeStorage } from '../storage/safeStorage'
 
 /** What the script tag hands an add-on it starts: the command context of `init`, and a few base parts. */
 export interface AddonContext extends CommandContext {
@@ -8,6 +9,11 @@ export interface AddonContext extends CommandContext {
   call(args: ArrayLike<unknown>): unknown
   /** Core functions the base carries already, for an add-on to use rather than bundle a second copy. */
   shared: EsJsCoreParts
+  /**
+   * The tracker's consent-aware storage (storage/trackerStorage.ts), for what an add-on remembers
+   * across pages: held in memory until consent is granted. `undefined` when `init`'s options were bad.
+   */
+  storage: SafeStorage | undefined
 }
 
 /** An add-on the script tag starts itself, at `init` or at the first call of one of its commands. */

@@ -26,16 +26,16 @@ function readDataLayerOption(option: unknown): DataLayerBridgeOptions | TrackerE
 /**
  * Starts the GA4 dataLayer bridge on the script tag's tracker (the dataLayer add-on's `start`, which
  * the script tag calls when `init` sets the option `dataLayer`): bridges the page's data layer with
- * the tracker's `storageKey`, reporting and logging through the tracker's own `onError` and debug log,
- * or reports a malformed option. Pushes made before it runs wait in the data layer and are read now.
+ * the tracker's `storageKey`, keeping its records in the tracker's consent-aware storage and reporting
+ * and logging through the tracker's own `onError` and debug log, or reports a malformed option. Pushes made before it runs wait in the data layer and are read now.
  *
  * @example
  * registerAddon('dataLayer', { start: startDataLayerBridge })
  */
-export function startDataLayerBridge({ tracker, options, report, log }: AddonContext): undefined {
+export function startDataLayerBridge({ tracker, options, report, log, storage }: AddonContext): undefined {
   const bridgeOptions = readDataLayerOption((options as DataLayerInitOptions).dataLayer)
   if (bridgeOptions instanceof TrackerError) report(bridgeOptions)
   else if (bridgeOptions) {
-    bridgeDataLayerWith(tracker, { storageKey: options.storageKey, ...bridgeOptions }, { report, log })
+    bridgeDataLayerWith(tracker, { storageKey: options.storageKey, ...bridgeOptions }, { report, log }, storage)
   }
 }
