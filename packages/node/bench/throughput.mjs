@@ -2,7 +2,9 @@
 // concurrency and the same local endpoint (its own process), over HTTP and over HTTPS (keep-alive,
 // a self-signed certificate made at start), alternating every variant in each round, same run.
 //   loops:    node:http keep-alive (the reference), undici request(), plain fetch
-//   tracker:  its default transport (node:http), createFetchTransport(), createKyTransport()
+//   tracker:  its default transport (node:http), createFetchTransport(), createKyTransport(), each
+//             given every event at once (a burst); and the default transport with `concurrency`
+//             callers that each await one event's delivery before the next (as the loops post)
 // The tracker is built as a user builds it (no transport given = the default); the certificate is
 // trusted through NODE_EXTRA_CA_CERTS, as a user's private CA would be, so no client is configured
 // differently for HTTPS.
@@ -11,7 +13,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generate } from 'selfsigned'
@@ -111,29 +113,38 @@ function rawLoops(url) {
   }
 }
 
-/** The tracker with a given transport (none: its default), delivering every event once. */
-const tracker = (url, transport) => async () => {
-  const instance = createNodeTracker({
-    siteId: '8A412DC',
-    endpoint: url,
-    concurrency,
-    maxQueue: events,
-    ...(transport ? { transport: transport() } : {}),
-    onError: (error) => {
-      throw error
-    },
-  })
-  const visitor = instance.visitor({ sc })
-  const results = await Promise.all(
-    Array.from({ length: events }, (_, n) => visitor.searchRequest({ search: `query ${n}` })),
-  )
-  if (!results.every((result) => result.ok)) throw new Error('an event was not delivered')
-  await instance.close()
-}
+/**
+ * The tracker with a given transport (none: its default), delivering every event once: all tracked at
+ * once (a burst: every event queued in memory before most are sent), or with `callers` (the
+ * concurrency) tracking one event after another each, awaiting its delivery, as the raw loops post.
+ */
+const tracker =
+  (url, transport, { callers } = {}) =>
+  async () => {
+    const instance = createNodeTracker({
+      siteId: '8A412DC',
+      endpoint: url,
+      concurrency,
+      maxQueue: events,
+      ...(transport ? { transport: transport() } : {}),
+      onError: (error) => {
+        throw error
+      },
+    })
+    const visitor = instance.visitor({ sc })
+    const track = async (n) => {
+      if (!(await visitor.searchRequest({ search: `query ${n}` })).ok) throw new Error('an event was not delivered')
+      return 204
+    }
+    if (callers) await loop(track)
+    else await Promise.all(Array.from({ length: events }, (_, n) => track(n)))
+    await instance.close()
+  }
 
 const variantsFor = (url) => ({
   ...rawLoops(url),
   'tracker, default transport (node:http)': tracker(url),
+  'tracker, default transport, awaited one by one': tracker(url, undefined, { callers: concurrency }),
   'tracker, createFetchTransport()': tracker(url, createFetchTransport),
   'tracker, createKyTransport()': tracker(url, createKyTransport),
 })
@@ -164,15 +175,22 @@ for (const protocol of ['http', 'https']) {
   for (const [, run] of variants) await measure(endpoint, run)
   const rows = []
   for (let round = 1; round <= rounds; round++) {
-    // Each round starts one variant later, so that no variant always runs first or last.
-    const order = variants.map((_, index) => variants[(index + round - 1) % variants.length])
+    // Each round starts one variant later, so that no variant always runs first or last, and every
+    // other round goes backwards, so that no variant always follows the same one.
+    const rotated = variants.map((_, index) => variants[(index + round - 1) % variants.length])
+    const order = round % 2 ? rotated : rotated.reverse()
     const figures = {}
     for (const [name, run] of order) figures[name] = await measure(endpoint, run)
+    // The machine's load over the last minute: a shared machine's figures move with it.
+    const load = loadavg()[0]
     for (const [name, figure] of Object.entries(figures)) {
       const ratio = figure.rate / figures[reference].rate
-      rows.push({ round, variant: name, ...figure, ratio })
+      // The reference loop's CPU per event over this variant's: where the CPU is the limit (a loaded
+      // machine), the rate ratio tends to it, and it moves less with the load than rates do.
+      const cpuRatio = figures[reference].cpuMicros / figure.cpuMicros
+      rows.push({ round, load, variant: name, ...figure, ratio, cpuRatio })
       console.log(
-        `${protocol} round ${round}: ${name.padEnd(40)} ${Math.round(figure.rate).toLocaleString('en-US').padStart(7)} ev/s, ${figure.cpuMicros.toFixed(0)} µs CPU/event, ${ratio.toFixed(2)} of the node:http loop`,
+        `${protocol} round ${round} (load ${load.toFixed(1)}): ${name.padEnd(48)} ${Math.round(figure.rate).toLocaleString('en-US').padStart(7)} ev/s, ${figure.cpuMicros.toFixed(0)} µs CPU/event, ${ratio.toFixed(2)} of the node:http loop (CPU ${cpuRatio.toFixed(2)})`,
       )
     }
   }
@@ -185,16 +203,18 @@ for (const protocol of ['http', 'https']) {
           rate: median(mine.map((row) => row.rate)),
           cpuMicros: median(mine.map((row) => row.cpuMicros)),
           ratio: median(mine.map((row) => row.ratio)),
+          cpuRatio: median(mine.map((row) => row.cpuRatio)),
         },
       ]
     }),
   )
+  const medianLoad = median(rows.map((row) => row.load))
   for (const [name, figure] of Object.entries(medians)) {
     console.log(
-      `${protocol} median: ${name.padEnd(40)} ${Math.round(figure.rate).toLocaleString('en-US').padStart(7)} ev/s, ratio ${figure.ratio.toFixed(2)} of the node:http loop (target for the default transport >= 0.80, aim 0.90)`,
+      `${protocol} median (load ${medianLoad.toFixed(1)}): ${name.padEnd(48)} ${Math.round(figure.rate).toLocaleString('en-US').padStart(7)} ev/s, ratio ${figure.ratio.toFixed(2)} of the node:http loop, CPU ratio ${figure.cpuRatio.toFixed(2)} (target for the default transport >= 0.80, aim 0.90)`,
     )
   }
-  protocols[protocol] = { rounds: rows, medians }
+  protocols[protocol] = { rounds: rows, medians, load: medianLoad }
   await endpoint.stop()
 }
 if (json) {

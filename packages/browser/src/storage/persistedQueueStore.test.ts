@@ -3,19 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPersistedQueueStore } from './persistedQueueStore'
 import { createSafeStorage } from './safeStorage'
 
-// The store's deferred writes: at once, or held in `tasks.held` when a test sets it (run by hand, or never:
-// the page is gone first).
-const tasks = vi.hoisted(() => ({ held: undefined as Array<() => void> | undefined }))
-vi.mock('../nextTask', () => ({
-  nextTask: (callback: () => void) => (tasks.held ? tasks.held.push(callback) : callback()),
-}))
+// The store's deferred writes (a microtask): at once, or held in `tasks.held` when a test sets it (run
+// by hand, or never: the page is gone first).
+const tasks = { held: undefined as Array<() => void> | undefined }
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1000 })
+  vi.stubGlobal('queueMicrotask', (callback: () => void) => (tasks.held ? tasks.held.push(callback) : callback()))
 })
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
   tasks.held = undefined
 })
 
@@ -310,7 +309,7 @@ describe('createPersistedQueueStore', () => {
     expect(claim(second)).toMatchObject([])
   })
 
-  it('should write added, updated and removed entries in a later task, reading its own writes meanwhile', () => {
+  it('should write added, updated and removed entries once the work under way is done, reading its own writes meanwhile', () => {
     const storage = createSafeStorage(() => undefined)
     const scheduled: Array<() => void> = []
     tasks.held = scheduled
@@ -369,7 +368,7 @@ describe('createPersistedQueueStore', () => {
     expect(JSON.parse(storage.get('queue:a') ?? '{}').attempts).toBe(0)
   })
 
-  it('should write at once what it removes after being released, as a page being left has no later task', () => {
+  it('should write at once what it removes after being released, as a page being left may run nothing later', () => {
     const storage = createSafeStorage(() => undefined)
     tasks.held = []
     const store = createPersistedQueueStore({ storage, key: 'queue', owner: 'page' })

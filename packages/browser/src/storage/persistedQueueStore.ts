@@ -1,5 +1,4 @@
 import type { QueueEntry, SyncQueueStore } from '@es-tracker/core/internal'
-import { nextTask } from '../nextTask'
 import { pageWallTime } from './pageWallTime'
 import type { SafeStorage } from './safeStorage'
 
@@ -89,8 +88,10 @@ export function createPersistedQueueStore({
   // one's plus a colon (`SHOP` and `SHOP:EU`), and must be neither read nor removed here.
   const isEntryKey = (storageKey: string): boolean =>
     storageKey.startsWith(prefix) && !storageKey.includes(':', prefix.length)
-  // What add, update and remove changed (null: removed), written in a task of its own (a localStorage
-  // write costs a tracking call more than building its event) and always before the entry's request starts.
+  // What add, update and remove changed (null: removed), written once the work under way is done (a
+  // microtask: the events and deliveries of one task share it, in the task, after its script) and always
+  // before the entry's request starts. A tracking call of the page returns before any of it: its work
+  // runs in a later task (deferredCalls.ts), so a task of its own here would only cost one more task.
   const pending = new Map<string, StoredEntry | null>()
   // Of those, the entries added: written whatever the storage holds (an update only over this page's own).
   const added = new Set<string>()
@@ -129,7 +130,7 @@ export function createPersistedQueueStore({
     pending.set(id, entry)
     // A page being left may have no later task: what it still writes (deliveries ending) goes now.
     if (released) persist()
-    else if (first) nextTask(persist)
+    else if (first) queueMicrotask(persist)
   }
   // A page being left may still write (a last attempt ending): those entries stay free to take over.
   const own = (entry: QueueEntry): StoredEntry => {

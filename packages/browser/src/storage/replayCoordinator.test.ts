@@ -12,9 +12,6 @@ const entry = (id: string): QueueEntry => ({
   attempts: 0,
 })
 
-// The store's deferred writes go at once here.
-vi.mock('../nextTask', () => ({ nextTask: (callback: () => void) => callback() }))
-
 /** A LockManager with `ifAvailable` semantics, shared by the tabs of one test. */
 function fakeLocks() {
   const held = new Set<string>()
@@ -63,10 +60,13 @@ function tab(storage: SafeStorage, owner: string, locks?: Pick<LockManager, 'req
 
 beforeEach(() => {
   vi.useFakeTimers()
+  // The store's deferred writes (a microtask) go at once here.
+  vi.stubGlobal('queueMicrotask', (callback: () => void) => callback())
 })
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
 
 describe('createReplayCoordinator', () => {

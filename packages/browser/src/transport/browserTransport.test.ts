@@ -2,14 +2,6 @@ import type { TransportRequest } from '@es-tracker/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createBrowserTransport } from './browserTransport'
 
-// The transport's deferred starts: in a real later task, or held in `tasks.held` when a test sets it
-// (run by hand, or never: the page is gone before they run).
-const tasks = vi.hoisted(() => ({ held: undefined as Array<() => void> | undefined }))
-vi.mock('../nextTask', async (importOriginal) => {
-  const { nextTask } = await importOriginal<typeof import('../nextTask')>()
-  return { nextTask: (callback: () => void) => (tasks.held ? tasks.held.push(callback) : nextTask(callback)) }
-})
-
 /** Beacons and keepalive fetches share this many bytes (the transport's budget). */
 const budget = 64 * 1024
 
@@ -71,7 +63,6 @@ const request = (overrides: Partial<TransportRequest> = {}): TransportRequest =>
 describe('createBrowserTransport', () => {
   afterEach(() => {
     vi.unstubAllGlobals()
-    tasks.held = undefined
   })
 
   it('should post the body as text/plain with keepalive when the budget allows', async () => {
@@ -210,17 +201,15 @@ describe('createBrowserTransport', () => {
     expect(beacons.map((beacon) => beacon.data)).toEqual([body])
   })
 
-  it('should fail the waiting requests at once when the page is left offline', async () => {
-    vi.stubGlobal('navigator', { onLine: false })
-    const { seen } = fakeFetch()
-    tasks.held = []
+  it('should fail the requests in flight at once when the page is left offline', async () => {
+    vi.stubGlobal('navigator', { onLine: true })
+    fakeFetch('hang')
     const transport = createBrowserTransport()
-    const waiting = transport.send(request())
+    const inFlight = transport.send(request())
+    vi.stubGlobal('navigator', { onLine: false })
     transport.leave()
-    expect((await waiting).type).toBe('network_error')
-    expect(seen).toEqual([])
+    expect(await inFlight).toMatchObject({ type: 'network_error', unsent: true })
   })
-
   it('should answer the real status again when the page comes back', async () => {
     fakeFetch(new Response(null, { status: 500 }))
     const transport = createBrowserTransport()
@@ -229,71 +218,18 @@ describe('createBrowserTransport', () => {
     expect(await transport.send(request())).toEqual({ type: 'response', status: 500, retryAfter: null })
   })
 
-  it('should start requests in a later task, several of one task together, when the page stays', async () => {
-    const { seen } = fakeFetch()
-    const scheduled: Array<() => void> = []
-    tasks.held = scheduled
-    const transport = createBrowserTransport()
-    const first = transport.send(request({ body: '{"n":1}' }))
-    const second = transport.send(request({ body: '{"n":2}' }))
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(seen).toEqual([])
-    expect(scheduled).toHaveLength(1)
-    scheduled[0]?.()
-    expect(await first).toMatchObject({ type: 'response', status: 204 })
-    expect(await second).toMatchObject({ type: 'response', status: 204 })
-    expect(seen.map((seenRequest) => seenRequest.body)).toEqual(['{"n":1}', '{"n":2}'])
-  })
-
-  it('should start requests in a task of their own when the scheduler is the real one', async () => {
-    const { seen } = fakeFetch()
-    const transport = createBrowserTransport()
-    const sent = transport.send(request())
-    await Promise.resolve()
-    expect(seen).toEqual([])
-    expect(await sent).toMatchObject({ type: 'response', status: 204 })
-    expect(seen).toHaveLength(1)
-  })
-
-  it('should not start waiting requests when the page is left, and answer them unsent for the engine to decide', async () => {
-    const { seen } = fakeFetch('hang')
-    tasks.held = []
-    const transport = createBrowserTransport()
-    const waiting = transport.send(request({ body: '{"waiting":1}' }))
-    transport.leave()
-    expect(await waiting).toMatchObject({ type: 'network_error', unsent: true })
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(seen).toEqual([])
-    // Sent again as a last attempt (the engine's call): by keepalive, handed off.
-    expect(await transport.send(request({ body: '{"waiting":1}', unloading: true }))).toEqual({ type: 'handed_off' })
-    await vi.waitFor(() => expect(seen.map((seenRequest) => seenRequest.keepalive)).toEqual([true]))
-  })
-
-  it('should start an unloading request and the waiting ones at once', async () => {
-    const { seen } = fakeFetch()
-    tasks.held = []
-    const transport = createBrowserTransport()
-    const waiting = transport.send(request({ body: '{"waiting":1}' }))
-    const unloading = transport.send(request({ body: '{"unloading":1}', unloading: true }))
-    expect(await unloading).toMatchObject({ type: 'response' })
-    expect(await waiting).toMatchObject({ type: 'response' })
-    expect(seen.map((seenRequest) => seenRequest.body)).toEqual(['{"waiting":1}', '{"unloading":1}'])
-  })
-
   it('should not even try when the page is being left offline', async () => {
     vi.stubGlobal('navigator', { onLine: false })
     const { seen } = fakeFetch()
-    tasks.held = []
     const transport = createBrowserTransport()
-    const waiting = transport.send(request())
     transport.leave()
     expect((await transport.send(request({ unloading: true }))).type).toBe('network_error')
+    expect((await transport.send(request())).type).toBe('network_error')
     await new Promise((resolve) => setTimeout(resolve, 5))
     expect(seen).toEqual([])
-    void waiting
   })
 
-  it('should run beforeSend before a request starts, deferred or not', async () => {
+  it('should start a request at once, in the task that sends it, after beforeSend, unloading or not', async () => {
     const order: string[] = []
     fakeFetch()
     const recordingFetch = globalThis.fetch
@@ -301,13 +237,11 @@ describe('createBrowserTransport', () => {
       order.push('fetch')
       return recordingFetch(...args)
     })
-    const scheduled: Array<() => void> = []
-    tasks.held = scheduled
     const transport = createBrowserTransport({ beforeSend: () => order.push('persist') })
-    const deferred = transport.send(request())
-    expect(order).toEqual([])
-    scheduled[0]?.()
-    await deferred
+    const sent = transport.send(request())
+    // Before any other task or microtask: the page's tracking call already deferred this task's work.
+    expect(order).toEqual(['persist', 'fetch'])
+    await sent
     await transport.send(request({ unloading: true }))
     expect(order).toEqual(['persist', 'fetch', 'persist', 'fetch'])
   })

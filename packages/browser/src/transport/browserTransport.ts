@@ -1,6 +1,5 @@
 import type { Transport, TransportOutcome, TransportRequest } from '@es-tracker/core'
 import { isScriptTag } from '../buildTarget'
-import { nextTask } from '../nextTask'
 import { postWithTimeout } from './postWithTimeout'
 
 /** How long a network error waits for a `pagehide` that would make it an unknown outcome instead (see `track`). */
@@ -32,9 +31,8 @@ export interface BrowserTransportOptions {
 /** The browser's transport, told when the page is being left so that every request goes by keepalive or beacon. */
 export interface BrowserTransport extends Transport {
   /**
-   * The page is being left (`pagehide`): requests waiting for their task answer an `unsent` network
-   * error without starting (the engine sends them again as last attempts, unless the endpoint is
-   * failing), and every later one goes by keepalive fetch or, past the budget, a beacon. Every request
+   * The page is being left (`pagehide`): every later request goes by keepalive fetch or, past the
+   * budget, a beacon. Every request
    * in flight then answers `handed_off` at once: its real answer may never reach the page (Chromium
    * rejects the promise of a keepalive fetch as its document goes, while the browser still delivers
    * it), and what an unknowable answer stands for is the engine's call. Offline they answer an
@@ -132,33 +130,15 @@ export function createBrowserTransport({ beforeSend }: BrowserTransportOptions =
           })
         })
 
-  // Starting a fetch costs the main thread more than building the event does, so a tracking call
-  // returns first and its request starts in a task of its own (with the others of the same task).
-  // Its entry is already stored; `pagehide` and unloading requests start everything at once.
-  const deferred: Array<(outcome?: TransportOutcome) => void> = []
-  const startDeferred = (outcome?: TransportOutcome) => {
-    for (const start of deferred.splice(0)) start(outcome)
-  }
-
   return {
-    async send(request) {
-      if (request.unloading || leaving) {
-        startDeferred()
-        return sendNow(request, true)
-      }
-      return new Promise((resolve) => {
-        const start = (outcome?: TransportOutcome) => resolve(outcome ?? sendNow(request, leaving))
-        if (deferred.push(start) === 1) nextTask(() => startDeferred())
-      })
-    },
+    // At once: a tracking call of the page returns before its event is built (deferredCalls.ts), so the
+    // request starts in that later task already; a task of its own cost each event one more task.
+    send: (request) => sendNow(request, request.unloading === true || leaving),
     leave() {
       leaving = true
       const outcome: TransportOutcome = isOffline() ? offline() : { type: 'handed_off' }
       for (const end of endEarly) end(outcome)
       endEarly.clear()
-      // Requests not started yet do not start now: whether each goes as a last attempt is the engine's
-      // call (not while the endpoint fails: an answer the page never sees would leave it in doubt).
-      startDeferred(unsent('the page was left before the request started'))
     },
     stay() {
       leaving = false
