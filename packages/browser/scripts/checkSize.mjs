@@ -22,12 +22,12 @@ import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
  * tag carries; issue 15 takes it back under 13,312 B and then 10,240 B; the debug add-on took 15,960 to
  * 15,268 B, and the ceiling came down from 16,384 with it; session 4's shared option checks and the
  * engine's outage pacing, one back-off for the whole endpoint, brought it to 15,745 B, and the ceiling
- * to 15,872; session 5's shell work took it to 15,173 B, and the ceiling to 15,360). Over the budget
+ * to 15,872; session 5's shell, engine and model work took it to 14,863 B, and the ceiling to 14,976). Over the budget
  * the check prints OVER and the miss; it fails the run only above the ceiling, so that growth still
  * stops here.
  */
 const budgets = [
-  { file: 'es-tracker.min.js', budgetBytes: 13_312, aimBytes: 10_240, ceilingBytes: 15_360 },
+  { file: 'es-tracker.min.js', budgetBytes: 13_312, aimBytes: 10_240, ceilingBytes: 14_976 },
   // With window.eS's set-up, which left the script tag for it (3,014 B gzip before).
   { file: 'es-tracker.esCompat.min.js', budgetBytes: 3_584 },
   // On the script tag's debug log since it stopped carrying its own (and the masking): 4,318 -> 3,408 B.
